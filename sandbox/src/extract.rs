@@ -1,0 +1,108 @@
+//! Request extractors: JSON bodies whose errors name the field, and the two kinds of API key.
+
+use axum::body::Bytes;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use subtle::ConstantTimeEq;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::accounts::Account;
+
+/// A JSON body. Malformed JSON, missing fields and wrong types get a 400 naming the field; the
+/// message never repeats the value sent.
+pub struct JsonBody<T> {
+    /// The parsed value.
+    pub value: T,
+    /// The raw bytes, for idempotency hashing.
+    pub raw: Bytes,
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let raw = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| ApiError::bad_request("INVALID_REQUEST", "request body could not be read"))?;
+        let value = parse_json(&raw)?;
+        Ok(Self { value, raw })
+    }
+}
+
+/// Parses JSON into `T`, turning serde's error into one that names the field.
+pub fn parse_json<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(raw);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiError::bad_request(
+                "INVALID_REQUEST",
+                format!("request body is not valid JSON (line {}, column {})", inner.line(), inner.column()),
+            );
+        }
+        let text = inner.to_string();
+        let text = text.split(" at line ").next().unwrap_or("");
+        if let Some(rest) = text.strip_prefix("missing field `") {
+            let name = rest.trim_end_matches('`');
+            let field = if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+            return ApiError::invalid(&field, "is required");
+        }
+        // serde quotes the offending value ("invalid type: string \"…\""): keep only what was
+        // expected, since the value may be card data.
+        let expected = text.split_once(", expected ").map(|(_, e)| e).unwrap_or("a different value");
+        ApiError::invalid(&path, &format!("has the wrong type or value: expected {expected}"))
+    })
+}
+
+fn header<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts.headers.get(name).and_then(|v| v.to_str().ok()).filter(|v| !v.is_empty())
+}
+
+async fn account_for_public_key(parts: &Parts, state: &AppState) -> Result<Account, ApiError> {
+    let key = header(parts, "public-api-key")
+        .ok_or_else(|| ApiError::unauthorized("the `public-api-key` header is required"))?;
+    state
+        .store
+        .account_by_public_key(key)
+        .await?
+        .ok_or_else(|| ApiError::unauthorized("the `public-api-key` is not valid"))
+}
+
+/// A browser-facing request: authenticated by the public API key alone.
+pub struct PublicKey(pub Account);
+
+impl<S: Send + Sync> FromRequestParts<S> for PublicKey
+where
+    AppState: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Ok(Self(account_for_public_key(parts, &AppState::from_ref(state)).await?))
+    }
+}
+
+/// A merchant-server request: the public key names the account and the secret key must match.
+pub struct SecretKey(pub Account);
+
+impl<S: Send + Sync> FromRequestParts<S> for SecretKey
+where
+    AppState: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let secret = header(parts, "private-secret-key")
+            .ok_or_else(|| ApiError::unauthorized("the `private-secret-key` header is required"))?
+            .to_owned();
+        let account = account_for_public_key(parts, &AppState::from_ref(state)).await?;
+        if bool::from(account.private_secret_key.as_bytes().ct_eq(secret.as_bytes())) {
+            Ok(Self(account))
+        } else {
+            Err(ApiError::unauthorized("the `private-secret-key` does not match the `public-api-key`"))
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The sandbox: a real server for the payment API the widget talks to (Yuno's v1 paths and
+//! field names), with a database, tokens, payments and signed webhooks, plus the demo merchant.
+//!
+//! Two listeners, because the widget lives across two origins: the payment origin
+//! ([`routes`]) and the merchant origin ([`merchant`]).
+
+pub mod card_rules;
+pub mod clock;
+pub mod config;
+pub mod countries;
+pub mod error;
+pub mod extract;
+pub mod merchant;
+pub mod methods;
+pub mod outcome;
+pub mod routes;
+pub mod state;
+pub mod store;
+pub mod vault;
+pub mod webhooks;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::methods::MethodTable;
+use crate::state::AppState;
+use crate::store::accounts::KeyOverrides;
+use crate::store::Store;
+use crate::vault::Vault;
+
+/// Starts both origins and the webhook worker, prints where they listen and the development
+/// keys, and serves until Ctrl-C or SIGTERM.
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("creating the data dir {}", config.data_dir.display()))?;
+    let db_url = config
+        .database_url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}/sandbox.db", config.data_dir.display()));
+    let store = Store::connect(&db_url).await?;
+    let vault = Vault::load(config.card_key.as_deref(), &config.data_dir)?;
+    let account = store
+        .ensure_dev_account(&KeyOverrides {
+            public_api_key: config.public_api_key.as_deref(),
+            private_secret_key: config.private_secret_key.as_deref(),
+            webhook_secret: config.webhook_secret.as_deref(),
+            webhook_url: config.webhook_url.as_deref(),
+        })
+        .await?;
+    let methods = match &config.methods_file {
+        Some(path) => MethodTable::from_file(path)?,
+        None => MethodTable::defaults(),
+    };
+
+    let payment_listener = TcpListener::bind(config.payment_addr)
+        .await
+        .with_context(|| format!("listening on {} (payment origin)", config.payment_addr))?;
+    let merchant_listener = TcpListener::bind(config.merchant_addr)
+        .await
+        .with_context(|| format!("listening on {} (merchant origin)", config.merchant_addr))?;
+    let payment_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", payment_listener.local_addr().map(|a| a.to_string()).unwrap_or_default()));
+    let payment_url = payment_url.trim_end_matches('/').to_owned();
+    let merchant_url = format!("http://{}", merchant_listener.local_addr()?);
+
+    let state = AppState {
+        store: store.clone(),
+        vault,
+        config: Arc::new(config.clone()),
+        public_url: payment_url.as_str().into(),
+        methods: Arc::new(methods),
+        payments_lock: Arc::default(),
+        outbox_wakeup: Arc::default(),
+    };
+    tokio::spawn(webhooks::run(state.clone()));
+
+    let payment_app = routes::payment_origin(state);
+    let merchant_app = merchant::merchant_origin(&payment_url, &merchant_url, account.clone(), &config.www_dir);
+
+    println!("checkout-sandbox is ready");
+    println!("  payment origin:     {payment_url}");
+    println!("  merchant origin:    {merchant_url}   <- open this for the demo");
+    println!("  account_id:         {}", account.id);
+    println!("  public-api-key:     {}", account.public_api_key);
+    println!("  private-secret-key: {}", account.private_secret_key);
+    println!("  webhook secret:     {}", account.webhook_secret);
+    println!("  database:           {db_url}");
+
+    let payment = axum::serve(payment_listener, payment_app).with_graceful_shutdown(shutdown_signal());
+    let merchant = axum::serve(merchant_listener, merchant_app).with_graceful_shutdown(shutdown_signal());
+    let (a, b) = tokio::join!(payment, merchant);
+    a.context("payment origin")?;
+    b.context("merchant origin")?;
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

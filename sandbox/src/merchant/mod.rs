@@ -1,0 +1,205 @@
+//! The demo merchant on the merchant origin: the page from `www/`, and a tiny backend doing the
+//! merchant-server steps (customer, session, payment) with the secret key, which the browser
+//! never sees. It talks to the payment origin over HTTP like any merchant would, and keeps the
+//! webhooks it receives so the page can show them.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tower_http::services::ServeDir;
+
+use crate::clock::{now_ms, rfc3339};
+use crate::store::accounts::Account;
+use crate::webhooks;
+
+/// The demo merchant's state.
+#[derive(Clone)]
+pub struct Merchant {
+    api: Arc<str>,
+    own_url: Arc<str>,
+    account: Arc<Account>,
+    client: reqwest::Client,
+    received: Arc<Mutex<VecDeque<Value>>>,
+}
+
+const KEEP_WEBHOOKS: usize = 200;
+
+/// The merchant origin's routes. `api` is the payment origin, `own_url` this origin.
+pub fn merchant_origin(api: &str, own_url: &str, account: Account, www: &std::path::Path) -> Router {
+    let merchant = Merchant {
+        api: api.into(),
+        own_url: own_url.into(),
+        account: Arc::new(account),
+        client: reqwest::Client::new(),
+        received: Arc::default(),
+    };
+    Router::new()
+        .route("/api/checkout", post(checkout))
+        .route("/api/payments", post(pay))
+        .route("/api/payments/{id}/complete", post(complete))
+        .route("/api/webhooks", get(webhook_log))
+        .route("/webhooks", post(receive_webhook))
+        .fallback_service(ServeDir::new(www))
+        .layer(crate::routes::request_log())
+        .with_state(merchant)
+}
+
+/// Demo prices per country.
+fn demo_amount(country: &str) -> (&'static str, f64) {
+    match country {
+        "BR" => ("BRL", 149.90),
+        "MX" => ("MXN", 1299.00),
+        "CO" => ("COP", 250000.0),
+        "AR" => ("ARS", 45000.0),
+        "ES" | "PT" | "DE" | "FR" => ("EUR", 49.99),
+        _ => ("USD", 49.99),
+    }
+}
+
+impl Merchant {
+    async fn call(&self, method: reqwest::Method, path: &str, body: Option<&Value>, idempotency: Option<&str>) -> Result<Value, Response> {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.api))
+            .header("public-api-key", &self.account.public_api_key)
+            .header("private-secret-key", &self.account.private_secret_key);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        if let Some(k) = idempotency {
+            req = req.header("x-idempotency-key", k);
+        }
+        let res = req.send().await.map_err(|_| {
+            (StatusCode::BAD_GATEWAY, Json(json!({"code": "API_UNREACHABLE", "messages": ["the payment API did not answer"]})))
+                .into_response()
+        })?;
+        let status = res.status();
+        let value: Value = res.json().await.unwrap_or(Value::Null);
+        if status.is_success() {
+            Ok(value)
+        } else {
+            Err((StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY), Json(value)).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct CheckoutIn {
+    country: Option<String>,
+    customer: Option<String>,
+}
+
+/// Steps 1 and 2: find or create the customer, then create a checkout session.
+async fn checkout(State(m): State<Merchant>, body: Option<Json<CheckoutIn>>) -> Response {
+    let input = body.map(|Json(b)| b).unwrap_or_default();
+    let country = input.country.unwrap_or_else(|| "BR".into()).to_ascii_uppercase();
+    let shopper = input.customer.unwrap_or_else(|| "demo-shopper@example.com".into());
+    let run = async {
+        let query = format!("/v1/customers?merchant_customer_id={}", urlencode(&shopper));
+        let customer = match m.call(reqwest::Method::GET, &query, None, None).await {
+            Ok(c) => c,
+            Err(_) => {
+                let new = json!({"merchant_customer_id": shopper, "email": shopper, "first_name": "Demo", "last_name": "Shopper", "country": country});
+                m.call(reqwest::Method::POST, "/v1/customers", Some(&new), None).await?
+            }
+        };
+        let (currency, value) = demo_amount(&country);
+        let order = format!("demo-{}", now_ms());
+        let session = json!({
+            "account_id": m.account.id,
+            "merchant_order_id": order,
+            "payment_description": "Demo order: Aurora desk lamp",
+            "country": country,
+            "amount": {"currency": currency, "value": value},
+            "customer_id": customer["id"],
+            "callback_url": format!("{}/webhooks", m.own_url),
+        });
+        let created = m.call(reqwest::Method::POST, "/v1/checkout/sessions", Some(&session), None).await?;
+        Ok::<_, Response>(Json(json!({
+            "checkout_session": created["checkout_session"],
+            "country": country,
+            "amount": created["amount"],
+            "public_api_key": m.account.public_api_key,
+            "api_url": &*m.api,
+            "customer_id": customer["id"],
+        }))
+        .into_response())
+    };
+    run.await.unwrap_or_else(|e| e)
+}
+
+#[derive(Deserialize)]
+struct PayIn {
+    checkout_session: String,
+    token: String,
+    vault_on_success: Option<bool>,
+}
+
+/// Step 4: create the payment with the one-time token.
+async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
+    let run = async {
+        let path = format!("/v1/checkout/sessions/{}", urlencode(&input.checkout_session));
+        let session = m.call(reqwest::Method::GET, &path, None, None).await?;
+        let payment = json!({
+            "account_id": m.account.id,
+            "merchant_order_id": format!("demo-{}", now_ms()),
+            "description": "Demo order: Aurora desk lamp",
+            "country": session["country"],
+            "amount": session["amount"],
+            "checkout": {"session": input.checkout_session},
+            "payment_method": {"token": input.token, "vault_on_success": input.vault_on_success.unwrap_or(false)},
+        });
+        let key = uuid::Uuid::new_v4().to_string();
+        let created = m.call(reqwest::Method::POST, "/v1/payments", Some(&payment), Some(&key)).await?;
+        Ok::<_, Response>(Json(created).into_response())
+    };
+    run.await.unwrap_or_else(|e| e)
+}
+
+/// Completes a pending alternative-method payment (what the shopper would do in their bank).
+async fn complete(State(m): State<Merchant>, Path(id): Path<String>) -> Response {
+    let path = format!("/v1/payments/{}/complete", urlencode(&id));
+    match m.call(reqwest::Method::POST, &path, None, None).await {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e,
+    }
+}
+
+/// Receives a webhook, checks its signature, and keeps it for the page.
+async fn receive_webhook(State(m): State<Merchant>, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let signature = headers.get("x-hmac-signature").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let verified = webhooks::verify(&m.account.webhook_secret, &body, signature);
+    let event: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let mut log = m.received.lock().unwrap_or_else(|p| p.into_inner());
+    log.push_front(json!({"received_at": rfc3339(now_ms()), "signature_valid": verified, "event": event}));
+    log.truncate(KEEP_WEBHOOKS);
+    if verified {
+        StatusCode::OK
+    } else {
+        StatusCode::UNAUTHORIZED
+    }
+}
+
+/// The webhooks received, newest first.
+async fn webhook_log(State(m): State<Merchant>) -> Json<Value> {
+    let log = m.received.lock().unwrap_or_else(|p| p.into_inner());
+    Json(json!(log.iter().collect::<Vec<_>>()))
+}
+
+/// Percent-encodes a path or query component.
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

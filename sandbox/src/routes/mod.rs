@@ -1,0 +1,69 @@
+//! The payment origin's HTTP surface: the API (browser and merchant endpoints), icons and the
+//! SDK assets.
+
+mod customers;
+mod icons;
+mod payment_methods;
+mod payments;
+mod sessions;
+mod tokens;
+
+use axum::http::{header, HeaderName, Method, Request};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Everything served on the payment origin.
+pub fn payment_origin(state: AppState) -> Router {
+    // Browser endpoints answer CORS for any origin: they need only the public key.
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            HeaderName::from_static("public-api-key"),
+            HeaderName::from_static("x-idempotency-key"),
+        ])
+        .max_age(std::time::Duration::from_secs(600));
+    let browser = Router::new()
+        .route("/v1/checkout/sessions/{id}", get(sessions::show_to_browser))
+        .route("/v1/checkout/sessions/{id}/payment-methods", get(payment_methods::list))
+        .route("/v1/checkout/sessions/{id}/token", post(tokens::create))
+        .route("/icons/{name}", get(icons::icon))
+        .layer(cors);
+    let merchant = Router::new()
+        .route("/v1/customers", post(customers::create).get(customers::find))
+        .route("/v1/customers/{id}", get(customers::show))
+        .route("/v1/checkout/sessions", post(sessions::create))
+        .route("/v1/payments", post(payments::create))
+        .route("/v1/payments/{id}", get(payments::show))
+        .route("/v1/payments/{id}/complete", post(payments::complete))
+        .route("/v1/payments/{id}/webhook-deliveries", get(payments::deliveries));
+    Router::new()
+        .merge(browser)
+        .merge(merchant)
+        .nest_service("/sdk", ServeDir::new(&state.config.sdk_dir))
+        .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
+        .layer(request_log())
+        .with_state(state)
+}
+
+/// One log line per request: method, path and status. Never bodies, headers or query strings.
+pub fn request_log<B>() -> TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    impl Fn(&Request<B>) -> tracing::Span + Clone,
+    tower_http::trace::DefaultOnRequest,
+    DefaultOnResponse,
+> {
+    TraceLayer::new_for_http()
+        .make_span_with(|req: &Request<B>| {
+            tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+        })
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+}

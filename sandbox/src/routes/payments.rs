@@ -1,0 +1,283 @@
+//! `POST /v1/payments` and friends: the merchant server turns a one-time token into a payment.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::sessions::{check_account, check_amount, check_country, Amount};
+use super::tokens::SealedCard;
+use crate::clock::{now_ms, rfc3339};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{JsonBody, SecretKey};
+use crate::outcome::{self, Outcome};
+use crate::state::AppState;
+use crate::store::payments::PaymentRow;
+use crate::store::tokens::VaultedCard;
+use crate::store::{is_unique_violation, Store};
+
+#[derive(Deserialize)]
+pub struct NewPayment {
+    account_id: String,
+    merchant_order_id: String,
+    description: String,
+    amount: Amount,
+    country: String,
+    checkout: CheckoutRef,
+    payment_method: MethodRef,
+    customer_payer: Option<CustomerRef>,
+    metadata: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct CheckoutRef {
+    session: String,
+}
+
+#[derive(Deserialize)]
+struct MethodRef {
+    token: String,
+    vaulted_token: Option<String>,
+    vault_on_success: Option<bool>,
+}
+
+#[derive(Deserialize, serde::Serialize)]
+struct CustomerRef {
+    id: String,
+}
+
+fn already_paid() -> ApiError {
+    ApiError::bad_request("CHECKOUT_SESSION_ALREADY_PAID", "the checkout session already has a successful payment")
+}
+
+/// The required `X-Idempotency-Key`: a UUID.
+fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+    let raw = headers
+        .get("x-idempotency-key")
+        .ok_or_else(|| ApiError::invalid("X-Idempotency-Key", "header is required"))?;
+    raw.to_str()
+        .ok()
+        .and_then(|k| uuid::Uuid::parse_str(k).ok())
+        .map(|u| u.to_string())
+        .ok_or_else(|| ApiError::invalid("X-Idempotency-Key", "must be a UUID"))
+}
+
+/// Where a session's webhooks go.
+fn webhook_url(session_url: Option<&str>, account_url: Option<&str>) -> Option<String> {
+    session_url.or(account_url).map(str::to_owned)
+}
+
+/// `POST /v1/payments`
+pub async fn create(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    headers: HeaderMap,
+    body: JsonBody<NewPayment>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let key = idempotency_key(&headers)?;
+    let hash = state.vault.request_hash(&body.raw);
+    let p = body.value;
+    check_account(&account, &p.account_id)?;
+    check_country(&p.country, "country")?;
+    check_amount(&p.amount, "amount")?;
+    if p.merchant_order_id.trim().is_empty() {
+        return Err(ApiError::invalid("merchant_order_id", "must not be empty"));
+    }
+
+    // One payment decision at a time: tokens, idempotency keys and a session's single success.
+    let _decide = state.payments_lock.lock().await;
+    if let Some(existing) = state.store.payment_by_idempotency_key(&account.id, &key).await? {
+        return if existing.request_hash == hash {
+            Ok((StatusCode::CREATED, Json(existing.body)))
+        } else {
+            Err(ApiError::bad_request(
+                "IDEMPOTENCY_DUPLICATED",
+                "this X-Idempotency-Key was already used with a different request",
+            ))
+        };
+    }
+
+    let now = now_ms();
+    let session = state
+        .store
+        .session(&p.checkout.session)
+        .await?
+        .filter(|s| s.account_id == account.id)
+        .ok_or_else(|| {
+            ApiError::field("CHECKOUT_SESSION_NOT_FOUND", "checkout.session", "no checkout session with this id")
+        })?;
+    if session.expires_at <= now {
+        return Err(ApiError::field("CHECKOUT_SESSION_EXPIRED", "checkout.session", "the checkout session has expired"));
+    }
+    if p.amount.currency != session.currency || (p.amount.value - session.amount).abs() > 1e-9 {
+        return Err(ApiError::invalid("amount", "must equal the checkout session's amount and currency"));
+    }
+    if state.store.session_has_success(&session.id).await? {
+        return Err(already_paid());
+    }
+
+    let token_field = "payment_method.token";
+    let token = state
+        .store
+        .token(&p.payment_method.token)
+        .await?
+        .ok_or_else(|| ApiError::field("TOKEN_NOT_FOUND", token_field, "no one-time token with this value"))?;
+    if token.session_id != session.id {
+        return Err(ApiError::field(
+            "TOKEN_SESSION_MISMATCH",
+            token_field,
+            "the one-time token was created for another checkout session",
+        ));
+    }
+    if token.used_at.is_some() {
+        return Err(ApiError::field("TOKEN_ALREADY_USED", token_field, "the one-time token was already used"));
+    }
+    if token.expires_at <= now {
+        return Err(ApiError::field("TOKEN_EXPIRED", token_field, "the one-time token has expired"));
+    }
+    if p.payment_method.vaulted_token.is_some() && p.payment_method.vaulted_token != token.vaulted_token {
+        return Err(ApiError::invalid("payment_method.vaulted_token", "does not match the one-time token"));
+    }
+
+    // Charge: the card behind the token decides the outcome.
+    let (number, holder, vaulted) = match (&token.card, &token.vaulted_token) {
+        (Some(sealed), _) => {
+            let card: SealedCard = serde_json::from_slice(&state.vault.open(&token.token, sealed)?).map_err(anyhow::Error::from)?;
+            (Some(card.number), card.holder_name, None)
+        }
+        (None, Some(v)) => {
+            let saved = state.store.vaulted_card(v).await?.ok_or_else(|| {
+                ApiError::field("VAULTED_TOKEN_NOT_FOUND", "payment_method.vaulted_token", "the saved card no longer exists")
+            })?;
+            let card: SealedCard = serde_json::from_slice(&state.vault.open(v, &saved.card)?).map_err(anyhow::Error::from)?;
+            (Some(card.number), card.holder_name, Some(saved))
+        }
+        (None, None) => (None, None, None),
+    };
+    let (status, sub_status): Outcome = number.as_deref().map_or(outcome::PENDING, outcome::for_card);
+    let succeeded = status == "SUCCEEDED";
+
+    let want_vault = token.save || p.payment_method.vault_on_success == Some(true);
+    let new_vault = match (&number, &session.customer_id) {
+        (Some(n), Some(customer)) if succeeded && want_vault && vaulted.is_none() => {
+            let vaulted_token = uuid::Uuid::new_v4().to_string();
+            let facts: Value = serde_json::from_str(token.card_facts.as_deref().unwrap_or("null")).unwrap_or(Value::Null);
+            let saved_facts = json!({
+                "iin": facts["iin"], "lfd": facts["lfd"], "brand": facts["brand"],
+                "expiration_month": facts["expiration_month"], "expiration_year": facts["expiration_year"],
+            });
+            let sealed = serde_json::to_vec(&SealedCard { number: n.clone(), holder_name: holder.clone() })
+                .map_err(anyhow::Error::from)?;
+            Some(VaultedCard {
+                card: state.vault.seal(&vaulted_token, &sealed)?,
+                vaulted_token,
+                customer_id: customer.clone(),
+                card_facts: saved_facts.to_string(),
+                last_used_at: now,
+            })
+        }
+        _ => None,
+    };
+
+    let card_data: Value = token.card_facts.as_deref().and_then(|f| serde_json::from_str(f).ok()).unwrap_or(Value::Null);
+    let payment_id = uuid::Uuid::new_v4().to_string();
+    let payment = json!({
+        "id": payment_id,
+        "account_id": account.id,
+        "merchant_order_id": p.merchant_order_id,
+        "description": p.description,
+        "country": p.country,
+        "status": status,
+        "sub_status": sub_status,
+        "amount": p.amount,
+        "created_at": rfc3339(now),
+        "updated_at": rfc3339(now),
+        "checkout": { "session": session.id, "sdk_action_required": status == "PENDING" },
+        "customer_payer": p.customer_payer.or(session.customer_id.clone().map(|id| CustomerRef { id })),
+        "payment_method": {
+            "type": token.kind,
+            "token": token.token,
+            "vaulted_token": new_vault.as_ref().map(|v| v.vaulted_token.clone()).or(token.vaulted_token.clone()),
+            "vault_on_success": want_vault,
+            "card_data": card_data,
+        },
+        "metadata": p.metadata,
+    });
+
+    let mut tx = state.store.begin().await?;
+    if !Store::use_token(&mut tx, &token.token, now).await? {
+        return Err(ApiError::field("TOKEN_ALREADY_USED", token_field, "the one-time token was already used"));
+    }
+    let row = PaymentRow {
+        id: payment_id.clone(),
+        account_id: account.id.clone(),
+        session_id: session.id.clone(),
+        status: status.to_owned(),
+        idempotency_key: key,
+        request_hash: hash,
+        body: payment.clone(),
+    };
+    if let Err(e) = Store::insert_payment(&mut tx, &row, now).await {
+        return Err(if is_unique_violation(&e) { already_paid() } else { e.into() });
+    }
+    if let Some(v) = &new_vault {
+        Store::insert_vaulted_card(&mut tx, v, now).await?;
+    }
+    if let (Some(v), true) = (&vaulted, succeeded) {
+        Store::touch_vaulted_card(&mut tx, &v.vaulted_token, now).await?;
+    }
+    if let Some(url) = webhook_url(session.callback_url.as_deref(), account.webhook_url.as_deref()) {
+        Store::enqueue_webhook(&mut tx, &account.id, &payment_id, &url, &payment, now).await?;
+    }
+    tx.commit().await?;
+    state.outbox_wakeup.notify_one();
+    tracing::info!(payment = %payment_id, status, sub_status, "payment created");
+    Ok((StatusCode::CREATED, Json(payment)))
+}
+
+/// `GET /v1/payments/{id}`
+pub async fn show(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+    let p = state.store.payment(&account.id, &id).await?;
+    p.map(|p| Json(p.body)).ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))
+}
+
+/// `POST /v1/payments/{id}/complete` (sandbox only): the shopper finished an alternative
+/// method elsewhere; the pending payment succeeds and a webhook is queued.
+pub async fn complete(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+    let _decide = state.payments_lock.lock().await;
+    let p = state
+        .store
+        .payment(&account.id, &id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))?;
+    if p.status != "PENDING" {
+        return Err(ApiError::bad_request("PAYMENT_NOT_PENDING", "only a PENDING payment can be completed"));
+    }
+    let session = state.store.session(&p.session_id).await?.ok_or_else(|| anyhow::anyhow!("payment without session"))?;
+    let now = now_ms();
+    let mut body = p.body;
+    body["status"] = json!("SUCCEEDED");
+    body["sub_status"] = json!("APPROVED");
+    body["updated_at"] = json!(rfc3339(now));
+    body["checkout"]["sdk_action_required"] = json!(false);
+    let mut tx = state.store.begin().await?;
+    if let Err(e) = Store::update_payment(&mut tx, &id, "SUCCEEDED", &body).await {
+        return Err(if is_unique_violation(&e) { already_paid() } else { e.into() });
+    }
+    if let Some(url) = webhook_url(session.callback_url.as_deref(), account.webhook_url.as_deref()) {
+        Store::enqueue_webhook(&mut tx, &account.id, &id, &url, &body, now).await?;
+    }
+    tx.commit().await?;
+    state.outbox_wakeup.notify_one();
+    Ok(Json(body))
+}
+
+/// `GET /v1/payments/{id}/webhook-deliveries` (sandbox only): every delivery attempt of the
+/// payment's webhooks.
+pub async fn deliveries(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+    if state.store.payment(&account.id, &id).await?.is_none() {
+        return Err(ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"));
+    }
+    Ok(Json(json!(state.store.webhook_attempts(&id).await?)))
+}

@@ -1,0 +1,150 @@
+//! `POST /v1/checkout/sessions` (merchant) and `GET /v1/checkout/sessions/{id}` (browser).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::clock::{now_ms, rfc3339};
+use crate::countries::{is_country, is_currency};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{JsonBody, PublicKey, SecretKey};
+use crate::state::AppState;
+use crate::store::accounts::Account;
+use crate::store::sessions::Session;
+
+/// `amount` in sessions and payments.
+#[derive(Deserialize, Serialize, Clone, Copy, Debug)]
+pub struct Amount<C = String> {
+    pub currency: C,
+    pub value: f64,
+}
+
+/// Validates an amount, naming fields under `prefix`.
+pub fn check_amount(amount: &Amount, prefix: &str) -> ApiResult<()> {
+    if !is_currency(&amount.currency) {
+        return Err(ApiError::invalid(&format!("{prefix}.currency"), "must be an ISO 4217 code such as BRL"));
+    }
+    if !amount.value.is_finite() || amount.value < 0.0 {
+        return Err(ApiError::invalid(&format!("{prefix}.value"), "must be a number of at least 0"));
+    }
+    Ok(())
+}
+
+/// Validates a country code field.
+pub fn check_country(country: &str, field: &str) -> ApiResult<()> {
+    if is_country(country) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(field, "must be an ISO 3166-1 alpha-2 code such as BR"))
+    }
+}
+
+/// Validates that the body's `account_id` is the authenticated account.
+pub fn check_account(account: &Account, account_id: &str) -> ApiResult<()> {
+    if account.id == account_id {
+        Ok(())
+    } else {
+        Err(ApiError::invalid("account_id", "does not belong to the API keys used"))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewSession {
+    account_id: String,
+    merchant_order_id: String,
+    payment_description: String,
+    country: String,
+    amount: Amount,
+    customer_id: Option<String>,
+    callback_url: Option<String>,
+    workflow: Option<String>,
+    metadata: Option<Value>,
+}
+
+/// `POST /v1/checkout/sessions`
+pub async fn create(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    body: JsonBody<NewSession>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let s = body.value;
+    check_account(&account, &s.account_id)?;
+    if s.merchant_order_id.trim().is_empty() {
+        return Err(ApiError::invalid("merchant_order_id", "must not be empty"));
+    }
+    check_country(&s.country, "country")?;
+    check_amount(&s.amount, "amount")?;
+    if let Some(customer_id) = &s.customer_id {
+        if state.store.customer(&account.id, customer_id).await?.is_none() {
+            return Err(ApiError::field("CUSTOMER_NOT_FOUND", "customer_id", "no customer with this `customer_id`"));
+        }
+    }
+    if let Some(url) = &s.callback_url {
+        let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        if !ok {
+            return Err(ApiError::invalid("callback_url", "must be an http(s) URL"));
+        }
+    }
+    let now = now_ms();
+    let expires_at = now + (state.config.session_ttl_secs as i64) * 1000;
+    let id = uuid::Uuid::new_v4().to_string();
+    let body = json!({
+        "checkout_session": id,
+        "account_id": account.id,
+        "merchant_order_id": s.merchant_order_id,
+        "payment_description": s.payment_description,
+        "country": s.country,
+        "amount": s.amount,
+        "customer_id": s.customer_id,
+        "callback_url": s.callback_url,
+        "workflow": s.workflow,
+        "metadata": s.metadata,
+        "created_at": rfc3339(now),
+        "expires_at": rfc3339(expires_at),
+    });
+    let session = Session {
+        id,
+        account_id: account.id.clone(),
+        customer_id: s.customer_id,
+        country: s.country,
+        currency: s.amount.currency,
+        amount: s.amount.value,
+        callback_url: s.callback_url,
+        body: body.clone(),
+        expires_at,
+    };
+    state.store.insert_session(&session, now).await?;
+    Ok((StatusCode::CREATED, Json(body)))
+}
+
+/// The session a browser request names: it must exist, belong to the key's account and not
+/// have expired.
+pub async fn browser_session(state: &AppState, account: &Account, id: &str) -> ApiResult<Session> {
+    let session = state
+        .store
+        .session(id)
+        .await?
+        .filter(|s| s.account_id == account.id)
+        .ok_or_else(|| ApiError::not_found("CHECKOUT_SESSION_NOT_FOUND", "no checkout session with this id"))?;
+    if session.expires_at <= now_ms() {
+        return Err(ApiError::bad_request("CHECKOUT_SESSION_EXPIRED", "the checkout session has expired"));
+    }
+    Ok(session)
+}
+
+/// `GET /v1/checkout/sessions/{id}`: what the pay button needs to show the amount.
+pub async fn show_to_browser(
+    State(state): State<AppState>,
+    PublicKey(account): PublicKey,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let s = browser_session(&state, &account, &id).await?;
+    Ok(Json(json!({
+        "checkout_session": s.id,
+        "country": s.country,
+        "amount": { "currency": s.currency, "value": s.amount },
+        "expires_at": rfc3339(s.expires_at),
+    })))
+}

@@ -1,0 +1,202 @@
+//! `POST /v1/checkout/sessions/{id}/token`: card details (or a saved card, or an alternative
+//! method) in, a one-time token out. The only endpoint that ever receives a card number.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::sessions::browser_session;
+use crate::card_rules;
+use crate::clock::{now_ms, this_month};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{JsonBody, PublicKey};
+use crate::state::AppState;
+use crate::store::tokens::TokenRow;
+
+#[derive(Deserialize)]
+pub struct NewToken {
+    payment_method: MethodIn,
+    save: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct MethodIn {
+    #[serde(rename = "type")]
+    kind: String,
+    vaulted_token: Option<String>,
+    card: Option<CardIn>,
+}
+
+// No Debug: this must never be printed.
+#[derive(Deserialize)]
+struct CardIn {
+    number: Option<String>,
+    expiration_month: Option<u8>,
+    expiration_year: Option<u16>,
+    security_code: Option<String>,
+    holder_name: Option<String>,
+}
+
+/// The sealed parts of a card, as stored.
+#[derive(serde::Serialize, Deserialize)]
+pub struct SealedCard {
+    /// Digits only.
+    pub number: String,
+    pub holder_name: Option<String>,
+}
+
+/// An optional idempotency key header: any non-empty string of at most 64 visible characters.
+pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
+    let Some(v) = headers.get("x-idempotency-key") else { return Ok(None) };
+    let key = v.to_str().ok().filter(|k| !k.is_empty() && k.len() <= 64 && k.bytes().all(|b| b.is_ascii_graphic()));
+    key.map(|k| Some(k.to_owned()))
+        .ok_or_else(|| ApiError::invalid("X-Idempotency-Key", "must be 1 to 64 visible ASCII characters"))
+}
+
+fn created(body: &str) -> Response {
+    let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    (StatusCode::CREATED, axum::Json(value)).into_response()
+}
+
+fn duplicated() -> ApiError {
+    ApiError::bad_request("IDEMPOTENCY_DUPLICATED", "this X-Idempotency-Key was already used with a different request")
+}
+
+/// `POST /v1/checkout/sessions/{id}/token`
+pub async fn create(
+    State(state): State<AppState>,
+    PublicKey(account): PublicKey,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<NewToken>,
+) -> ApiResult<Response> {
+    let session = browser_session(&state, &account, &id).await?;
+    let key = idempotency_key(&headers)?;
+    let hash = state.vault.request_hash(&body.raw);
+    if let Some(key) = &key {
+        if let Some(existing) = state.store.token_by_idempotency_key(&session.id, key).await? {
+            return if existing.request_hash.as_deref() == Some(hash.as_str()) {
+                Ok(created(&existing.response))
+            } else {
+                Err(duplicated())
+            };
+        }
+    }
+    if state.store.session_has_success(&session.id).await? {
+        return Err(ApiError::bad_request("CHECKOUT_SESSION_ALREADY_PAID", "the checkout session already has a successful payment"));
+    }
+    let NewToken { payment_method: m, save } = body.value;
+    let save = save.unwrap_or(false);
+    let enabled = state.methods.for_country(&session.country);
+    if !enabled.contains(&m.kind.as_str()) {
+        return Err(ApiError::field(
+            "PAYMENT_METHOD_NOT_AVAILABLE",
+            "payment_method.type",
+            "`payment_method.type` is not enabled for this checkout session's country",
+        ));
+    }
+
+    let token = uuid::Uuid::new_v4().to_string();
+    let mut row = TokenRow {
+        token: token.clone(),
+        session_id: session.id.clone(),
+        kind: m.kind.clone(),
+        vaulted_token: None,
+        card: None,
+        cvc: None,
+        card_facts: None,
+        save,
+        response: String::new(),
+        idempotency_key: key.clone(),
+        request_hash: Some(hash.clone()),
+        expires_at: now_ms() + (state.config.token_ttl_secs as i64) * 1000,
+        used_at: None,
+    };
+
+    let card_data: Option<Value> = match (m.kind.as_str(), m.vaulted_token, m.card) {
+        ("CARD", Some(vaulted), card) => {
+            let saved = state
+                .store
+                .vaulted_card(&vaulted)
+                .await?
+                .filter(|v| Some(&v.customer_id) == session.customer_id.as_ref())
+                .ok_or_else(|| {
+                    ApiError::field(
+                        "VAULTED_TOKEN_NOT_FOUND",
+                        "payment_method.vaulted_token",
+                        "`payment_method.vaulted_token` is not a saved card of this session's customer",
+                    )
+                })?;
+            let facts: Value = serde_json::from_str(&saved.card_facts).unwrap_or(Value::Null);
+            if let Some(code) = card.and_then(|c| c.security_code) {
+                let brand = facts["brand"].as_str().and_then(checkout_card::Brand::from_api_name);
+                card_rules::cvc(&code, brand)?;
+                row.cvc = Some(state.vault.seal(&token, code.as_bytes())?);
+            }
+            row.vaulted_token = Some(vaulted);
+            Some(facts)
+        }
+        ("CARD", None, Some(card)) => {
+            let number = card
+                .number
+                .ok_or_else(|| ApiError::invalid("payment_method.card.number", "is required"))?;
+            let brand = card_rules::number(&number)?;
+            let month = card
+                .expiration_month
+                .ok_or_else(|| ApiError::invalid("payment_method.card.expiration_month", "is required"))?;
+            let year = card
+                .expiration_year
+                .ok_or_else(|| ApiError::invalid("payment_method.card.expiration_year", "is required"))?;
+            card_rules::expiry(month, year, this_month())?;
+            let code = card
+                .security_code
+                .ok_or_else(|| ApiError::invalid("payment_method.card.security_code", "is required"))?;
+            card_rules::cvc(&code, Some(brand))?;
+            let holder = card.holder_name.filter(|h| !h.trim().is_empty());
+            if let Some(h) = &holder {
+                card_rules::holder(h)?;
+            }
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            let iin_len = if digits.len() >= 16 { 8 } else { 6 };
+            let facts = json!({
+                "iin": &digits[..iin_len],
+                "lfd": &digits[digits.len() - 4..],
+                "brand": brand.api_name(),
+                "number_length": digits.len(),
+                "security_code_length": brand.rules().cvc_len,
+                "holder_name": holder.as_deref().map(str::trim),
+                "expiration_month": month,
+                "expiration_year": year,
+            });
+            let sealed = serde_json::to_vec(&SealedCard { number: digits, holder_name: holder })
+                .map_err(anyhow::Error::from)?;
+            row.card = Some(state.vault.seal(&token, &sealed)?);
+            row.cvc = Some(state.vault.seal(&token, code.as_bytes())?);
+            Some(facts)
+        }
+        ("CARD", None, None) => {
+            return Err(ApiError::invalid("payment_method.card", "is required for a new card"));
+        }
+        _ => None,
+    };
+
+    let response = json!({
+        "token": token,
+        "type": m.kind,
+        "vaulted_token": row.vaulted_token,
+        "vault_on_success": save,
+        "card_data": card_data,
+    });
+    row.card_facts = card_data.as_ref().map(Value::to_string);
+    row.response = response.to_string();
+    if state.store.insert_token(&row, now_ms()).await? {
+        return Ok((StatusCode::CREATED, axum::Json(response)).into_response());
+    }
+    // A concurrent request with the same idempotency key won: answer as it did.
+    match state.store.token_by_idempotency_key(&session.id, key.as_deref().unwrap_or("")).await? {
+        Some(existing) if existing.request_hash.as_deref() == Some(hash.as_str()) => Ok(created(&existing.response)),
+        _ => Err(duplicated()),
+    }
+}

@@ -1,0 +1,30 @@
+//! What every handler shares.
+
+use std::sync::Arc;
+
+use tokio::sync::{Mutex, Notify};
+
+use crate::config::Config;
+use crate::methods::MethodTable;
+use crate::store::Store;
+use crate::vault::Vault;
+
+/// Shared application state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Card encryption.
+    pub vault: Vault,
+    /// Settings.
+    pub config: Arc<Config>,
+    /// The payment origin as browsers see it (no trailing slash).
+    pub public_url: Arc<str>,
+    /// Methods enabled per country.
+    pub methods: Arc<MethodTable>,
+    /// Serialises payment creation, so a token, an idempotency key and a session's one success
+    /// are each decided once.
+    pub payments_lock: Arc<Mutex<()>>,
+    /// Wakes the webhook worker when an event is queued.
+    pub outbox_wakeup: Arc<Notify>,
+}

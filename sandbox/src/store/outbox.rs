@@ -1,0 +1,154 @@
+//! The webhook outbox and its delivery attempts.
+
+use serde::Serialize;
+use sqlx::Row;
+
+use super::{Store, Tx};
+
+/// A queued webhook event.
+pub struct OutboxRow {
+    pub id: i64,
+    pub account_id: String,
+    pub payment_id: String,
+    pub url: String,
+    /// The payment as it was when the event was queued (JSON).
+    pub payment: String,
+    pub attempts: i64,
+}
+
+/// What happened to one delivery attempt.
+pub enum AttemptResult {
+    /// 2xx: done.
+    Delivered,
+    /// Failed; try again at this time.
+    RetryAt(i64),
+    /// Failed, and that was the last attempt.
+    GaveUp,
+}
+
+/// A delivery attempt, as the deliveries endpoint reports it.
+#[derive(Serialize)]
+pub struct Attempt {
+    pub event_id: i64,
+    pub attempt: i64,
+    pub at: String,
+    pub status_code: Option<i64>,
+    pub error: Option<String>,
+}
+
+impl Store {
+    /// Queues a webhook event in the same transaction as the change it reports.
+    pub async fn enqueue_webhook(
+        tx: &mut Tx<'_>,
+        account_id: &str,
+        payment_id: &str,
+        url: &str,
+        payment: &serde_json::Value,
+        now: i64,
+    ) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO webhook_outbox (account_id, payment_id, url, payment, next_attempt_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(account_id)
+        .bind(payment_id)
+        .bind(url)
+        .bind(payment.to_string())
+        .bind(now)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Events due for delivery, oldest first.
+    pub async fn due_webhooks(&self, now: i64, limit: i64) -> sqlx::Result<Vec<OutboxRow>> {
+        let rows = sqlx::query(
+            "SELECT id, account_id, payment_id, url, payment, attempts FROM webhook_outbox
+             WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
+             ORDER BY id LIMIT ?",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| OutboxRow {
+                id: r.get("id"),
+                account_id: r.get("account_id"),
+                payment_id: r.get("payment_id"),
+                url: r.get("url"),
+                payment: r.get("payment"),
+                attempts: r.get("attempts"),
+            })
+            .collect())
+    }
+
+    /// When the next queued event is due, if any.
+    pub async fn next_webhook_due(&self) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar(
+            "SELECT MIN(next_attempt_at) FROM webhook_outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL",
+        )
+        .fetch_one(self.pool())
+        .await
+    }
+
+    /// Records one attempt and its consequence.
+    pub async fn record_attempt(
+        &self,
+        event: &OutboxRow,
+        now: i64,
+        status_code: Option<u16>,
+        error: Option<&str>,
+        result: AttemptResult,
+    ) -> sqlx::Result<()> {
+        let mut tx = self.begin().await?;
+        let attempt = event.attempts + 1;
+        let (delivered, gave_up, next) = match result {
+            AttemptResult::Delivered => (Some(now), None, now),
+            AttemptResult::RetryAt(at) => (None, None, at),
+            AttemptResult::GaveUp => (None, Some(now), now),
+        };
+        sqlx::query(
+            "UPDATE webhook_outbox SET attempts = ?, delivered_at = ?, gave_up_at = ?, next_attempt_at = ? WHERE id = ?",
+        )
+        .bind(attempt)
+        .bind(delivered)
+        .bind(gave_up)
+        .bind(next)
+        .bind(event.id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO webhook_attempts (outbox_id, attempt, at, status_code, error) VALUES (?, ?, ?, ?, ?)")
+            .bind(event.id)
+            .bind(attempt)
+            .bind(now)
+            .bind(status_code.map(i64::from))
+            .bind(error)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    /// Every delivery attempt for a payment's events, in order.
+    pub async fn webhook_attempts(&self, payment_id: &str) -> sqlx::Result<Vec<Attempt>> {
+        let rows = sqlx::query(
+            "SELECT a.outbox_id, a.attempt, a.at, a.status_code, a.error FROM webhook_attempts a
+             JOIN webhook_outbox o ON o.id = a.outbox_id WHERE o.payment_id = ? ORDER BY a.id",
+        )
+        .bind(payment_id)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| Attempt {
+                event_id: r.get("outbox_id"),
+                attempt: r.get("attempt"),
+                at: crate::clock::rfc3339(r.get("at")),
+                status_code: r.get("status_code"),
+                error: r.get("error"),
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,91 @@
+//! Payments.
+
+use serde_json::Value;
+use sqlx::Row;
+
+use super::{Store, Tx};
+
+/// A payment as stored.
+pub struct PaymentRow {
+    pub id: String,
+    pub account_id: String,
+    pub session_id: String,
+    pub status: String,
+    pub idempotency_key: String,
+    pub request_hash: String,
+    /// The payment as returned.
+    pub body: Value,
+}
+
+fn payment_from_row(r: &sqlx::sqlite::SqliteRow) -> PaymentRow {
+    PaymentRow {
+        id: r.get("id"),
+        account_id: r.get("account_id"),
+        session_id: r.get("session_id"),
+        status: r.get("status"),
+        idempotency_key: r.get("idempotency_key"),
+        request_hash: r.get("request_hash"),
+        body: serde_json::from_str(r.get::<&str, _>("body")).unwrap_or(Value::Null),
+    }
+}
+
+impl Store {
+    /// The payment an account created under an idempotency key.
+    pub async fn payment_by_idempotency_key(&self, account_id: &str, key: &str) -> sqlx::Result<Option<PaymentRow>> {
+        let row = sqlx::query("SELECT * FROM payments WHERE account_id = ? AND idempotency_key = ?")
+            .bind(account_id)
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.as_ref().map(payment_from_row))
+    }
+
+    /// A payment of the account.
+    pub async fn payment(&self, account_id: &str, id: &str) -> sqlx::Result<Option<PaymentRow>> {
+        let row = sqlx::query("SELECT * FROM payments WHERE account_id = ? AND id = ?")
+            .bind(account_id)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.as_ref().map(payment_from_row))
+    }
+
+    /// Whether the session already has a successful payment.
+    pub async fn session_has_success(&self, session_id: &str) -> sqlx::Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM payments WHERE session_id = ? AND status = 'SUCCEEDED'")
+            .bind(session_id)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n > 0)
+    }
+
+    /// Stores a new payment.
+    pub async fn insert_payment(tx: &mut Tx<'_>, p: &PaymentRow, now: i64) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO payments (id, account_id, session_id, status, idempotency_key, request_hash, body, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&p.id)
+        .bind(&p.account_id)
+        .bind(&p.session_id)
+        .bind(&p.status)
+        .bind(&p.idempotency_key)
+        .bind(&p.request_hash)
+        .bind(p.body.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Changes a payment's status and stored body.
+    pub async fn update_payment(tx: &mut Tx<'_>, id: &str, status: &str, body: &Value) -> sqlx::Result<()> {
+        sqlx::query("UPDATE payments SET status = ?, body = ? WHERE id = ?")
+            .bind(status)
+            .bind(body.to_string())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+}

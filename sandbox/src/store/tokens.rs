@@ -1,0 +1,182 @@
+//! One-time tokens and vaulted (saved) cards.
+
+use sqlx::Row;
+
+use super::{Store, Tx};
+
+/// A one-time token as stored. Card fields are ciphertext.
+#[derive(Clone)]
+pub struct TokenRow {
+    pub token: String,
+    pub session_id: String,
+    pub kind: String,
+    pub vaulted_token: Option<String>,
+    /// Encrypted `{number, holder_name}` for a new card.
+    pub card: Option<Vec<u8>>,
+    /// Encrypted CVC, until the token is used or expires.
+    pub cvc: Option<Vec<u8>>,
+    /// JSON `card_data` (no PAN).
+    pub card_facts: Option<String>,
+    /// Whether the shopper asked to save the card.
+    pub save: bool,
+    /// The 201 body, replayed for the same idempotency key.
+    pub response: String,
+    pub idempotency_key: Option<String>,
+    pub request_hash: Option<String>,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+}
+
+fn token_from_row(r: &sqlx::sqlite::SqliteRow) -> TokenRow {
+    TokenRow {
+        token: r.get("token"),
+        session_id: r.get("session_id"),
+        kind: r.get("type"),
+        vaulted_token: r.get("vaulted_token"),
+        card: r.get("card"),
+        cvc: r.get("cvc"),
+        card_facts: r.get("card_facts"),
+        save: r.get::<i64, _>("save") != 0,
+        response: r.get("response"),
+        idempotency_key: r.get("idempotency_key"),
+        request_hash: r.get("request_hash"),
+        expires_at: r.get("expires_at"),
+        used_at: r.get("used_at"),
+    }
+}
+
+/// A saved card.
+pub struct VaultedCard {
+    pub vaulted_token: String,
+    pub customer_id: String,
+    /// Encrypted `{number, holder_name}`, bound to the vaulted token.
+    pub card: Vec<u8>,
+    /// JSON `{iin, lfd, brand, expiration_month, expiration_year}`.
+    pub card_facts: String,
+    pub last_used_at: i64,
+}
+
+fn vaulted_from_row(r: &sqlx::sqlite::SqliteRow) -> VaultedCard {
+    VaultedCard {
+        vaulted_token: r.get("vaulted_token"),
+        customer_id: r.get("customer_id"),
+        card: r.get("card"),
+        card_facts: r.get("card_facts"),
+        last_used_at: r.get("last_used_at"),
+    }
+}
+
+impl Store {
+    /// Stores a new token; `Ok(false)` when the idempotency key is already taken for the
+    /// session (a concurrent duplicate).
+    pub async fn insert_token(&self, t: &TokenRow, now: i64) -> sqlx::Result<bool> {
+        let result = sqlx::query(
+            "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, response,
+                                 idempotency_key, request_hash, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&t.token)
+        .bind(&t.session_id)
+        .bind(&t.kind)
+        .bind(&t.vaulted_token)
+        .bind(&t.card)
+        .bind(&t.cvc)
+        .bind(&t.card_facts)
+        .bind(t.save)
+        .bind(&t.response)
+        .bind(&t.idempotency_key)
+        .bind(&t.request_hash)
+        .bind(now)
+        .bind(t.expires_at)
+        .execute(self.pool())
+        .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if super::is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A token by its value.
+    pub async fn token(&self, token: &str) -> sqlx::Result<Option<TokenRow>> {
+        let row = sqlx::query("SELECT * FROM tokens WHERE token = ?").bind(token).fetch_optional(self.pool()).await?;
+        Ok(row.as_ref().map(token_from_row))
+    }
+
+    /// The token a session created under an idempotency key.
+    pub async fn token_by_idempotency_key(&self, session_id: &str, key: &str) -> sqlx::Result<Option<TokenRow>> {
+        let row = sqlx::query("SELECT * FROM tokens WHERE session_id = ? AND idempotency_key = ?")
+            .bind(session_id)
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.as_ref().map(token_from_row))
+    }
+
+    /// Marks a token used and deletes its CVC; false when it was already used or has expired.
+    pub async fn use_token(tx: &mut Tx<'_>, token: &str, now: i64) -> sqlx::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE tokens SET used_at = ?, cvc = NULL WHERE token = ? AND used_at IS NULL AND expires_at > ?",
+        )
+        .bind(now)
+        .bind(token)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes the CVC of every expired token; returns how many.
+    pub async fn delete_expired_cvcs(&self, now: i64) -> sqlx::Result<u64> {
+        let done = sqlx::query("UPDATE tokens SET cvc = NULL WHERE cvc IS NOT NULL AND expires_at <= ?")
+            .bind(now)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Saves a card for a customer.
+    pub async fn insert_vaulted_card(tx: &mut Tx<'_>, card: &VaultedCard, now: i64) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO vaulted_cards (vaulted_token, customer_id, card, card_facts, created_at, last_used_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&card.vaulted_token)
+        .bind(&card.customer_id)
+        .bind(&card.card)
+        .bind(&card.card_facts)
+        .bind(now)
+        .bind(card.last_used_at)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Records that a saved card was just used successfully.
+    pub async fn touch_vaulted_card(tx: &mut Tx<'_>, vaulted_token: &str, now: i64) -> sqlx::Result<()> {
+        sqlx::query("UPDATE vaulted_cards SET last_used_at = ? WHERE vaulted_token = ?")
+            .bind(now)
+            .bind(vaulted_token)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// A saved card by its vaulted token.
+    pub async fn vaulted_card(&self, vaulted_token: &str) -> sqlx::Result<Option<VaultedCard>> {
+        let row = sqlx::query("SELECT * FROM vaulted_cards WHERE vaulted_token = ?")
+            .bind(vaulted_token)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.as_ref().map(vaulted_from_row))
+    }
+
+    /// A customer's saved cards, most recently used first.
+    pub async fn vaulted_cards(&self, customer_id: &str) -> sqlx::Result<Vec<VaultedCard>> {
+        let rows = sqlx::query("SELECT * FROM vaulted_cards WHERE customer_id = ? ORDER BY last_used_at DESC")
+            .bind(customer_id)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.iter().map(vaulted_from_row).collect())
+    }
+}

@@ -1,0 +1,243 @@
+//! Test harness: starts the real sandbox binary on loopback with a temporary data directory,
+//! captures everything it prints, and talks HTTP to it.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+/// Test card numbers of the sandbox.
+pub const VISA_OK: &str = "4111111111111111";
+pub const VISA_DECLINED: &str = "4000000000000002";
+pub const VISA_FUNDS: &str = "4000000000009995";
+pub const VISA_FRAUD: &str = "4100000000000019";
+pub const VISA_ERROR: &str = "4000000000000119";
+pub const MC_OK: &str = "5555555555554444";
+pub const AMEX_OK: &str = "378282246310005";
+
+/// Which keys a request carries.
+#[derive(Clone, Copy)]
+pub enum Keys {
+    None,
+    Public,
+    Secret,
+}
+
+/// A running sandbox process.
+pub struct Sandbox {
+    child: Child,
+    pub api: String,
+    pub merchant: String,
+    pub account_id: String,
+    pub public_key: String,
+    pub secret_key: String,
+    pub webhook_secret: String,
+    pub data_dir: PathBuf,
+    output: Arc<Mutex<String>>,
+    http: reqwest::Client,
+}
+
+fn capture(stream: impl Read + Send + 'static, into: Arc<Mutex<String>>) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            let mut out = into.lock().unwrap();
+            out.push_str(&line);
+            out.push('\n');
+        }
+    });
+}
+
+fn field(output: &str, label: &str) -> Option<String> {
+    output
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(label))
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
+}
+
+impl Sandbox {
+    /// Starts the sandbox with its data in `data_dir` and extra flags.
+    pub async fn start(data_dir: &Path, extra: &[&str]) -> Sandbox {
+        let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"))
+            .args(["--payment-addr", "127.0.0.1:0", "--merchant-addr", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir)
+            .arg("--www-dir")
+            .arg(www)
+            .args(extra)
+            .env("RUST_LOG", "debug")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("sandbox binary starts");
+        let output = Arc::new(Mutex::new(String::new()));
+        capture(child.stdout.take().unwrap(), output.clone());
+        capture(child.stderr.take().unwrap(), output.clone());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let text = output.lock().unwrap().clone();
+            if text.contains("database:") {
+                let get = |l: &str| field(&text, l).unwrap_or_else(|| panic!("no {l} in:\n{text}"));
+                return Sandbox {
+                    child,
+                    api: get("payment origin:"),
+                    merchant: get("merchant origin:"),
+                    account_id: get("account_id:"),
+                    public_key: get("public-api-key:"),
+                    secret_key: get("private-secret-key:"),
+                    webhook_secret: get("webhook secret:"),
+                    data_dir: data_dir.to_owned(),
+                    output,
+                    http: reqwest::Client::new(),
+                };
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("sandbox exited with {status}:\n{text}");
+            }
+            assert!(Instant::now() < deadline, "sandbox did not start in time:\n{text}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Kills the process (as a crash would) and waits for it.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Everything the process printed so far (banner and logs).
+    pub fn output(&self) -> String {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// One request to the payment origin; returns status and JSON body (Null if none).
+    pub async fn call(&self, method: Method, path: &str, keys: Keys, body: Option<Value>, idem: Option<&str>) -> (StatusCode, Value) {
+        let mut req = self.http.request(method, format!("{}{path}", self.api));
+        if matches!(keys, Keys::Public | Keys::Secret) {
+            req = req.header("public-api-key", &self.public_key);
+        }
+        if matches!(keys, Keys::Secret) {
+            req = req.header("private-secret-key", &self.secret_key);
+        }
+        if let Some(k) = idem {
+            req = req.header("x-idempotency-key", k);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.expect("request reaches the sandbox");
+        let status = res.status();
+        let text = res.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// Creates a customer; returns its id.
+    pub async fn customer(&self, merchant_customer_id: &str) -> String {
+        let (s, v) = self
+            .call(Method::POST, "/v1/customers", Keys::Secret, Some(json!({"merchant_customer_id": merchant_customer_id})), None)
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        v["id"].as_str().unwrap().to_owned()
+    }
+
+    /// The body of a session creation request.
+    pub fn session_body(&self, country: &str, customer: Option<&str>, callback: Option<&str>) -> Value {
+        json!({
+            "account_id": self.account_id,
+            "merchant_order_id": "order-1",
+            "payment_description": "Test order",
+            "country": country,
+            "amount": {"currency": "BRL", "value": 100.5},
+            "customer_id": customer,
+            "callback_url": callback,
+        })
+    }
+
+    /// Creates a checkout session; returns its id.
+    pub async fn session(&self, country: &str, customer: Option<&str>, callback: Option<&str>) -> String {
+        let body = self.session_body(country, customer, callback);
+        let (s, v) = self.call(Method::POST, "/v1/checkout/sessions", Keys::Secret, Some(body), None).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        v["checkout_session"].as_str().unwrap().to_owned()
+    }
+
+    /// Tokenizes a card (expiry 12/2030, `cvc`) for the session.
+    pub async fn card_token(&self, session: &str, number: &str, cvc: &str, save: bool) -> (StatusCode, Value) {
+        let body = json!({
+            "payment_method": {"type": "CARD", "card": {
+                "number": number, "expiration_month": 12, "expiration_year": 2030,
+                "security_code": cvc, "holder_name": "Ana Souza"}},
+            "save": save,
+        });
+        self.call(Method::POST, &format!("/v1/checkout/sessions/{session}/token"), Keys::Public, Some(body), None).await
+    }
+
+    /// Tokenizes a card that must be accepted; returns the token.
+    pub async fn token(&self, session: &str, number: &str) -> String {
+        let (s, v) = self.card_token(session, number, "123", false).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        v["token"].as_str().unwrap().to_owned()
+    }
+
+    /// The body of a payment request.
+    pub fn payment_body(&self, session: &str, token: &str) -> Value {
+        json!({
+            "account_id": self.account_id,
+            "merchant_order_id": "order-1",
+            "description": "Test order",
+            "country": "BR",
+            "amount": {"currency": "BRL", "value": 100.5},
+            "checkout": {"session": session},
+            "payment_method": {"token": token},
+        })
+    }
+
+    /// Creates a payment with a fresh idempotency key.
+    pub async fn pay(&self, session: &str, token: &str) -> (StatusCode, Value) {
+        let key = uuid::Uuid::new_v4().to_string();
+        self.call(Method::POST, "/v1/payments", Keys::Secret, Some(self.payment_body(session, token)), Some(&key)).await
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A fresh temporary data directory.
+pub fn data_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// Polls `check` until it returns `Some`, for at most `secs` seconds.
+pub async fn eventually<T, F, Fut>(secs: u64, mut check: F) -> Option<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while Instant::now() < deadline {
+        if let Some(v) = check().await {
+            return Some(v);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
+}
+
+/// Whether `needle` occurs in `haystack` with no letter or digit right before or after it
+/// (so a CVC is not "found" inside a UUID or a timestamp).
+pub fn contains_isolated(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).enumerate().any(|(i, w)| {
+        w == needle
+            && (i == 0 || !haystack[i - 1].is_ascii_alphanumeric())
+            && haystack.get(i + needle.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
