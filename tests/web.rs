@@ -28,19 +28,32 @@ fn edit(input: &HtmlInputElement, value: &str, caret: u32, input_type: &str) {
 }
 
 fn number_input(root: &HtmlElement) -> HtmlInputElement {
-    root.query_selector("input").unwrap().unwrap().unchecked_into()
+    root.query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }
 
 fn brand(root: &HtmlElement) -> String {
-    root.query_selector(".cw-field").unwrap().unwrap().get_attribute("data-brand").unwrap_or_default()
+    root.query_selector(".cw-field")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-brand")
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn pasted_number_is_formatted_and_its_brand_shown() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), || view! { <CardNumberField label="Card number" /> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <CardNumberField label="Card number" /> },
+    );
     let input = number_input(&root);
-    assert_eq!(input.get_attribute("autocomplete").as_deref(), Some("cc-number"));
+    assert_eq!(
+        input.get_attribute("autocomplete").as_deref(),
+        Some("cc-number")
+    );
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
     assert_eq!(brand(&root), "");
 
@@ -59,7 +72,10 @@ async fn pasted_number_is_formatted_and_its_brand_shown() {
 #[wasm_bindgen_test]
 async fn typing_and_backspace_over_a_gap_keep_the_caret_in_place() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), || view! { <CardNumberField label="Card number" /> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <CardNumberField label="Card number" /> },
+    );
     let input = number_input(&root);
     edit(&input, "41111", 5, "insertText");
     leptos::task::tick().await;

@@ -3,8 +3,8 @@
 
 use checkout_card::cvc::cvc_lengths;
 use checkout_card::{
-    validate_cvc, validate_expiry, validate_holder, validate_number, Brand, CvcError, ExpiryError, HolderError,
-    NumberError, YearMonth,
+    validate_cvc, validate_expiry, validate_holder, validate_number, Brand, CvcError, ExpiryError,
+    HolderError, NumberError, YearMonth,
 };
 
 use crate::error::ApiError;
@@ -23,8 +23,13 @@ pub fn number(number: &str) -> Result<Brand, ApiError> {
             NumberError::InvalidCharacter => ("INVALID_CARD_NUMBER", "must contain only digits"),
             NumberError::Incomplete => ("INVALID_CARD_NUMBER", "is too short for its brand"),
             NumberError::InvalidLength => ("INVALID_CARD_NUMBER", "is too long for its brand"),
-            NumberError::InvalidLuhn => ("INVALID_CARD_NUMBER", "fails the check digit (Luhn) test"),
-            NumberError::UnsupportedBrand => ("UNSUPPORTED_CARD_BRAND", "is not from a supported card brand"),
+            NumberError::InvalidLuhn => {
+                ("INVALID_CARD_NUMBER", "fails the check digit (Luhn) test")
+            }
+            NumberError::UnsupportedBrand => (
+                "UNSUPPORTED_CARD_BRAND",
+                "is not from a supported card brand",
+            ),
         };
         ApiError::field(code, NUMBER, format!("`{NUMBER}` {why}"))
     })
@@ -32,15 +37,19 @@ pub fn number(number: &str) -> Result<Brand, ApiError> {
 
 /// Validates an expiry month and four-digit year against this month.
 pub fn expiry(month: u8, year: u16, today: YearMonth) -> Result<(), ApiError> {
-    validate_expiry(month, year, today).map(|_| ()).map_err(|e| {
-        let (field, why) = match e {
-            ExpiryError::InvalidMonth => (MONTH, "must be from 1 to 12"),
-            ExpiryError::Expired => (YEAR, "is in the past: the card has expired"),
-            ExpiryError::TooFarAhead => (YEAR, "is more than 20 years ahead"),
-            ExpiryError::Empty | ExpiryError::Incomplete | ExpiryError::Malformed => (YEAR, "is not a valid date"),
-        };
-        ApiError::field("INVALID_EXPIRATION_DATE", field, format!("`{field}` {why}"))
-    })
+    validate_expiry(month, year, today)
+        .map(|_| ())
+        .map_err(|e| {
+            let (field, why) = match e {
+                ExpiryError::InvalidMonth => (MONTH, "must be from 1 to 12"),
+                ExpiryError::Expired => (YEAR, "is in the past: the card has expired"),
+                ExpiryError::TooFarAhead => (YEAR, "is more than 20 years ahead"),
+                ExpiryError::Empty | ExpiryError::Incomplete | ExpiryError::Malformed => {
+                    (YEAR, "is not a valid date")
+                }
+            };
+            ApiError::field("INVALID_EXPIRATION_DATE", field, format!("`{field}` {why}"))
+        })
 }
 
 /// Validates a security code for the brand.
@@ -66,7 +75,9 @@ pub fn holder(name: &str) -> Result<(), ApiError> {
             HolderError::Empty => "is required",
             HolderError::TooShort => "must be at least 2 characters",
             HolderError::TooLong => "must be at most 26 characters",
-            HolderError::InvalidCharacter => "may contain only letters, spaces, apostrophes, hyphens and dots",
+            HolderError::InvalidCharacter => {
+                "may contain only letters, spaces, apostrophes, hyphens and dots"
+            }
         };
         ApiError::field("INVALID_HOLDER_NAME", HOLDER, format!("`{HOLDER}` {why}"))
     })

@@ -8,7 +8,9 @@ use time::OffsetDateTime;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// A stored time as RFC 3339 (`2026-11-24T01:02:03.456Z`).
@@ -22,5 +24,8 @@ pub fn rfc3339(ms: i64) -> String {
 /// The current month (UTC), for expiry checks.
 pub fn this_month() -> YearMonth {
     let now = OffsetDateTime::now_utc();
-    YearMonth { year: now.year() as u16, month: now.month() as u8 }
+    YearMonth {
+        year: now.year() as u16,
+        month: now.month() as u8,
+    }
 }

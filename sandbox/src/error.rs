@@ -23,7 +23,12 @@ pub struct ApiError {
 impl ApiError {
     /// An error with one message.
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, messages: vec![message.into()], field: None }
+        Self {
+            status,
+            code,
+            messages: vec![message.into()],
+            field: None,
+        }
     }
 
     /// A 400 about one request field.
@@ -65,7 +70,11 @@ impl IntoResponse for ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(err: anyhow::Error) -> Self {
         tracing::error!(error = %err, "internal error");
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "internal error")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            "internal error",
+        )
     }
 }
 

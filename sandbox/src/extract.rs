@@ -23,9 +23,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let raw = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| ApiError::bad_request("INVALID_REQUEST", "request body could not be read"))?;
+        let raw = Bytes::from_request(req, state).await.map_err(|_| {
+            ApiError::bad_request("INVALID_REQUEST", "request body could not be read")
+        })?;
         let value = parse_json(&raw)?;
         Ok(Self { value, raw })
     }
@@ -40,25 +40,43 @@ pub fn parse_json<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
         if inner.is_syntax() || inner.is_eof() {
             return ApiError::bad_request(
                 "INVALID_REQUEST",
-                format!("request body is not valid JSON (line {}, column {})", inner.line(), inner.column()),
+                format!(
+                    "request body is not valid JSON (line {}, column {})",
+                    inner.line(),
+                    inner.column()
+                ),
             );
         }
         let text = inner.to_string();
         let text = text.split(" at line ").next().unwrap_or("");
         if let Some(rest) = text.strip_prefix("missing field `") {
             let name = rest.trim_end_matches('`');
-            let field = if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+            let field = if path == "." {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            };
             return ApiError::invalid(&field, "is required");
         }
         // serde quotes the offending value ("invalid type: string \"…\""): keep only what was
         // expected, since the value may be card data.
-        let expected = text.split_once(", expected ").map(|(_, e)| e).unwrap_or("a different value");
-        ApiError::invalid(&path, &format!("has the wrong type or value: expected {expected}"))
+        let expected = text
+            .split_once(", expected ")
+            .map(|(_, e)| e)
+            .unwrap_or("a different value");
+        ApiError::invalid(
+            &path,
+            &format!("has the wrong type or value: expected {expected}"),
+        )
     })
 }
 
 fn header<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts.headers.get(name).and_then(|v| v.to_str().ok()).filter(|v| !v.is_empty())
+    parts
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty())
 }
 
 async fn account_for_public_key(parts: &Parts, state: &AppState) -> Result<Account, ApiError> {
@@ -81,7 +99,9 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        Ok(Self(account_for_public_key(parts, &AppState::from_ref(state)).await?))
+        Ok(Self(
+            account_for_public_key(parts, &AppState::from_ref(state)).await?,
+        ))
     }
 }
 
@@ -99,10 +119,17 @@ where
             .ok_or_else(|| ApiError::unauthorized("the `private-secret-key` header is required"))?
             .to_owned();
         let account = account_for_public_key(parts, &AppState::from_ref(state)).await?;
-        if bool::from(account.private_secret_key.as_bytes().ct_eq(secret.as_bytes())) {
+        if bool::from(
+            account
+                .private_secret_key
+                .as_bytes()
+                .ct_eq(secret.as_bytes()),
+        ) {
             Ok(Self(account))
         } else {
-            Err(ApiError::unauthorized("the `private-secret-key` does not match the `public-api-key`"))
+            Err(ApiError::unauthorized(
+                "the `private-secret-key` does not match the `public-api-key`",
+            ))
         }
     }
 }

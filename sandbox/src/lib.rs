@@ -61,10 +61,15 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let merchant_listener = TcpListener::bind(config.merchant_addr)
         .await
         .with_context(|| format!("listening on {} (merchant origin)", config.merchant_addr))?;
-    let payment_url = config
-        .public_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", payment_listener.local_addr().map(|a| a.to_string()).unwrap_or_default()));
+    let payment_url = config.public_url.clone().unwrap_or_else(|| {
+        format!(
+            "http://{}",
+            payment_listener
+                .local_addr()
+                .map(|a| a.to_string())
+                .unwrap_or_default()
+        )
+    });
     let payment_url = payment_url.trim_end_matches('/').to_owned();
     let merchant_url = format!("http://{}", merchant_listener.local_addr()?);
 
@@ -80,7 +85,12 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     tokio::spawn(webhooks::run(state.clone()));
 
     let payment_app = routes::payment_origin(state);
-    let merchant_app = merchant::merchant_origin(&payment_url, &merchant_url, account.clone(), &config.www_dir);
+    let merchant_app = merchant::merchant_origin(
+        &payment_url,
+        &merchant_url,
+        account.clone(),
+        &config.www_dir,
+    );
 
     println!("checkout-sandbox is ready");
     println!("  payment origin:     {payment_url}");
@@ -91,8 +101,10 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     println!("  webhook secret:     {}", account.webhook_secret);
     println!("  database:           {db_url}");
 
-    let payment = axum::serve(payment_listener, payment_app).with_graceful_shutdown(shutdown_signal());
-    let merchant = axum::serve(merchant_listener, merchant_app).with_graceful_shutdown(shutdown_signal());
+    let payment =
+        axum::serve(payment_listener, payment_app).with_graceful_shutdown(shutdown_signal());
+    let merchant =
+        axum::serve(merchant_listener, merchant_app).with_graceful_shutdown(shutdown_signal());
     let (a, b) = tokio::join!(payment, merchant);
     a.context("payment origin")?;
     b.context("merchant origin")?;
@@ -106,7 +118,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

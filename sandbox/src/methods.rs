@@ -19,13 +19,48 @@ pub struct MethodInfo {
 
 /// Every method type the sandbox can process.
 pub static METHODS: &[MethodInfo] = &[
-    MethodInfo { kind: "CARD", name: "Card", category: "CARD", description: "Credit or debit card" },
-    MethodInfo { kind: "PIX", name: "PIX", category: "BANK_TRANSFER", description: "Instant payment with a PIX QR code" },
-    MethodInfo { kind: "NU_PAY", name: "NuPay", category: "WALLET", description: "Pay with your Nubank account" },
-    MethodInfo { kind: "OXXO", name: "OXXO", category: "TICKET", description: "Pay in cash at an OXXO store" },
-    MethodInfo { kind: "SPEI", name: "SPEI", category: "BANK_TRANSFER", description: "Bank transfer with SPEI" },
-    MethodInfo { kind: "PSE", name: "PSE", category: "BANK_TRANSFER", description: "Pay from your bank account with PSE" },
-    MethodInfo { kind: "NEQUI", name: "Nequi", category: "WALLET", description: "Pay with Nequi" },
+    MethodInfo {
+        kind: "CARD",
+        name: "Card",
+        category: "CARD",
+        description: "Credit or debit card",
+    },
+    MethodInfo {
+        kind: "PIX",
+        name: "PIX",
+        category: "BANK_TRANSFER",
+        description: "Instant payment with a PIX QR code",
+    },
+    MethodInfo {
+        kind: "NU_PAY",
+        name: "NuPay",
+        category: "WALLET",
+        description: "Pay with your Nubank account",
+    },
+    MethodInfo {
+        kind: "OXXO",
+        name: "OXXO",
+        category: "TICKET",
+        description: "Pay in cash at an OXXO store",
+    },
+    MethodInfo {
+        kind: "SPEI",
+        name: "SPEI",
+        category: "BANK_TRANSFER",
+        description: "Bank transfer with SPEI",
+    },
+    MethodInfo {
+        kind: "PSE",
+        name: "PSE",
+        category: "BANK_TRANSFER",
+        description: "Pay from your bank account with PSE",
+    },
+    MethodInfo {
+        kind: "NEQUI",
+        name: "Nequi",
+        category: "WALLET",
+        description: "Pay with Nequi",
+    },
     MethodInfo {
         kind: "MERCADO_PAGO_WALLET",
         name: "Mercado Pago",
@@ -52,19 +87,29 @@ impl MethodTable {
             ("CO", &["CARD", "PSE", "NEQUI"]),
             ("AR", &["CARD", "MERCADO_PAGO_WALLET"]),
         ];
-        Self(table.into_iter().map(|(c, m)| (c.to_owned(), m.to_vec())).collect())
+        Self(
+            table
+                .into_iter()
+                .map(|(c, m)| (c.to_owned(), m.to_vec()))
+                .collect(),
+        )
     }
 
     /// Reads `{"BR": ["CARD", "PIX"], "*": ["CARD"]}`; unknown types are an error.
     pub fn from_file(path: &Path) -> anyhow::Result<Self> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let raw: BTreeMap<String, Vec<String>> =
-            serde_json::from_str(&text).with_context(|| format!("{} is not a JSON object of arrays", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let raw: BTreeMap<String, Vec<String>> = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a JSON object of arrays", path.display()))?;
         let mut table = BTreeMap::new();
         for (country, kinds) in raw {
             let kinds = kinds
                 .iter()
-                .map(|k| method(k).map(|m| m.kind).with_context(|| format!("{}: unknown method type {k:?}", path.display())))
+                .map(|k| {
+                    method(k)
+                        .map(|m| m.kind)
+                        .with_context(|| format!("{}: unknown method type {k:?}", path.display()))
+                })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             table.insert(country, kinds);
         }
@@ -73,6 +118,9 @@ impl MethodTable {
 
     /// The method types enabled in `country`.
     pub fn for_country(&self, country: &str) -> &[&'static str] {
-        self.0.get(country).or_else(|| self.0.get("*")).map_or(&[], Vec::as_slice)
+        self.0
+            .get(country)
+            .or_else(|| self.0.get("*"))
+            .map_or(&[], Vec::as_slice)
     }
 }

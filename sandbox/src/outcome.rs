@@ -18,5 +18,8 @@ const SCRIPTED: &[(&str, Outcome)] = &[
 
 /// The outcome of charging the card `number` (digits only).
 pub fn for_card(number: &str) -> Outcome {
-    SCRIPTED.iter().find(|(n, _)| *n == number).map_or(APPROVED, |(_, o)| *o)
+    SCRIPTED
+        .iter()
+        .find(|(n, _)| *n == number)
+        .map_or(APPROVED, |(_, o)| *o)
 }

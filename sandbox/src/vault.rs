@@ -45,7 +45,13 @@ impl Vault {
         let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
         let ct = self
             .cipher
-            .encrypt(&nonce, Payload { msg: plain, aad: owner.as_bytes() })
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plain,
+                    aad: owner.as_bytes(),
+                },
+            )
             .map_err(|_| anyhow::anyhow!("encryption failed"))?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ct);
@@ -59,14 +65,21 @@ impl Vault {
         }
         let (nonce, ct) = sealed.split_at(NONCE_LEN);
         self.cipher
-            .decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: owner.as_bytes() })
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ct,
+                    aad: owner.as_bytes(),
+                },
+            )
             .map_err(|_| anyhow::anyhow!("card data could not be decrypted (wrong key?)"))
     }
 
     /// A keyed hash of a request body: equal bodies compare equal, and the hash reveals nothing
     /// about a card number inside.
     pub fn request_hash(&self, body: &[u8]) -> String {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.hash_key).expect("any key length");
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.hash_key).expect("any key length");
         mac.update(body);
         B64.encode(mac.finalize().into_bytes())
     }
@@ -74,8 +87,11 @@ impl Vault {
 
 fn load_or_create_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
     if path.exists() {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        return B64.decode(text.trim()).context("card key file is not Base64");
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        return B64
+            .decode(text.trim())
+            .context("card key file is not Base64");
     }
     let key = Aes256Gcm::generate_key(&mut OsRng).to_vec();
     write_owner_only(path, B64.encode(&key).as_bytes())?;
@@ -88,7 +104,9 @@ fn write_owner_only(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
     file.write_all(bytes)?;
     Ok(())
 }
@@ -111,7 +129,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.join("card.key")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.join("card.key"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         assert_eq!(vault.request_hash(b"x"), again.request_hash(b"x"));

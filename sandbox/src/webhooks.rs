@@ -28,7 +28,9 @@ pub fn sign(secret: &str, body: &[u8]) -> String {
 
 /// Whether `signature` is the valid signature of `body` (constant time).
 pub fn verify(secret: &str, body: &[u8], signature: &str) -> bool {
-    let Ok(sig) = B64.decode(signature.trim()) else { return false };
+    let Ok(sig) = B64.decode(signature.trim()) else {
+        return false;
+    };
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("any key length");
     mac.update(body);
     mac.verify_slice(&sig).is_ok()
@@ -71,7 +73,9 @@ pub async fn run(state: AppState) {
 }
 
 async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
-    let Ok(Some(account)) = state.store.account(&event.account_id).await else { return };
+    let Ok(Some(account)) = state.store.account(&event.account_id).await else {
+        return;
+    };
     let payment: Value = serde_json::from_str(&event.payment).unwrap_or(Value::Null);
     let body = json!({
         "type": "payment",
@@ -93,7 +97,10 @@ async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
     let now = now_ms();
     let (code, error) = match &sent {
         Ok(r) if r.status().is_success() => (Some(r.status().as_u16()), None),
-        Ok(r) => (Some(r.status().as_u16()), Some(format!("HTTP {}", r.status().as_u16()))),
+        Ok(r) => (
+            Some(r.status().as_u16()),
+            Some(format!("HTTP {}", r.status().as_u16())),
+        ),
         Err(e) if e.is_timeout() => (None, Some("timed out".to_owned())),
         Err(e) if e.is_connect() => (None, Some("connection failed".to_owned())),
         Err(_) => (None, Some("request failed".to_owned())),
@@ -104,11 +111,16 @@ async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
     } else if attempt >= MAX_ATTEMPTS {
         AttemptResult::GaveUp
     } else {
-        let secs = RETRY_AFTER_SECS[(attempt - 1) as usize] as f64 * state.config.webhook_backoff_scale;
+        let secs =
+            RETRY_AFTER_SECS[(attempt - 1) as usize] as f64 * state.config.webhook_backoff_scale;
         AttemptResult::RetryAt(now + (secs * 1000.0) as i64)
     };
     tracing::info!(event = event.id, payment = %event.payment_id, attempt, status = ?code, error = ?error, "webhook attempt");
-    if let Err(e) = state.store.record_attempt(&event, now, code, error.as_deref(), result).await {
+    if let Err(e) = state
+        .store
+        .record_attempt(&event, now, code, error.as_deref(), result)
+        .await
+    {
         tracing::warn!(error = %e, "recording a webhook attempt failed");
     }
 }

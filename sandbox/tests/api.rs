@@ -12,7 +12,15 @@ async fn keys_are_required_and_checked() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let body = json!({"merchant_customer_id": "c1"});
     for keys in [Keys::None, Keys::Public] {
-        let (s, v) = sb.call(Method::POST, "/v1/customers", keys, Some(body.clone()), None).await;
+        let (s, v) = sb
+            .call(
+                Method::POST,
+                "/v1/customers",
+                keys,
+                Some(body.clone()),
+                None,
+            )
+            .await;
         assert_eq!(s, StatusCode::UNAUTHORIZED, "{v}");
         assert_eq!(v["code"], "UNAUTHORIZED");
     }
@@ -34,7 +42,15 @@ async fn keys_are_required_and_checked() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let (s, _) = sb.call(Method::GET, "/v1/checkout/sessions/x/payment-methods", Keys::None, None, None).await;
+    let (s, _) = sb
+        .call(
+            Method::GET,
+            "/v1/checkout/sessions/x/payment-methods",
+            Keys::None,
+            None,
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
 }
 
@@ -54,38 +70,101 @@ async fn bad_bodies_get_400_naming_the_field() {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let v: Value = res.json().await.unwrap();
     assert_eq!(v["code"], "INVALID_REQUEST");
-    assert!(v["messages"][0].as_str().unwrap().contains("not valid JSON"), "{v}");
+    assert!(
+        v["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON"),
+        "{v}"
+    );
 
-    let (s, v) = sb.call(Method::POST, "/v1/customers", Keys::Secret, Some(json!({"email": "a@b.c"})), None).await;
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            "/v1/customers",
+            Keys::Secret,
+            Some(json!({"email": "a@b.c"})),
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["field"], "merchant_customer_id", "{v}");
-    assert!(v["messages"][0].as_str().unwrap().contains("merchant_customer_id"), "{v}");
+    assert!(
+        v["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("merchant_customer_id"),
+        "{v}"
+    );
 
     let mut body = sb.session_body("BR", None, None);
     body["amount"]["value"] = json!("a lot");
-    let (s, v) = sb.call(Method::POST, "/v1/checkout/sessions", Keys::Secret, Some(body), None).await;
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            "/v1/checkout/sessions",
+            Keys::Secret,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["field"], "amount.value", "{v}");
-    assert!(!v.to_string().contains("a lot"), "the value sent is not echoed: {v}");
+    assert!(
+        !v.to_string().contains("a lot"),
+        "the value sent is not echoed: {v}"
+    );
 
     let mut body = sb.session_body("BR", None, None);
     body.as_object_mut().unwrap().remove("amount");
-    let (_, v) = sb.call(Method::POST, "/v1/checkout/sessions", Keys::Secret, Some(body), None).await;
+    let (_, v) = sb
+        .call(
+            Method::POST,
+            "/v1/checkout/sessions",
+            Keys::Secret,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(v["field"], "amount", "{v}");
 
-    let (_, v) = sb.call(Method::POST, "/v1/checkout/sessions", Keys::Secret, Some(sb.session_body("XX", None, None)), None).await;
+    let (_, v) = sb
+        .call(
+            Method::POST,
+            "/v1/checkout/sessions",
+            Keys::Secret,
+            Some(sb.session_body("XX", None, None)),
+            None,
+        )
+        .await;
     assert_eq!(v["field"], "country", "{v}");
 
     // Unknown fields are ignored.
     let mut body = sb.session_body("BR", None, None);
     body["something_new"] = json!(true);
-    let (s, _) = sb.call(Method::POST, "/v1/checkout/sessions", Keys::Secret, Some(body), None).await;
+    let (s, _) = sb
+        .call(
+            Method::POST,
+            "/v1/checkout/sessions",
+            Keys::Secret,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
 
     // A card number sent with the wrong type is not echoed back.
     let session = sb.session("BR", None, None).await;
     let body = json!({"payment_method": {"type": "CARD", "card": {"number": 4111111111111111u64}}});
-    let (s, v) = sb.call(Method::POST, &format!("/v1/checkout/sessions/{session}/token"), Keys::Public, Some(body), None).await;
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{session}/token"),
+            Keys::Public,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["field"], "payment_method.card.number", "{v}");
     assert!(!v.to_string().contains("4111111111111111"), "{v}");
@@ -96,18 +175,61 @@ async fn card_payment_flow_and_test_card_outcomes() {
     let dir = data_dir();
     let sb = Sandbox::start(dir.path(), &[]).await;
     let customer = sb.customer("shopper-1").await;
-    let (s, v) = sb.call(Method::GET, &format!("/v1/customers/{customer}"), Keys::Secret, None, None).await;
-    assert_eq!((s, v["merchant_customer_id"].as_str()), (StatusCode::OK, Some("shopper-1")));
-    let (s, v) = sb.call(Method::POST, "/v1/customers", Keys::Secret, Some(json!({"merchant_customer_id": "shopper-1"})), None).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("CUSTOMER_ID_DUPLICATED")));
+    let (s, v) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/customers/{customer}"),
+            Keys::Secret,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, v["merchant_customer_id"].as_str()),
+        (StatusCode::OK, Some("shopper-1"))
+    );
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            "/v1/customers",
+            Keys::Secret,
+            Some(json!({"merchant_customer_id": "shopper-1"})),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("CUSTOMER_ID_DUPLICATED"))
+    );
 
     let session = sb.session("BR", Some(&customer), None).await;
-    let (s, v) = sb.call(Method::GET, &format!("/v1/checkout/sessions/{session}"), Keys::Public, None, None).await;
+    let (s, v) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{session}"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["amount"], json!({"currency": "BRL", "value": 100.5}));
-    let (s, v) = sb.call(Method::GET, &format!("/v1/checkout/sessions/{session}/payment-methods"), Keys::Public, None, None).await;
+    let (s, v) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{session}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
-    let types: Vec<&str> = v.as_array().unwrap().iter().map(|m| m["type"].as_str().unwrap()).collect();
+    let types: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["type"].as_str().unwrap())
+        .collect();
     assert_eq!(types, ["CARD", "PIX", "NU_PAY"]);
 
     let (s, tok) = sb.card_token(&session, AMEX_OK, "1234", false).await;
@@ -118,9 +240,20 @@ async fn card_payment_flow_and_test_card_outcomes() {
     assert!(!tok.to_string().contains(AMEX_OK) && !tok.to_string().contains("1234\""));
     let (s, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
     assert_eq!(s, StatusCode::CREATED, "{pay}");
-    assert_eq!((pay["status"].as_str(), pay["sub_status"].as_str()), (Some("SUCCEEDED"), Some("APPROVED")));
+    assert_eq!(
+        (pay["status"].as_str(), pay["sub_status"].as_str()),
+        (Some("SUCCEEDED"), Some("APPROVED"))
+    );
     let id = pay["id"].as_str().unwrap();
-    let (s, got) = sb.call(Method::GET, &format!("/v1/payments/{id}"), Keys::Secret, None, None).await;
+    let (s, got) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/payments/{id}"),
+            Keys::Secret,
+            None,
+            None,
+        )
+        .await;
     assert_eq!((s, &got), (StatusCode::OK, &pay));
 
     for (number, status, sub) in [
@@ -135,7 +268,11 @@ async fn card_payment_flow_and_test_card_outcomes() {
         let token = sb.token(&session, number).await;
         let (s, pay) = sb.pay(&session, &token).await;
         assert_eq!(s, StatusCode::CREATED);
-        assert_eq!((pay["status"].as_str(), pay["sub_status"].as_str()), (Some(status), Some(sub)), "{number}");
+        assert_eq!(
+            (pay["status"].as_str(), pay["sub_status"].as_str()),
+            (Some(status), Some(sub)),
+            "{number}"
+        );
     }
 }
 
@@ -150,25 +287,69 @@ async fn token_endpoint_validates_the_card_with_the_card_engine() {
             "number": number, "expiration_month": month, "expiration_year": year, "security_code": cvc}}})
     };
     let cases = [
-        (card("4111111111111112", 12, 2030, "123"), "INVALID_CARD_NUMBER", "payment_method.card.number"),
-        (card("4111 1111", 12, 2030, "123"), "INVALID_CARD_NUMBER", "payment_method.card.number"),
-        (card("7111111111111111", 12, 2030, "123"), "UNSUPPORTED_CARD_BRAND", "payment_method.card.number"),
-        (card(VISA_OK, 13, 2030, "123"), "INVALID_EXPIRATION_DATE", "payment_method.card.expiration_month"),
-        (card(VISA_OK, 1, 2020, "123"), "INVALID_EXPIRATION_DATE", "payment_method.card.expiration_year"),
-        (card(VISA_OK, 12, 2030, "12"), "INVALID_SECURITY_CODE", "payment_method.card.security_code"),
-        (card(AMEX_OK, 12, 2030, "123"), "INVALID_SECURITY_CODE", "payment_method.card.security_code"),
-        (json!({"payment_method": {"type": "CARD"}}), "INVALID_REQUEST", "payment_method.card"),
-        (json!({"payment_method": {"type": "OXXO"}}), "PAYMENT_METHOD_NOT_AVAILABLE", "payment_method.type"),
+        (
+            card("4111111111111112", 12, 2030, "123"),
+            "INVALID_CARD_NUMBER",
+            "payment_method.card.number",
+        ),
+        (
+            card("4111 1111", 12, 2030, "123"),
+            "INVALID_CARD_NUMBER",
+            "payment_method.card.number",
+        ),
+        (
+            card("7111111111111111", 12, 2030, "123"),
+            "UNSUPPORTED_CARD_BRAND",
+            "payment_method.card.number",
+        ),
+        (
+            card(VISA_OK, 13, 2030, "123"),
+            "INVALID_EXPIRATION_DATE",
+            "payment_method.card.expiration_month",
+        ),
+        (
+            card(VISA_OK, 1, 2020, "123"),
+            "INVALID_EXPIRATION_DATE",
+            "payment_method.card.expiration_year",
+        ),
+        (
+            card(VISA_OK, 12, 2030, "12"),
+            "INVALID_SECURITY_CODE",
+            "payment_method.card.security_code",
+        ),
+        (
+            card(AMEX_OK, 12, 2030, "123"),
+            "INVALID_SECURITY_CODE",
+            "payment_method.card.security_code",
+        ),
+        (
+            json!({"payment_method": {"type": "CARD"}}),
+            "INVALID_REQUEST",
+            "payment_method.card",
+        ),
+        (
+            json!({"payment_method": {"type": "OXXO"}}),
+            "PAYMENT_METHOD_NOT_AVAILABLE",
+            "payment_method.type",
+        ),
     ];
     for (body, code, field) in cases {
-        let (s, v) = sb.call(Method::POST, &path, Keys::Public, Some(body.clone()), None).await;
+        let (s, v) = sb
+            .call(Method::POST, &path, Keys::Public, Some(body.clone()), None)
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{body}: {v}");
-        assert_eq!((v["code"].as_str(), v["field"].as_str()), (Some(code), Some(field)), "{body}");
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (Some(code), Some(field)),
+            "{body}"
+        );
         assert!(!v.to_string().contains("41111111"), "{v}");
     }
     let mut named = card(VISA_OK, 12, 2030, "123");
     named["payment_method"]["card"]["holder_name"] = json!("R2D2");
-    let (_, v) = sb.call(Method::POST, &path, Keys::Public, Some(named), None).await;
+    let (_, v) = sb
+        .call(Method::POST, &path, Keys::Public, Some(named), None)
+        .await;
     assert_eq!(v["field"], "payment_method.card.holder_name");
 }
 
@@ -181,7 +362,10 @@ async fn token_errors_used_mismatched_and_one_success_per_session() {
 
     let token_b = sb.token(&b, VISA_OK).await;
     let (s, v) = sb.pay(&a, &token_b).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("TOKEN_SESSION_MISMATCH")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("TOKEN_SESSION_MISMATCH"))
+    );
 
     let (_, v) = sb.pay(&a, "00000000-0000-4000-8000-000000000000").await;
     assert_eq!(v["code"], "TOKEN_NOT_FOUND");
@@ -191,14 +375,29 @@ async fn token_errors_used_mismatched_and_one_success_per_session() {
     let (_, v) = sb.pay(&a, &declined).await;
     assert_eq!(v["status"], "DECLINED");
     let (s, v) = sb.pay(&a, &declined).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("TOKEN_ALREADY_USED")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("TOKEN_ALREADY_USED"))
+    );
     let good = sb.token(&a, VISA_OK).await;
     let (_, v) = sb.pay(&a, &good).await;
     assert_eq!(v["status"], "SUCCEEDED");
     let (s, v) = sb.card_token(&a, MC_OK, "123", false).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_ALREADY_PAID")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (
+            StatusCode::BAD_REQUEST,
+            Some("CHECKOUT_SESSION_ALREADY_PAID")
+        )
+    );
     let (s, v) = sb.pay(&a, &good).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_ALREADY_PAID")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (
+            StatusCode::BAD_REQUEST,
+            Some("CHECKOUT_SESSION_ALREADY_PAID")
+        )
+    );
 }
 
 #[tokio::test]
@@ -209,7 +408,10 @@ async fn expired_tokens_and_sessions() {
     let token = sb.token(&session, VISA_OK).await;
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
     let (s, v) = sb.pay(&session, &token).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("TOKEN_EXPIRED")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("TOKEN_EXPIRED"))
+    );
     drop(sb);
 
     let dir = data_dir();
@@ -217,12 +419,29 @@ async fn expired_tokens_and_sessions() {
     let session = sb.session("BR", None, None).await;
     let token = sb.token(&session, VISA_OK).await;
     tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
-    let (s, v) = sb.call(Method::GET, &format!("/v1/checkout/sessions/{session}/payment-methods"), Keys::Public, None, None).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_EXPIRED")));
+    let (s, v) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{session}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_EXPIRED"))
+    );
     let (s, v) = sb.card_token(&session, VISA_OK, "123", false).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_EXPIRED")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_EXPIRED"))
+    );
     let (s, v) = sb.pay(&session, &token).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_EXPIRED")));
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("CHECKOUT_SESSION_EXPIRED"))
+    );
 }
 
 #[tokio::test]
@@ -233,17 +452,66 @@ async fn idempotency_replay_and_conflict() {
     let token = sb.token(&session, VISA_OK).await;
     let key = uuid::Uuid::new_v4().to_string();
     let body = sb.payment_body(&session, &token);
-    let (s1, first) = sb.call(Method::POST, "/v1/payments", Keys::Secret, Some(body.clone()), Some(&key)).await;
-    let (s2, again) = sb.call(Method::POST, "/v1/payments", Keys::Secret, Some(body.clone()), Some(&key)).await;
+    let (s1, first) = sb
+        .call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(body.clone()),
+            Some(&key),
+        )
+        .await;
+    let (s2, again) = sb
+        .call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(body.clone()),
+            Some(&key),
+        )
+        .await;
     assert_eq!((s1, s2), (StatusCode::CREATED, StatusCode::CREATED));
-    assert_eq!(first, again, "the same key and body return the original payment");
+    assert_eq!(
+        first, again,
+        "the same key and body return the original payment"
+    );
     let mut other = body.clone();
     other["description"] = json!("something else");
-    let (s, v) = sb.call(Method::POST, "/v1/payments", Keys::Secret, Some(other), Some(&key)).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("IDEMPOTENCY_DUPLICATED")));
-    let (s, v) = sb.call(Method::POST, "/v1/payments", Keys::Secret, Some(body.clone()), None).await;
-    assert_eq!((s, v["field"].as_str()), (StatusCode::BAD_REQUEST, Some("X-Idempotency-Key")));
-    let (_, v) = sb.call(Method::POST, "/v1/payments", Keys::Secret, Some(body), Some("not-a-uuid")).await;
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(other),
+            Some(&key),
+        )
+        .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("IDEMPOTENCY_DUPLICATED"))
+    );
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(body.clone()),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, v["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("X-Idempotency-Key"))
+    );
+    let (_, v) = sb
+        .call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(body),
+            Some("not-a-uuid"),
+        )
+        .await;
     assert_eq!(v["field"], "X-Idempotency-Key");
 
     // The token endpoint honours an idempotency key too: a retried request gets the same token.
@@ -251,8 +519,24 @@ async fn idempotency_replay_and_conflict() {
     let path = format!("/v1/checkout/sessions/{session}/token");
     let card = json!({"payment_method": {"type": "CARD", "card": {
         "number": MC_OK, "expiration_month": 12, "expiration_year": 2030, "security_code": "321"}}});
-    let (_, t1) = sb.call(Method::POST, &path, Keys::Public, Some(card.clone()), Some("retry-1")).await;
-    let (_, t2) = sb.call(Method::POST, &path, Keys::Public, Some(card), Some("retry-1")).await;
+    let (_, t1) = sb
+        .call(
+            Method::POST,
+            &path,
+            Keys::Public,
+            Some(card.clone()),
+            Some("retry-1"),
+        )
+        .await;
+    let (_, t2) = sb
+        .call(
+            Method::POST,
+            &path,
+            Keys::Public,
+            Some(card),
+            Some("retry-1"),
+        )
+        .await;
     assert_eq!(t1["token"], t2["token"]);
     let (_, t3) = sb.card_token(&session, MC_OK, "321", false).await;
     assert_ne!(t1["token"], t3["token"]);
@@ -268,10 +552,21 @@ async fn saved_cards_are_vaulted_on_success_and_listed_later() {
     assert_eq!(tok["vault_on_success"], true);
     let (_, pay) = sb.pay(&first, tok["token"].as_str().unwrap()).await;
     assert_eq!(pay["status"], "SUCCEEDED");
-    let vaulted = pay["payment_method"]["vaulted_token"].as_str().unwrap().to_owned();
+    let vaulted = pay["payment_method"]["vaulted_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     let second = sb.session("BR", Some(&customer), None).await;
-    let (_, methods) = sb.call(Method::GET, &format!("/v1/checkout/sessions/{second}/payment-methods"), Keys::Public, None, None).await;
+    let (_, methods) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{second}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
     let saved = &methods[0];
     assert_eq!(saved["vaulted_token"], vaulted.as_str());
     assert_eq!(saved["card_data"]["lfd"], "4444");
@@ -280,15 +575,33 @@ async fn saved_cards_are_vaulted_on_success_and_listed_later() {
     assert!(!methods.to_string().contains(MC_OK));
 
     let body = json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}});
-    let (s, tok) = sb.call(Method::POST, &format!("/v1/checkout/sessions/{second}/token"), Keys::Public, Some(body), None).await;
+    let (s, tok) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{second}/token"),
+            Keys::Public,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED, "{tok}");
     let (_, pay) = sb.pay(&second, tok["token"].as_str().unwrap()).await;
     assert_eq!(pay["status"], "SUCCEEDED");
 
     // Another customer's session cannot use it.
-    let stranger = sb.session("BR", Some(&sb.customer("stranger").await), None).await;
+    let stranger = sb
+        .session("BR", Some(&sb.customer("stranger").await), None)
+        .await;
     let body = json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}});
-    let (_, v) = sb.call(Method::POST, &format!("/v1/checkout/sessions/{stranger}/token"), Keys::Public, Some(body), None).await;
+    let (_, v) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{stranger}/token"),
+            Keys::Public,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(v["code"], "VAULTED_TOKEN_NOT_FOUND");
 }
 
@@ -298,16 +611,49 @@ async fn alternative_method_is_pending_until_completed() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let session = sb.session("BR", None, None).await;
     let body = json!({"payment_method": {"type": "PIX"}});
-    let (s, tok) = sb.call(Method::POST, &format!("/v1/checkout/sessions/{session}/token"), Keys::Public, Some(body), None).await;
+    let (s, tok) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{session}/token"),
+            Keys::Public,
+            Some(body),
+            None,
+        )
+        .await;
     assert_eq!(s, StatusCode::CREATED);
     let (_, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
-    assert_eq!((pay["status"].as_str(), pay["sub_status"].as_str()), (Some("PENDING"), Some("WAITING_ADDITIONAL_STEP")));
+    assert_eq!(
+        (pay["status"].as_str(), pay["sub_status"].as_str()),
+        (Some("PENDING"), Some("WAITING_ADDITIONAL_STEP"))
+    );
     assert_eq!(pay["checkout"]["sdk_action_required"], true);
     let id = pay["id"].as_str().unwrap();
-    let (s, done) = sb.call(Method::POST, &format!("/v1/payments/{id}/complete"), Keys::Secret, None, None).await;
-    assert_eq!((s, done["status"].as_str()), (StatusCode::OK, Some("SUCCEEDED")));
-    let (s, v) = sb.call(Method::POST, &format!("/v1/payments/{id}/complete"), Keys::Secret, None, None).await;
-    assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("PAYMENT_NOT_PENDING")));
+    let (s, done) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/payments/{id}/complete"),
+            Keys::Secret,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, done["status"].as_str()),
+        (StatusCode::OK, Some("SUCCEEDED"))
+    );
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/payments/{id}/complete"),
+            Keys::Secret,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("PAYMENT_NOT_PENDING"))
+    );
 }
 
 #[tokio::test]
@@ -315,17 +661,29 @@ async fn browser_endpoints_answer_cors_for_any_origin() {
     let dir = data_dir();
     let sb = Sandbox::start(dir.path(), &[]).await;
     let res = reqwest::Client::new()
-        .request(Method::OPTIONS, format!("{}/v1/checkout/sessions/abc/token", sb.api))
+        .request(
+            Method::OPTIONS,
+            format!("{}/v1/checkout/sessions/abc/token", sb.api),
+        )
         .header("origin", "https://shop.example")
         .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "public-api-key,content-type,x-idempotency-key")
+        .header(
+            "access-control-request-headers",
+            "public-api-key,content-type,x-idempotency-key",
+        )
         .send()
         .await
         .unwrap();
     assert!(res.status().is_success());
     assert_eq!(res.headers()["access-control-allow-origin"], "*");
-    let allowed = res.headers()["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
-    assert!(allowed.contains("public-api-key") && allowed.contains("x-idempotency-key"), "{allowed}");
+    let allowed = res.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("public-api-key") && allowed.contains("x-idempotency-key"),
+        "{allowed}"
+    );
 }
 
 #[tokio::test]
@@ -343,9 +701,20 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
         .await
         .unwrap();
     assert_eq!(checkout["public_api_key"], sb.public_key.as_str());
-    assert!(checkout.get("private_secret_key").is_none() && !checkout.to_string().contains(&sb.secret_key));
+    assert!(
+        checkout.get("private_secret_key").is_none()
+            && !checkout.to_string().contains(&sb.secret_key)
+    );
     let session = checkout["checkout_session"].as_str().unwrap();
-    let (_, methods) = sb.call(Method::GET, &format!("/v1/checkout/sessions/{session}/payment-methods"), Keys::Public, None, None).await;
+    let (_, methods) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{session}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
     assert!(methods.to_string().contains("OXXO"));
     let token = sb.token(session, VISA_OK).await;
     let pay: Value = http
@@ -360,8 +729,18 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
     assert_eq!(pay["status"], "SUCCEEDED", "{pay}");
     let id = pay["id"].as_str().unwrap().to_owned();
     let log = eventually(10, || async {
-        let log: Value = http.get(format!("{}/api/webhooks", sb.merchant)).send().await.ok()?.json().await.ok()?;
-        log.as_array()?.iter().find(|e| e["event"]["data"]["payment"]["id"] == id.as_str()).cloned()
+        let log: Value = http
+            .get(format!("{}/api/webhooks", sb.merchant))
+            .send()
+            .await
+            .ok()?
+            .json()
+            .await
+            .ok()?;
+        log.as_array()?
+            .iter()
+            .find(|e| e["event"]["data"]["payment"]["id"] == id.as_str())
+            .cloned()
     })
     .await
     .expect("the demo backend receives the webhook");

@@ -21,16 +21,31 @@ async fn restart_between_token_and_payment_loses_nothing() {
     let session = sb.session("BR", Some(&customer), None).await;
     let (_, tok) = sb.card_token(&session, VISA_OK, "123", true).await;
     let token = tok["token"].as_str().unwrap().to_owned();
-    let keys = (sb.public_key.clone(), sb.secret_key.clone(), sb.account_id.clone());
+    let keys = (
+        sb.public_key.clone(),
+        sb.secret_key.clone(),
+        sb.account_id.clone(),
+    );
     sb.kill();
 
     let sb = Sandbox::start(dir.path(), &[]).await;
-    assert_eq!(keys, (sb.public_key.clone(), sb.secret_key.clone(), sb.account_id.clone()), "keys are kept");
+    assert_eq!(
+        keys,
+        (
+            sb.public_key.clone(),
+            sb.secret_key.clone(),
+            sb.account_id.clone()
+        ),
+        "keys are kept"
+    );
     let (s, pay) = sb.pay(&session, &token).await;
     assert_eq!(s, StatusCode::CREATED, "{pay}");
     assert_eq!(pay["status"], "SUCCEEDED");
     assert_eq!(pay["payment_method"]["card_data"]["lfd"], "1111");
-    assert!(pay["payment_method"]["vaulted_token"].is_string(), "the card was decrypted and vaulted");
+    assert!(
+        pay["payment_method"]["vaulted_token"].is_string(),
+        "the card was decrypted and vaulted"
+    );
 }
 
 #[derive(Clone)]
@@ -44,17 +59,26 @@ async fn flaky(State(r): State<Receiver>, headers: HeaderMap, body: Bytes) -> St
     if n < 2 {
         return StatusCode::SERVICE_UNAVAILABLE;
     }
-    let sig = headers.get("x-hmac-signature").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let sig = headers
+        .get("x-hmac-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     r.accepted.lock().unwrap().push((sig, body));
     StatusCode::OK
 }
 
 #[tokio::test]
 async fn webhook_is_retried_until_accepted_and_signed() {
-    let receiver = Receiver { calls: Arc::default(), accepted: Arc::default() };
+    let receiver = Receiver {
+        calls: Arc::default(),
+        accepted: Arc::default(),
+    };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    let app = axum::Router::new().route("/hook", axum::routing::post(flaky)).with_state(receiver.clone());
+    let app = axum::Router::new()
+        .route("/hook", axum::routing::post(flaky))
+        .with_state(receiver.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
 
     let dir = data_dir();
@@ -65,17 +89,40 @@ async fn webhook_is_retried_until_accepted_and_signed() {
     let (_, pay) = sb.pay(&session, &token).await;
     let id = pay["id"].as_str().unwrap().to_owned();
 
-    let delivered = eventually(15, || async { receiver.accepted.lock().unwrap().first().cloned() }).await;
+    let delivered = eventually(15, || async {
+        receiver.accepted.lock().unwrap().first().cloned()
+    })
+    .await;
     let (signature, body) = delivered.expect("delivered once the receiver accepts");
-    assert!(checkout_sandbox::webhooks::verify(&sb.webhook_secret, &body, &signature), "signature verifies");
+    assert!(
+        checkout_sandbox::webhooks::verify(&sb.webhook_secret, &body, &signature),
+        "signature verifies"
+    );
     let event: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(event["type_event"], "payment.purchase");
     assert_eq!(event["retry"], 2);
     assert_eq!(event["data"]["payment"]["id"], id.as_str());
 
-    let (_, attempts) = sb.call(Method::GET, &format!("/v1/payments/{id}/webhook-deliveries"), Keys::Secret, None, None).await;
-    let codes: Vec<_> = attempts.as_array().unwrap().iter().map(|a| a["status_code"].clone()).collect();
-    assert_eq!(codes, [json!(503), json!(503), json!(200)], "every attempt is recorded");
+    let (_, attempts) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/payments/{id}/webhook-deliveries"),
+            Keys::Secret,
+            None,
+            None,
+        )
+        .await;
+    let codes: Vec<_> = attempts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["status_code"].clone())
+        .collect();
+    assert_eq!(
+        codes,
+        [json!(503), json!(503), json!(200)],
+        "every attempt is recorded"
+    );
     // Delivered means done: no further calls.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(receiver.calls.load(Ordering::SeqCst), 3);
@@ -96,12 +143,20 @@ async fn queued_webhook_survives_a_restart() {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     sb.kill();
 
-    let receiver = Receiver { calls: Arc::new(AtomicUsize::new(2)), accepted: Arc::default() };
+    let receiver = Receiver {
+        calls: Arc::new(AtomicUsize::new(2)),
+        accepted: Arc::default(),
+    };
     let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
-    let app = axum::Router::new().route("/hook", axum::routing::post(flaky)).with_state(receiver.clone());
+    let app = axum::Router::new()
+        .route("/hook", axum::routing::post(flaky))
+        .with_state(receiver.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     let _sb = Sandbox::start(dir.path(), &["--webhook-backoff-scale", "0.002"]).await;
-    let got = eventually(15, || async { receiver.accepted.lock().unwrap().first().cloned() }).await;
+    let got = eventually(15, || async {
+        receiver.accepted.lock().unwrap().first().cloned()
+    })
+    .await;
     let (_, body) = got.expect("the queued event is delivered after the restart");
     let event: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(event["data"]["payment"]["id"], pay["id"]);
@@ -131,7 +186,9 @@ async fn card_numbers_and_cvcs_never_reach_the_database_files_or_the_logs() {
     }
     // A bad number too: errors must not log it.
     let session = sb.session("BR", None, None).await;
-    let _ = sb.card_token(&session, "4111111111111112", cvc, false).await;
+    let _ = sb
+        .card_token(&session, "4111111111111112", cvc, false)
+        .await;
     sb.kill();
 
     let mut files = 0;
@@ -142,16 +199,40 @@ async fn card_numbers_and_cvcs_never_reach_the_database_files_or_the_logs() {
         files += 1;
         saw_customer |= contains_isolated(&bytes, b"leak-check");
         for pan in [AMEX_OK, VISA_DECLINED, "4111111111111112"] {
-            assert!(!contains_isolated(&bytes, pan.as_bytes()), "{} holds a PAN in clear", path.display());
+            assert!(
+                !contains_isolated(&bytes, pan.as_bytes()),
+                "{} holds a PAN in clear",
+                path.display()
+            );
         }
-        assert!(!contains_isolated(&bytes, cvc.as_bytes()), "{} holds the CVC in clear", path.display());
+        assert!(
+            !contains_isolated(&bytes, cvc.as_bytes()),
+            "{} holds the CVC in clear",
+            path.display()
+        );
     }
     assert!(files >= 2, "database files were checked");
-    assert!(saw_customer, "the files read hold the data written (so the search above can fail)");
+    assert!(
+        saw_customer,
+        "the files read hold the data written (so the search above can fail)"
+    );
 
     let log = sb.output();
-    assert!(log.contains("POST") && log.contains("/token"), "logging was on: {log}");
-    for secret in [AMEX_OK, VISA_DECLINED, "4111111111111112", "3782 822463 10005", cvc, "739"] {
-        assert!(!contains_isolated(log.as_bytes(), secret.as_bytes()), "the log holds {secret}:\n{log}");
+    assert!(
+        log.contains("POST") && log.contains("/token"),
+        "logging was on: {log}"
+    );
+    for secret in [
+        AMEX_OK,
+        VISA_DECLINED,
+        "4111111111111112",
+        "3782 822463 10005",
+        cvc,
+        "739",
+    ] {
+        assert!(
+            !contains_isolated(log.as_bytes(), secret.as_bytes()),
+            "the log holds {secret}:\n{log}"
+        );
     }
 }

@@ -10,5 +10,9 @@ use wasm_bindgen::prelude::*;
 /// Mounts the card number field into `target` (the secure frame page calls this).
 #[wasm_bindgen(js_name = mountCardNumber)]
 pub fn mount_card_number(target: web_sys::HtmlElement, label: String) {
-    leptos::mount::mount_to(target, move || view! { <CardNumberField label=label.clone() /> }).forget();
+    leptos::mount::mount_to(
+        target,
+        move || view! { <CardNumberField label=label.clone() /> },
+    )
+    .forget();
 }

@@ -8,7 +8,11 @@ use web_sys::{HtmlInputElement, InputEvent};
 
 /// The browser's `inputType` as the card engine's edit kind.
 fn edit_kind(ev: &web_sys::Event) -> Edit {
-    match ev.dyn_ref::<InputEvent>().map(InputEvent::input_type).as_deref() {
+    match ev
+        .dyn_ref::<InputEvent>()
+        .map(InputEvent::input_type)
+        .as_deref()
+    {
         Some("deleteContentBackward") => Edit::DeleteBackward,
         Some("deleteContentForward") => Edit::DeleteForward,
         _ => Edit::Insert,
@@ -27,11 +31,18 @@ pub fn CardNumberField(
     // What the input showed before the current edit, to recognise a deleted gap.
     let shown = StoredValue::new(String::new());
     let on_input = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
             return;
         };
         let text = input.value();
-        let caret = input.selection_start().ok().flatten().map_or(text.len(), |c| c as usize);
+        let caret = input
+            .selection_start()
+            .ok()
+            .flatten()
+            .map_or(text.len(), |c| c as usize);
         let out = shown.with_value(|prev| format_number(prev, &text, caret, edit_kind(&ev)));
         if out.as_str() != text {
             input.set_value(out.as_str());

@@ -51,7 +51,12 @@ pub struct Rules {
 pub const DEFAULT_GROUPS: &[u8] = &[4, 4, 4, 4, 3];
 
 const fn rules(lengths: &'static [u8], groups: &'static [u8], cvc_len: u8, luhn: bool) -> Rules {
-    Rules { lengths, groups, cvc_len, luhn }
+    Rules {
+        lengths,
+        groups,
+        cvc_len,
+        luhn,
+    }
 }
 
 const L16: &[u8] = &[16];
@@ -168,7 +173,12 @@ pub struct Range {
 }
 
 const fn r(lo: u32, hi: u32, digits: u8, brand: Brand) -> Range {
-    Range { lo, hi, digits, brand }
+    Range {
+        lo,
+        hi,
+        digits,
+        brand,
+    }
 }
 
 use Brand::*;
@@ -274,7 +284,9 @@ impl Detection {
 
 /// Reads the first `k` of `digits` (ASCII) as an integer.
 fn prefix(digits: &[u8], k: usize) -> u32 {
-    digits[..k].iter().fold(0, |acc, &b| acc * 10 + u32::from(b - b'0'))
+    digits[..k]
+        .iter()
+        .fold(0, |acc, &b| acc * 10 + u32::from(b - b'0'))
 }
 
 /// Detects the brand from the leading ASCII digits of a number (only the first six matter).
@@ -288,8 +300,7 @@ pub fn detect(digits: &[u8]) -> Detection {
         let k = range.digits as usize;
         if n >= k {
             let p = prefix(digits, k);
-            if (range.lo..=range.hi).contains(&p) && best.is_none_or(|b| range.digits > b.digits)
-            {
+            if (range.lo..=range.hi).contains(&p) && best.is_none_or(|b| range.digits > b.digits) {
                 best = Some(range);
             }
         } else {

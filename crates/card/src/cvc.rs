@@ -48,8 +48,14 @@ mod tests {
     fn lengths_by_brand() {
         assert_eq!(validate_cvc("123", Some(Brand::Visa)), Ok(()));
         assert_eq!(validate_cvc("1234", Some(Brand::Amex)), Ok(()));
-        assert_eq!(validate_cvc("123", Some(Brand::Amex)), Err(CvcError::Incomplete));
-        assert_eq!(validate_cvc("1234", Some(Brand::Visa)), Err(CvcError::TooLong));
+        assert_eq!(
+            validate_cvc("123", Some(Brand::Amex)),
+            Err(CvcError::Incomplete)
+        );
+        assert_eq!(
+            validate_cvc("1234", Some(Brand::Visa)),
+            Err(CvcError::TooLong)
+        );
         assert_eq!(validate_cvc("1234", None), Ok(()));
         assert_eq!(validate_cvc("", None), Err(CvcError::Empty));
         assert_eq!(validate_cvc("12a", None), Err(CvcError::InvalidCharacter));

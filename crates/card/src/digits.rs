@@ -13,7 +13,10 @@ pub struct Digits {
 impl Digits {
     /// An empty buffer.
     pub const fn new() -> Self {
-        Self { buf: [0; MAX_DIGITS], len: 0 }
+        Self {
+            buf: [0; MAX_DIGITS],
+            len: 0,
+        }
     }
 
     /// The ASCII digits of `text` in order, ignoring everything else; digits past `limit`

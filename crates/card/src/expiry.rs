@@ -53,11 +53,18 @@ const MAX_MONTHS_AHEAD: u32 = 20 * 12;
 /// The month and year digit runs of what was typed (year possibly empty), or `None` when the
 /// text has no digits.
 fn split(text: &str) -> Result<Option<(&str, &str)>, ExpiryError> {
-    if text.chars().any(|c| !(c.is_ascii_digit() || c.is_whitespace() || c == '/')) {
+    if text
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || c.is_whitespace() || c == '/'))
+    {
         return Err(ExpiryError::Malformed);
     }
-    let mut runs = text.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty());
-    let Some(first) = runs.next() else { return Ok(None) };
+    let mut runs = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty());
+    let Some(first) = runs.next() else {
+        return Ok(None);
+    };
     let has_separator = text.contains('/') || text.trim().contains(char::is_whitespace);
     match (runs.next(), runs.next()) {
         (Some(_), Some(_)) => Err(ExpiryError::Malformed),
@@ -137,7 +144,10 @@ impl FormattedExpiry {
 /// Formats what was typed as `MM / YY`: a lone 2–9 becomes `0N / `, a four-digit `20YY`
 /// year shows as `YY`, and a deletion never puts the separator back.
 pub fn format_expiry(text: &str, edit: Edit) -> FormattedExpiry {
-    let mut out = FormattedExpiry { buf: [0; CAP], len: 0 };
+    let mut out = FormattedExpiry {
+        buf: [0; CAP],
+        len: 0,
+    };
     let Ok(Some((month, year))) = split(text) else {
         // Keep only the digits of anything unreadable; the validator names the problem.
         for b in text.bytes().filter(u8::is_ascii_digit).take(CAP) {
@@ -164,7 +174,11 @@ pub fn format_expiry(text: &str, edit: Edit) -> FormattedExpiry {
         return out;
     }
     let year = year.as_bytes();
-    let year = if year.len() == 4 && year.starts_with(b"20") { &year[2..] } else { year };
+    let year = if year.len() == 4 && year.starts_with(b"20") {
+        &year[2..]
+    } else {
+        year
+    };
     if !year.is_empty() {
         out.push(b" / ");
         out.push(&year[..year.len().min(4)]);
@@ -178,7 +192,10 @@ pub fn format_expiry(text: &str, edit: Edit) -> FormattedExpiry {
 mod tests {
     use super::*;
 
-    const NOW: YearMonth = YearMonth { year: 2026, month: 11 };
+    const NOW: YearMonth = YearMonth {
+        year: 2026,
+        month: 11,
+    };
 
     fn ok(month: u8, year: u16) -> Result<Expiry, ExpiryError> {
         Ok(Expiry { month, year })
@@ -214,8 +231,14 @@ mod tests {
 
     #[test]
     fn numeric_fields_as_the_api_sends_them() {
-        assert_eq!(validate_expiry(0, 2027, NOW), Err(ExpiryError::InvalidMonth));
-        assert_eq!(validate_expiry(13, 2027, NOW), Err(ExpiryError::InvalidMonth));
+        assert_eq!(
+            validate_expiry(0, 2027, NOW),
+            Err(ExpiryError::InvalidMonth)
+        );
+        assert_eq!(
+            validate_expiry(13, 2027, NOW),
+            Err(ExpiryError::InvalidMonth)
+        );
         assert_eq!(validate_expiry(1, 2026, NOW), Err(ExpiryError::Expired));
         assert_eq!(validate_expiry(12, 2030, NOW), ok(12, 2030));
     }

@@ -80,7 +80,13 @@ pub fn format_number(previous: &str, text: &str, caret: usize, edit: Edit) -> Fo
     let digits_before = digits_before.min(digits.len());
     let groups = brand.map_or(DEFAULT_GROUPS, |b| b.groups(digits.len()));
 
-    let mut out = FormattedNumber { buf: [0; CAP], len: 0, caret: 0, digits, detection };
+    let mut out = FormattedNumber {
+        buf: [0; CAP],
+        len: 0,
+        caret: 0,
+        digits,
+        detection,
+    };
     let mut group = 0;
     let mut in_group = 0;
     for (i, &d) in digits.as_bytes().iter().enumerate() {
@@ -118,14 +124,26 @@ mod tests {
     #[test]
     fn paste_with_dashes_and_spaces() {
         let text = "4111-1111 1111 1111";
-        assert_eq!(fmt("", text, 19, Edit::Insert), ("4111 1111 1111 1111".into(), 19));
+        assert_eq!(
+            fmt("", text, 19, Edit::Insert),
+            ("4111 1111 1111 1111".into(), 19)
+        );
     }
 
     #[test]
     fn amex_and_diners_gaps() {
-        assert_eq!(fmt("", "378282246310005", 15, Edit::Insert).0, "3782 822463 10005");
-        assert_eq!(fmt("", "36227206271667", 14, Edit::Insert).0, "3622 720627 1667");
-        assert_eq!(fmt("", "4111111111111111111", 19, Edit::Insert).0, "4111 1111 1111 1111 111");
+        assert_eq!(
+            fmt("", "378282246310005", 15, Edit::Insert).0,
+            "3782 822463 10005"
+        );
+        assert_eq!(
+            fmt("", "36227206271667", 14, Edit::Insert).0,
+            "3622 720627 1667"
+        );
+        assert_eq!(
+            fmt("", "4111111111111111111", 19, Edit::Insert).0,
+            "4111 1111 1111 1111 111"
+        );
     }
 
     #[test]
@@ -133,23 +151,38 @@ mod tests {
         let (text, caret) = fmt("", "3782822463100051", 16, Edit::Insert);
         assert_eq!(text, "3782 822463 10005");
         assert_eq!(caret, text.len());
-        assert_eq!(fmt("", "41111111111111111111111", 23, Edit::Insert).0.len(), 23);
+        assert_eq!(
+            fmt("", "41111111111111111111111", 23, Edit::Insert).0.len(),
+            23
+        );
     }
 
     #[test]
     fn backspace_over_a_gap_deletes_the_digit_before_it() {
         // "4111 |1111" and backspace: the browser removes the space.
-        assert_eq!(fmt("4111 1111", "41111111", 4, Edit::DeleteBackward), ("4111 111".into(), 3));
+        assert_eq!(
+            fmt("4111 1111", "41111111", 4, Edit::DeleteBackward),
+            ("4111 111".into(), 3)
+        );
         // Delete key just before the gap: the digit after it goes.
-        assert_eq!(fmt("4111 1111", "41111111", 4, Edit::DeleteForward), ("4111 111".into(), 4));
+        assert_eq!(
+            fmt("4111 1111", "41111111", 4, Edit::DeleteForward),
+            ("4111 111".into(), 4)
+        );
     }
 
     #[test]
     fn editing_in_the_middle_keeps_the_caret_after_the_same_digit() {
         // Delete the "2" in "4111 2111 1" (caret after it at 6).
-        assert_eq!(fmt("4111 2111 1", "4111 111 1", 5, Edit::DeleteBackward), ("4111 1111".into(), 4));
+        assert_eq!(
+            fmt("4111 2111 1", "4111 111 1", 5, Edit::DeleteBackward),
+            ("4111 1111".into(), 4)
+        );
         // Insert "9" after the first group's space.
-        assert_eq!(fmt("4111 1111", "4111 91111", 6, Edit::Insert), ("4111 9111 1".into(), 6));
+        assert_eq!(
+            fmt("4111 1111", "4111 91111", 6, Edit::Insert),
+            ("4111 9111 1".into(), 6)
+        );
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub fn validate_holder(text: &str) -> Result<(), HolderError> {
     if name.is_empty() {
         return Err(HolderError::Empty);
     }
-    if !name.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '.')) {
+    if !name
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '.'))
+    {
         return Err(HolderError::InvalidCharacter);
     }
     match name.chars().count() {
@@ -45,7 +48,10 @@ mod tests {
         assert_eq!(validate_holder("李小龍"), Ok(()));
         assert_eq!(validate_holder("   "), Err(HolderError::Empty));
         assert_eq!(validate_holder("J"), Err(HolderError::TooShort));
-        assert_eq!(validate_holder("ABCDEFGHIJKLMNOPQRSTUVWXYZA"), Err(HolderError::TooLong));
+        assert_eq!(
+            validate_holder("ABCDEFGHIJKLMNOPQRSTUVWXYZA"),
+            Err(HolderError::TooLong)
+        );
         assert_eq!(validate_holder("R2D2"), Err(HolderError::InvalidCharacter));
         assert_eq!(validate_holder("a<b>"), Err(HolderError::InvalidCharacter));
     }

@@ -2,23 +2,23 @@
 
 /// Whether the ASCII digits pass the Luhn check. Empty input does not.
 pub fn is_valid(digits: &[u8]) -> bool {
-    !digits.is_empty() && checksum(digits) % 10 == 0
+    !digits.is_empty() && checksum(digits, false).is_multiple_of(10)
 }
 
-/// The Luhn sum of the digits, doubling every second digit from the right.
-fn checksum(digits: &[u8]) -> u32 {
+/// The Luhn sum, doubling every second digit counted from the right; `shifted` starts the
+/// doubling on the rightmost digit (as if a check digit were already appended).
+fn checksum(digits: &[u8], shifted: bool) -> u32 {
     digits
         .iter()
         .rev()
         .enumerate()
         .map(|(i, &b)| {
             let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let x = d * 2;
-                if x > 9 {
-                    x - 9
+            if (i % 2 == 1) != shifted {
+                if d > 4 {
+                    d * 2 - 9
                 } else {
-                    x
+                    d * 2
                 }
             } else {
                 d
@@ -29,22 +29,7 @@ fn checksum(digits: &[u8]) -> u32 {
 
 /// The digit that, appended to `payload`, makes it pass the Luhn check.
 pub fn check_digit(payload: &[u8]) -> u8 {
-    // Appending a 0 shifts the doubling positions exactly as the real check digit would.
-    let mut sum = 0u32;
-    for (i, &b) in payload.iter().rev().enumerate() {
-        let d = u32::from(b - b'0');
-        sum += if i % 2 == 0 {
-            let x = d * 2;
-            if x > 9 {
-                x - 9
-            } else {
-                x
-            }
-        } else {
-            d
-        };
-    }
-    b'0' + ((10 - sum % 10) % 10) as u8
+    b'0' + ((10 - checksum(payload, true) % 10) % 10) as u8
 }
 
 #[cfg(test)]

@@ -25,7 +25,10 @@ pub enum NumberError {
 /// Validates a card number given as digits, optionally grouped with spaces or dashes, and
 /// returns its brand.
 pub fn validate_number(text: &str) -> Result<Brand, NumberError> {
-    if text.chars().any(|c| !(c.is_ascii_digit() || c == ' ' || c == '-')) {
+    if text
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || c == ' ' || c == '-'))
+    {
         return Err(NumberError::InvalidCharacter);
     }
     let count = text.bytes().filter(u8::is_ascii_digit).count();
@@ -86,11 +89,26 @@ mod tests {
         assert_eq!(validate_number("4111a"), Err(NumberError::InvalidCharacter));
         assert_eq!(validate_number("4111 1111"), Err(NumberError::Incomplete));
         assert_eq!(validate_number("4"), Err(NumberError::Incomplete));
-        assert_eq!(validate_number("7111111111111111"), Err(NumberError::UnsupportedBrand));
-        assert_eq!(validate_number("4111111111111112"), Err(NumberError::InvalidLuhn));
-        assert_eq!(validate_number("37828224631000512"), Err(NumberError::InvalidLength));
-        assert_eq!(validate_number("41111111111111111111"), Err(NumberError::InvalidLength));
+        assert_eq!(
+            validate_number("7111111111111111"),
+            Err(NumberError::UnsupportedBrand)
+        );
+        assert_eq!(
+            validate_number("4111111111111112"),
+            Err(NumberError::InvalidLuhn)
+        );
+        assert_eq!(
+            validate_number("37828224631000512"),
+            Err(NumberError::InvalidLength)
+        );
+        assert_eq!(
+            validate_number("41111111111111111111"),
+            Err(NumberError::InvalidLength)
+        );
         // 14 digits is not a Visa length, but 16 is still reachable.
-        assert_eq!(validate_number("41111111111111"), Err(NumberError::Incomplete));
+        assert_eq!(
+            validate_number("41111111111111"),
+            Err(NumberError::Incomplete)
+        );
     }
 }

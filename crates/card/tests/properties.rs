@@ -24,14 +24,16 @@ fn valid_number() -> impl Strategy<Value = String> {
         ("2200", 16),
         ("979200", 16),
     ];
-    (proptest::sample::select(brands), proptest::collection::vec(0u8..10, 19)).prop_map(
-        |((prefix, len), fill)| {
+    (
+        proptest::sample::select(brands),
+        proptest::collection::vec(0u8..10, 19),
+    )
+        .prop_map(|((prefix, len), fill)| {
             let mut s: Vec<u8> = prefix.bytes().collect();
             s.extend(fill.iter().take(len - 1 - prefix.len()).map(|d| b'0' + d));
             s.push(luhn::check_digit(&s));
             String::from_utf8(s).unwrap()
-        },
-    )
+        })
 }
 
 proptest! {

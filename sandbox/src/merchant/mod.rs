@@ -8,13 +8,14 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::clock::{now_ms, rfc3339};
 use crate::store::accounts::Account;
@@ -33,7 +34,12 @@ pub struct Merchant {
 const KEEP_WEBHOOKS: usize = 200;
 
 /// The merchant origin's routes. `api` is the payment origin, `own_url` this origin.
-pub fn merchant_origin(api: &str, own_url: &str, account: Account, www: &std::path::Path) -> Router {
+pub fn merchant_origin(
+    api: &str,
+    own_url: &str,
+    account: Account,
+    www: &std::path::Path,
+) -> Router {
     let merchant = Merchant {
         api: api.into(),
         own_url: own_url.into(),
@@ -48,6 +54,14 @@ pub fn merchant_origin(api: &str, own_url: &str, account: Account, www: &std::pa
         .route("/api/webhooks", get(webhook_log))
         .route("/webhooks", post(receive_webhook))
         .fallback_service(ServeDir::new(www))
+        // The host page CSP the widget must work under (shared/spec/widget.md).
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&format!(
+                "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src {api}"
+            ))
+            .unwrap_or(HeaderValue::from_static("script-src 'self'")),
+        ))
         .layer(crate::routes::request_log())
         .with_state(merchant)
 }
@@ -65,7 +79,13 @@ fn demo_amount(country: &str) -> (&'static str, f64) {
 }
 
 impl Merchant {
-    async fn call(&self, method: reqwest::Method, path: &str, body: Option<&Value>, idempotency: Option<&str>) -> Result<Value, Response> {
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+        idempotency: Option<&str>,
+    ) -> Result<Value, Response> {
         let mut req = self
             .client
             .request(method, format!("{}{path}", self.api))
@@ -86,7 +106,11 @@ impl Merchant {
         if status.is_success() {
             Ok(value)
         } else {
-            Err((StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY), Json(value)).into_response())
+            Err((
+                StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY),
+                Json(value),
+            )
+                .into_response())
         }
     }
 }
@@ -100,15 +124,21 @@ struct CheckoutIn {
 /// Steps 1 and 2: find or create the customer, then create a checkout session.
 async fn checkout(State(m): State<Merchant>, body: Option<Json<CheckoutIn>>) -> Response {
     let input = body.map(|Json(b)| b).unwrap_or_default();
-    let country = input.country.unwrap_or_else(|| "BR".into()).to_ascii_uppercase();
-    let shopper = input.customer.unwrap_or_else(|| "demo-shopper@example.com".into());
+    let country = input
+        .country
+        .unwrap_or_else(|| "BR".into())
+        .to_ascii_uppercase();
+    let shopper = input
+        .customer
+        .unwrap_or_else(|| "demo-shopper@example.com".into());
     let run = async {
         let query = format!("/v1/customers?merchant_customer_id={}", urlencode(&shopper));
         let customer = match m.call(reqwest::Method::GET, &query, None, None).await {
             Ok(c) => c,
             Err(_) => {
                 let new = json!({"merchant_customer_id": shopper, "email": shopper, "first_name": "Demo", "last_name": "Shopper", "country": country});
-                m.call(reqwest::Method::POST, "/v1/customers", Some(&new), None).await?
+                m.call(reqwest::Method::POST, "/v1/customers", Some(&new), None)
+                    .await?
             }
         };
         let (currency, value) = demo_amount(&country);
@@ -122,16 +152,25 @@ async fn checkout(State(m): State<Merchant>, body: Option<Json<CheckoutIn>>) -> 
             "customer_id": customer["id"],
             "callback_url": format!("{}/webhooks", m.own_url),
         });
-        let created = m.call(reqwest::Method::POST, "/v1/checkout/sessions", Some(&session), None).await?;
-        Ok::<_, Response>(Json(json!({
-            "checkout_session": created["checkout_session"],
-            "country": country,
-            "amount": created["amount"],
-            "public_api_key": m.account.public_api_key,
-            "api_url": &*m.api,
-            "customer_id": customer["id"],
-        }))
-        .into_response())
+        let created = m
+            .call(
+                reqwest::Method::POST,
+                "/v1/checkout/sessions",
+                Some(&session),
+                None,
+            )
+            .await?;
+        Ok::<_, Response>(
+            Json(json!({
+                "checkout_session": created["checkout_session"],
+                "country": country,
+                "amount": created["amount"],
+                "public_api_key": m.account.public_api_key,
+                "api_url": &*m.api,
+                "customer_id": customer["id"],
+            }))
+            .into_response(),
+        )
     };
     run.await.unwrap_or_else(|e| e)
 }
@@ -146,7 +185,10 @@ struct PayIn {
 /// Step 4: create the payment with the one-time token.
 async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
     let run = async {
-        let path = format!("/v1/checkout/sessions/{}", urlencode(&input.checkout_session));
+        let path = format!(
+            "/v1/checkout/sessions/{}",
+            urlencode(&input.checkout_session)
+        );
         let session = m.call(reqwest::Method::GET, &path, None, None).await?;
         let payment = json!({
             "account_id": m.account.id,
@@ -158,7 +200,14 @@ async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
             "payment_method": {"token": input.token, "vault_on_success": input.vault_on_success.unwrap_or(false)},
         });
         let key = uuid::Uuid::new_v4().to_string();
-        let created = m.call(reqwest::Method::POST, "/v1/payments", Some(&payment), Some(&key)).await?;
+        let created = m
+            .call(
+                reqwest::Method::POST,
+                "/v1/payments",
+                Some(&payment),
+                Some(&key),
+            )
+            .await?;
         Ok::<_, Response>(Json(created).into_response())
     };
     run.await.unwrap_or_else(|e| e)
@@ -175,11 +224,16 @@ async fn complete(State(m): State<Merchant>, Path(id): Path<String>) -> Response
 
 /// Receives a webhook, checks its signature, and keeps it for the page.
 async fn receive_webhook(State(m): State<Merchant>, headers: HeaderMap, body: Bytes) -> StatusCode {
-    let signature = headers.get("x-hmac-signature").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let signature = headers
+        .get("x-hmac-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let verified = webhooks::verify(&m.account.webhook_secret, &body, signature);
     let event: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let mut log = m.received.lock().unwrap_or_else(|p| p.into_inner());
-    log.push_front(json!({"received_at": rfc3339(now_ms()), "signature_valid": verified, "event": event}));
+    log.push_front(
+        json!({"received_at": rfc3339(now_ms()), "signature_valid": verified, "event": event}),
+    );
     log.truncate(KEEP_WEBHOOKS);
     if verified {
         StatusCode::OK
@@ -198,7 +252,9 @@ async fn webhook_log(State(m): State<Merchant>) -> Json<Value> {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

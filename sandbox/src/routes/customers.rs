@@ -45,13 +45,19 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let c = body.value;
     if c.merchant_customer_id.trim().is_empty() || c.merchant_customer_id.len() > 255 {
-        return Err(ApiError::invalid("merchant_customer_id", "must be 1 to 255 characters"));
+        return Err(ApiError::invalid(
+            "merchant_customer_id",
+            "must be 1 to 255 characters",
+        ));
     }
     if c.email.as_deref().is_some_and(|e| !e.contains('@')) {
         return Err(ApiError::invalid("email", "is not an email address"));
     }
     if c.country.as_deref().is_some_and(|k| !is_country(k)) {
-        return Err(ApiError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as BR"));
+        return Err(ApiError::invalid(
+            "country",
+            "must be an ISO 3166-1 alpha-2 code such as BR",
+        ));
     }
     let now = now_ms();
     let id = uuid::Uuid::new_v4().to_string();
@@ -69,7 +75,11 @@ pub async fn create(
         "created_at": rfc3339(now),
         "updated_at": rfc3339(now),
     });
-    if !state.store.insert_customer(&account.id, &id, &c.merchant_customer_id, &customer, now).await? {
+    if !state
+        .store
+        .insert_customer(&account.id, &id, &c.merchant_customer_id, &customer, now)
+        .await?
+    {
         return Err(ApiError::field(
             "CUSTOMER_ID_DUPLICATED",
             "merchant_customer_id",
@@ -80,7 +90,11 @@ pub async fn create(
 }
 
 /// `GET /v1/customers/{id}`
-pub async fn show(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn show(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     state
         .store
         .customer(&account.id, &id)
@@ -95,12 +109,23 @@ pub struct Find {
 }
 
 /// `GET /v1/customers?merchant_customer_id=…`
-pub async fn find(State(state): State<AppState>, SecretKey(account): SecretKey, Query(q): Query<Find>) -> ApiResult<Json<Value>> {
-    let mcid = q.merchant_customer_id.ok_or_else(|| ApiError::invalid("merchant_customer_id", "query parameter is required"))?;
+pub async fn find(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    Query(q): Query<Find>,
+) -> ApiResult<Json<Value>> {
+    let mcid = q
+        .merchant_customer_id
+        .ok_or_else(|| ApiError::invalid("merchant_customer_id", "query parameter is required"))?;
     state
         .store
         .customer_by_merchant_id(&account.id, &mcid)
         .await?
         .map(Json)
-        .ok_or_else(|| ApiError::not_found("CUSTOMER_NOT_FOUND", "no customer with this merchant_customer_id"))
+        .ok_or_else(|| {
+            ApiError::not_found(
+                "CUSTOMER_NOT_FOUND",
+                "no customer with this merchant_customer_id",
+            )
+        })
 }

@@ -8,11 +8,12 @@ mod payments;
 mod sessions;
 mod tokens;
 
-use axum::http::{header, HeaderName, Method, Request};
+use axum::http::{header, HeaderName, HeaderValue, Method, Request};
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -33,25 +34,49 @@ pub fn payment_origin(state: AppState) -> Router {
         .max_age(std::time::Duration::from_secs(600));
     let browser = Router::new()
         .route("/v1/checkout/sessions/{id}", get(sessions::show_to_browser))
-        .route("/v1/checkout/sessions/{id}/payment-methods", get(payment_methods::list))
+        .route(
+            "/v1/checkout/sessions/{id}/payment-methods",
+            get(payment_methods::list),
+        )
         .route("/v1/checkout/sessions/{id}/token", post(tokens::create))
         .route("/icons/{name}", get(icons::icon))
         .layer(cors);
     let merchant = Router::new()
-        .route("/v1/customers", post(customers::create).get(customers::find))
+        .route(
+            "/v1/customers",
+            post(customers::create).get(customers::find),
+        )
         .route("/v1/customers/{id}", get(customers::show))
         .route("/v1/checkout/sessions", post(sessions::create))
         .route("/v1/payments", post(payments::create))
         .route("/v1/payments/{id}", get(payments::show))
         .route("/v1/payments/{id}/complete", post(payments::complete))
-        .route("/v1/payments/{id}/webhook-deliveries", get(payments::deliveries));
+        .route(
+            "/v1/payments/{id}/webhook-deliveries",
+            get(payments::deliveries),
+        );
     Router::new()
         .merge(browser)
         .merge(merchant)
-        .nest_service("/sdk", ServeDir::new(&state.config.sdk_dir))
+        .nest_service("/sdk", sdk_assets(&state))
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
         .layer(request_log())
         .with_state(state)
+}
+
+/// The built SDK (secure frame page, scripts, wasm) under the frame's strict CSP.
+fn sdk_assets(state: &AppState) -> Router {
+    let csp = format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src {}; style-src 'self'; \
+         img-src 'self' data:; frame-ancestors *",
+        state.public_url
+    );
+    Router::new()
+        .fallback_service(ServeDir::new(&state.config.sdk_dir))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
+        ))
 }
 
 /// One log line per request: method, path and status. Never bodies, headers or query strings.

@@ -13,15 +13,29 @@ use crate::state::AppState;
 
 /// The icon URL for a method type or brand.
 pub fn icon_url(state: &AppState, name: &str) -> String {
-    format!("{}/icons/{}.svg", state.public_url, name.to_ascii_lowercase())
+    format!(
+        "{}/icons/{}.svg",
+        state.public_url,
+        name.to_ascii_lowercase()
+    )
 }
 
 /// `GET /v1/checkout/sessions/{id}/payment-methods`
-pub async fn list(State(state): State<AppState>, PublicKey(account): PublicKey, Path(id): Path<String>) -> ApiResult<Json<Vec<Value>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    PublicKey(account): PublicKey,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<Value>>> {
     let session = browser_session(&state, &account, &id).await?;
     let mut out = Vec::new();
     if let Some(customer_id) = &session.customer_id {
-        for (i, card) in state.store.vaulted_cards(customer_id).await?.into_iter().enumerate() {
+        for (i, card) in state
+            .store
+            .vaulted_cards(customer_id)
+            .await?
+            .into_iter()
+            .enumerate()
+        {
             let facts: Value = serde_json::from_str(&card.card_facts).unwrap_or(Value::Null);
             let brand = facts["brand"].as_str().unwrap_or("CARD").to_owned();
             out.push(json!({

@@ -48,7 +48,10 @@ struct CustomerRef {
 }
 
 fn already_paid() -> ApiError {
-    ApiError::bad_request("CHECKOUT_SESSION_ALREADY_PAID", "the checkout session already has a successful payment")
+    ApiError::bad_request(
+        "CHECKOUT_SESSION_ALREADY_PAID",
+        "the checkout session already has a successful payment",
+    )
 }
 
 /// The required `X-Idempotency-Key`: a UUID.
@@ -87,7 +90,11 @@ pub async fn create(
 
     // One payment decision at a time: tokens, idempotency keys and a session's single success.
     let _decide = state.payments_lock.lock().await;
-    if let Some(existing) = state.store.payment_by_idempotency_key(&account.id, &key).await? {
+    if let Some(existing) = state
+        .store
+        .payment_by_idempotency_key(&account.id, &key)
+        .await?
+    {
         return if existing.request_hash == hash {
             Ok((StatusCode::CREATED, Json(existing.body)))
         } else {
@@ -105,13 +112,24 @@ pub async fn create(
         .await?
         .filter(|s| s.account_id == account.id)
         .ok_or_else(|| {
-            ApiError::field("CHECKOUT_SESSION_NOT_FOUND", "checkout.session", "no checkout session with this id")
+            ApiError::field(
+                "CHECKOUT_SESSION_NOT_FOUND",
+                "checkout.session",
+                "no checkout session with this id",
+            )
         })?;
     if session.expires_at <= now {
-        return Err(ApiError::field("CHECKOUT_SESSION_EXPIRED", "checkout.session", "the checkout session has expired"));
+        return Err(ApiError::field(
+            "CHECKOUT_SESSION_EXPIRED",
+            "checkout.session",
+            "the checkout session has expired",
+        ));
     }
     if p.amount.currency != session.currency || (p.amount.value - session.amount).abs() > 1e-9 {
-        return Err(ApiError::invalid("amount", "must equal the checkout session's amount and currency"));
+        return Err(ApiError::invalid(
+            "amount",
+            "must equal the checkout session's amount and currency",
+        ));
     }
     if state.store.session_has_success(&session.id).await? {
         return Err(already_paid());
@@ -122,7 +140,13 @@ pub async fn create(
         .store
         .token(&p.payment_method.token)
         .await?
-        .ok_or_else(|| ApiError::field("TOKEN_NOT_FOUND", token_field, "no one-time token with this value"))?;
+        .ok_or_else(|| {
+            ApiError::field(
+                "TOKEN_NOT_FOUND",
+                token_field,
+                "no one-time token with this value",
+            )
+        })?;
     if token.session_id != session.id {
         return Err(ApiError::field(
             "TOKEN_SESSION_MISMATCH",
@@ -131,44 +155,69 @@ pub async fn create(
         ));
     }
     if token.used_at.is_some() {
-        return Err(ApiError::field("TOKEN_ALREADY_USED", token_field, "the one-time token was already used"));
+        return Err(ApiError::field(
+            "TOKEN_ALREADY_USED",
+            token_field,
+            "the one-time token was already used",
+        ));
     }
     if token.expires_at <= now {
-        return Err(ApiError::field("TOKEN_EXPIRED", token_field, "the one-time token has expired"));
+        return Err(ApiError::field(
+            "TOKEN_EXPIRED",
+            token_field,
+            "the one-time token has expired",
+        ));
     }
-    if p.payment_method.vaulted_token.is_some() && p.payment_method.vaulted_token != token.vaulted_token {
-        return Err(ApiError::invalid("payment_method.vaulted_token", "does not match the one-time token"));
+    if p.payment_method.vaulted_token.is_some()
+        && p.payment_method.vaulted_token != token.vaulted_token
+    {
+        return Err(ApiError::invalid(
+            "payment_method.vaulted_token",
+            "does not match the one-time token",
+        ));
     }
 
     // Charge: the card behind the token decides the outcome.
     let (number, holder, vaulted) = match (&token.card, &token.vaulted_token) {
         (Some(sealed), _) => {
-            let card: SealedCard = serde_json::from_slice(&state.vault.open(&token.token, sealed)?).map_err(anyhow::Error::from)?;
+            let card: SealedCard = serde_json::from_slice(&state.vault.open(&token.token, sealed)?)
+                .map_err(anyhow::Error::from)?;
             (Some(card.number), card.holder_name, None)
         }
         (None, Some(v)) => {
             let saved = state.store.vaulted_card(v).await?.ok_or_else(|| {
-                ApiError::field("VAULTED_TOKEN_NOT_FOUND", "payment_method.vaulted_token", "the saved card no longer exists")
+                ApiError::field(
+                    "VAULTED_TOKEN_NOT_FOUND",
+                    "payment_method.vaulted_token",
+                    "the saved card no longer exists",
+                )
             })?;
-            let card: SealedCard = serde_json::from_slice(&state.vault.open(v, &saved.card)?).map_err(anyhow::Error::from)?;
+            let card: SealedCard = serde_json::from_slice(&state.vault.open(v, &saved.card)?)
+                .map_err(anyhow::Error::from)?;
             (Some(card.number), card.holder_name, Some(saved))
         }
         (None, None) => (None, None, None),
     };
-    let (status, sub_status): Outcome = number.as_deref().map_or(outcome::PENDING, outcome::for_card);
+    let (status, sub_status): Outcome = number
+        .as_deref()
+        .map_or(outcome::PENDING, outcome::for_card);
     let succeeded = status == "SUCCEEDED";
 
     let want_vault = token.save || p.payment_method.vault_on_success == Some(true);
     let new_vault = match (&number, &session.customer_id) {
         (Some(n), Some(customer)) if succeeded && want_vault && vaulted.is_none() => {
             let vaulted_token = uuid::Uuid::new_v4().to_string();
-            let facts: Value = serde_json::from_str(token.card_facts.as_deref().unwrap_or("null")).unwrap_or(Value::Null);
+            let facts: Value = serde_json::from_str(token.card_facts.as_deref().unwrap_or("null"))
+                .unwrap_or(Value::Null);
             let saved_facts = json!({
                 "iin": facts["iin"], "lfd": facts["lfd"], "brand": facts["brand"],
                 "expiration_month": facts["expiration_month"], "expiration_year": facts["expiration_year"],
             });
-            let sealed = serde_json::to_vec(&SealedCard { number: n.clone(), holder_name: holder.clone() })
-                .map_err(anyhow::Error::from)?;
+            let sealed = serde_json::to_vec(&SealedCard {
+                number: n.clone(),
+                holder_name: holder.clone(),
+            })
+            .map_err(anyhow::Error::from)?;
             Some(VaultedCard {
                 card: state.vault.seal(&vaulted_token, &sealed)?,
                 vaulted_token,
@@ -180,7 +229,11 @@ pub async fn create(
         _ => None,
     };
 
-    let card_data: Value = token.card_facts.as_deref().and_then(|f| serde_json::from_str(f).ok()).unwrap_or(Value::Null);
+    let card_data: Value = token
+        .card_facts
+        .as_deref()
+        .and_then(|f| serde_json::from_str(f).ok())
+        .unwrap_or(Value::Null);
     let payment_id = uuid::Uuid::new_v4().to_string();
     let payment = json!({
         "id": payment_id,
@@ -207,7 +260,11 @@ pub async fn create(
 
     let mut tx = state.store.begin().await?;
     if !Store::use_token(&mut tx, &token.token, now).await? {
-        return Err(ApiError::field("TOKEN_ALREADY_USED", token_field, "the one-time token was already used"));
+        return Err(ApiError::field(
+            "TOKEN_ALREADY_USED",
+            token_field,
+            "the one-time token was already used",
+        ));
     }
     let row = PaymentRow {
         id: payment_id.clone(),
@@ -219,7 +276,11 @@ pub async fn create(
         body: payment.clone(),
     };
     if let Err(e) = Store::insert_payment(&mut tx, &row, now).await {
-        return Err(if is_unique_violation(&e) { already_paid() } else { e.into() });
+        return Err(if is_unique_violation(&e) {
+            already_paid()
+        } else {
+            e.into()
+        });
     }
     if let Some(v) = &new_vault {
         Store::insert_vaulted_card(&mut tx, v, now).await?;
@@ -227,7 +288,10 @@ pub async fn create(
     if let (Some(v), true) = (&vaulted, succeeded) {
         Store::touch_vaulted_card(&mut tx, &v.vaulted_token, now).await?;
     }
-    if let Some(url) = webhook_url(session.callback_url.as_deref(), account.webhook_url.as_deref()) {
+    if let Some(url) = webhook_url(
+        session.callback_url.as_deref(),
+        account.webhook_url.as_deref(),
+    ) {
         Store::enqueue_webhook(&mut tx, &account.id, &payment_id, &url, &payment, now).await?;
     }
     tx.commit().await?;
@@ -237,14 +301,23 @@ pub async fn create(
 }
 
 /// `GET /v1/payments/{id}`
-pub async fn show(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn show(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let p = state.store.payment(&account.id, &id).await?;
-    p.map(|p| Json(p.body)).ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))
+    p.map(|p| Json(p.body))
+        .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))
 }
 
 /// `POST /v1/payments/{id}/complete` (sandbox only): the shopper finished an alternative
 /// method elsewhere; the pending payment succeeds and a webhook is queued.
-pub async fn complete(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn complete(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let _decide = state.payments_lock.lock().await;
     let p = state
         .store
@@ -252,9 +325,16 @@ pub async fn complete(State(state): State<AppState>, SecretKey(account): SecretK
         .await?
         .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))?;
     if p.status != "PENDING" {
-        return Err(ApiError::bad_request("PAYMENT_NOT_PENDING", "only a PENDING payment can be completed"));
+        return Err(ApiError::bad_request(
+            "PAYMENT_NOT_PENDING",
+            "only a PENDING payment can be completed",
+        ));
     }
-    let session = state.store.session(&p.session_id).await?.ok_or_else(|| anyhow::anyhow!("payment without session"))?;
+    let session = state
+        .store
+        .session(&p.session_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("payment without session"))?;
     let now = now_ms();
     let mut body = p.body;
     body["status"] = json!("SUCCEEDED");
@@ -263,9 +343,16 @@ pub async fn complete(State(state): State<AppState>, SecretKey(account): SecretK
     body["checkout"]["sdk_action_required"] = json!(false);
     let mut tx = state.store.begin().await?;
     if let Err(e) = Store::update_payment(&mut tx, &id, "SUCCEEDED", &body).await {
-        return Err(if is_unique_violation(&e) { already_paid() } else { e.into() });
+        return Err(if is_unique_violation(&e) {
+            already_paid()
+        } else {
+            e.into()
+        });
     }
-    if let Some(url) = webhook_url(session.callback_url.as_deref(), account.webhook_url.as_deref()) {
+    if let Some(url) = webhook_url(
+        session.callback_url.as_deref(),
+        account.webhook_url.as_deref(),
+    ) {
         Store::enqueue_webhook(&mut tx, &account.id, &id, &url, &body, now).await?;
     }
     tx.commit().await?;
@@ -275,9 +362,16 @@ pub async fn complete(State(state): State<AppState>, SecretKey(account): SecretK
 
 /// `GET /v1/payments/{id}/webhook-deliveries` (sandbox only): every delivery attempt of the
 /// payment's webhooks.
-pub async fn deliveries(State(state): State<AppState>, SecretKey(account): SecretKey, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn deliveries(
+    State(state): State<AppState>,
+    SecretKey(account): SecretKey,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     if state.store.payment(&account.id, &id).await?.is_none() {
-        return Err(ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"));
+        return Err(ApiError::not_found(
+            "PAYMENT_NOT_FOUND",
+            "no payment with this id",
+        ));
     }
     Ok(Json(json!(state.store.webhook_attempts(&id).await?)))
 }

@@ -24,10 +24,16 @@ pub struct Amount<C = String> {
 /// Validates an amount, naming fields under `prefix`.
 pub fn check_amount(amount: &Amount, prefix: &str) -> ApiResult<()> {
     if !is_currency(&amount.currency) {
-        return Err(ApiError::invalid(&format!("{prefix}.currency"), "must be an ISO 4217 code such as BRL"));
+        return Err(ApiError::invalid(
+            &format!("{prefix}.currency"),
+            "must be an ISO 4217 code such as BRL",
+        ));
     }
     if !amount.value.is_finite() || amount.value < 0.0 {
-        return Err(ApiError::invalid(&format!("{prefix}.value"), "must be a number of at least 0"));
+        return Err(ApiError::invalid(
+            &format!("{prefix}.value"),
+            "must be a number of at least 0",
+        ));
     }
     Ok(())
 }
@@ -37,7 +43,10 @@ pub fn check_country(country: &str, field: &str) -> ApiResult<()> {
     if is_country(country) {
         Ok(())
     } else {
-        Err(ApiError::invalid(field, "must be an ISO 3166-1 alpha-2 code such as BR"))
+        Err(ApiError::invalid(
+            field,
+            "must be an ISO 3166-1 alpha-2 code such as BR",
+        ))
     }
 }
 
@@ -46,7 +55,10 @@ pub fn check_account(account: &Account, account_id: &str) -> ApiResult<()> {
     if account.id == account_id {
         Ok(())
     } else {
-        Err(ApiError::invalid("account_id", "does not belong to the API keys used"))
+        Err(ApiError::invalid(
+            "account_id",
+            "does not belong to the API keys used",
+        ))
     }
 }
 
@@ -77,8 +89,17 @@ pub async fn create(
     check_country(&s.country, "country")?;
     check_amount(&s.amount, "amount")?;
     if let Some(customer_id) = &s.customer_id {
-        if state.store.customer(&account.id, customer_id).await?.is_none() {
-            return Err(ApiError::field("CUSTOMER_NOT_FOUND", "customer_id", "no customer with this `customer_id`"));
+        if state
+            .store
+            .customer(&account.id, customer_id)
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::field(
+                "CUSTOMER_NOT_FOUND",
+                "customer_id",
+                "no customer with this `customer_id`",
+            ));
         }
     }
     if let Some(url) = &s.callback_url {
@@ -127,9 +148,17 @@ pub async fn browser_session(state: &AppState, account: &Account, id: &str) -> A
         .session(id)
         .await?
         .filter(|s| s.account_id == account.id)
-        .ok_or_else(|| ApiError::not_found("CHECKOUT_SESSION_NOT_FOUND", "no checkout session with this id"))?;
+        .ok_or_else(|| {
+            ApiError::not_found(
+                "CHECKOUT_SESSION_NOT_FOUND",
+                "no checkout session with this id",
+            )
+        })?;
     if session.expires_at <= now_ms() {
-        return Err(ApiError::bad_request("CHECKOUT_SESSION_EXPIRED", "the checkout session has expired"));
+        return Err(ApiError::bad_request(
+            "CHECKOUT_SESSION_EXPIRED",
+            "the checkout session has expired",
+        ));
     }
     Ok(session)
 }

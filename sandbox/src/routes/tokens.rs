@@ -49,10 +49,19 @@ pub struct SealedCard {
 
 /// An optional idempotency key header: any non-empty string of at most 64 visible characters.
 pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
-    let Some(v) = headers.get("x-idempotency-key") else { return Ok(None) };
-    let key = v.to_str().ok().filter(|k| !k.is_empty() && k.len() <= 64 && k.bytes().all(|b| b.is_ascii_graphic()));
-    key.map(|k| Some(k.to_owned()))
-        .ok_or_else(|| ApiError::invalid("X-Idempotency-Key", "must be 1 to 64 visible ASCII characters"))
+    let Some(v) = headers.get("x-idempotency-key") else {
+        return Ok(None);
+    };
+    let key = v
+        .to_str()
+        .ok()
+        .filter(|k| !k.is_empty() && k.len() <= 64 && k.bytes().all(|b| b.is_ascii_graphic()));
+    key.map(|k| Some(k.to_owned())).ok_or_else(|| {
+        ApiError::invalid(
+            "X-Idempotency-Key",
+            "must be 1 to 64 visible ASCII characters",
+        )
+    })
 }
 
 fn created(body: &str) -> Response {
@@ -61,7 +70,10 @@ fn created(body: &str) -> Response {
 }
 
 fn duplicated() -> ApiError {
-    ApiError::bad_request("IDEMPOTENCY_DUPLICATED", "this X-Idempotency-Key was already used with a different request")
+    ApiError::bad_request(
+        "IDEMPOTENCY_DUPLICATED",
+        "this X-Idempotency-Key was already used with a different request",
+    )
 }
 
 /// `POST /v1/checkout/sessions/{id}/token`
@@ -76,7 +88,11 @@ pub async fn create(
     let key = idempotency_key(&headers)?;
     let hash = state.vault.request_hash(&body.raw);
     if let Some(key) = &key {
-        if let Some(existing) = state.store.token_by_idempotency_key(&session.id, key).await? {
+        if let Some(existing) = state
+            .store
+            .token_by_idempotency_key(&session.id, key)
+            .await?
+        {
             return if existing.request_hash.as_deref() == Some(hash.as_str()) {
                 Ok(created(&existing.response))
             } else {
@@ -85,9 +101,15 @@ pub async fn create(
         }
     }
     if state.store.session_has_success(&session.id).await? {
-        return Err(ApiError::bad_request("CHECKOUT_SESSION_ALREADY_PAID", "the checkout session already has a successful payment"));
+        return Err(ApiError::bad_request(
+            "CHECKOUT_SESSION_ALREADY_PAID",
+            "the checkout session already has a successful payment",
+        ));
     }
-    let NewToken { payment_method: m, save } = body.value;
+    let NewToken {
+        payment_method: m,
+        save,
+    } = body.value;
     let save = save.unwrap_or(false);
     let enabled = state.methods.for_country(&session.country);
     if !enabled.contains(&m.kind.as_str()) {
@@ -131,7 +153,9 @@ pub async fn create(
                 })?;
             let facts: Value = serde_json::from_str(&saved.card_facts).unwrap_or(Value::Null);
             if let Some(code) = card.and_then(|c| c.security_code) {
-                let brand = facts["brand"].as_str().and_then(checkout_card::Brand::from_api_name);
+                let brand = facts["brand"]
+                    .as_str()
+                    .and_then(checkout_card::Brand::from_api_name);
                 card_rules::cvc(&code, brand)?;
                 row.cvc = Some(state.vault.seal(&token, code.as_bytes())?);
             }
@@ -143,16 +167,16 @@ pub async fn create(
                 .number
                 .ok_or_else(|| ApiError::invalid("payment_method.card.number", "is required"))?;
             let brand = card_rules::number(&number)?;
-            let month = card
-                .expiration_month
-                .ok_or_else(|| ApiError::invalid("payment_method.card.expiration_month", "is required"))?;
-            let year = card
-                .expiration_year
-                .ok_or_else(|| ApiError::invalid("payment_method.card.expiration_year", "is required"))?;
+            let month = card.expiration_month.ok_or_else(|| {
+                ApiError::invalid("payment_method.card.expiration_month", "is required")
+            })?;
+            let year = card.expiration_year.ok_or_else(|| {
+                ApiError::invalid("payment_method.card.expiration_year", "is required")
+            })?;
             card_rules::expiry(month, year, this_month())?;
-            let code = card
-                .security_code
-                .ok_or_else(|| ApiError::invalid("payment_method.card.security_code", "is required"))?;
+            let code = card.security_code.ok_or_else(|| {
+                ApiError::invalid("payment_method.card.security_code", "is required")
+            })?;
             card_rules::cvc(&code, Some(brand))?;
             let holder = card.holder_name.filter(|h| !h.trim().is_empty());
             if let Some(h) = &holder {
@@ -170,14 +194,20 @@ pub async fn create(
                 "expiration_month": month,
                 "expiration_year": year,
             });
-            let sealed = serde_json::to_vec(&SealedCard { number: digits, holder_name: holder })
-                .map_err(anyhow::Error::from)?;
+            let sealed = serde_json::to_vec(&SealedCard {
+                number: digits,
+                holder_name: holder,
+            })
+            .map_err(anyhow::Error::from)?;
             row.card = Some(state.vault.seal(&token, &sealed)?);
             row.cvc = Some(state.vault.seal(&token, code.as_bytes())?);
             Some(facts)
         }
         ("CARD", None, None) => {
-            return Err(ApiError::invalid("payment_method.card", "is required for a new card"));
+            return Err(ApiError::invalid(
+                "payment_method.card",
+                "is required for a new card",
+            ));
         }
         _ => None,
     };
@@ -195,8 +225,14 @@ pub async fn create(
         return Ok((StatusCode::CREATED, axum::Json(response)).into_response());
     }
     // A concurrent request with the same idempotency key won: answer as it did.
-    match state.store.token_by_idempotency_key(&session.id, key.as_deref().unwrap_or("")).await? {
-        Some(existing) if existing.request_hash.as_deref() == Some(hash.as_str()) => Ok(created(&existing.response)),
+    match state
+        .store
+        .token_by_idempotency_key(&session.id, key.as_deref().unwrap_or(""))
+        .await?
+    {
+        Some(existing) if existing.request_hash.as_deref() == Some(hash.as_str()) => {
+            Ok(created(&existing.response))
+        }
         _ => Err(duplicated()),
     }
 }

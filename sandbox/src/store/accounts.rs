@@ -23,7 +23,9 @@ pub struct Account {
 
 impl std::fmt::Debug for Account {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Account").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("Account")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -65,7 +67,10 @@ impl Store {
 
     /// The account by id.
     pub async fn account(&self, id: &str) -> sqlx::Result<Option<Account>> {
-        let row = sqlx::query("SELECT * FROM accounts WHERE id = ?").bind(id).fetch_optional(self.pool()).await?;
+        let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.as_ref().map(account_from_row))
     }
 
@@ -80,16 +85,24 @@ impl Store {
         let account = match existing {
             Some(a) => Account {
                 public_api_key: o.public_api_key.map_or(a.public_api_key, str::to_owned),
-                private_secret_key: o.private_secret_key.map_or(a.private_secret_key, str::to_owned),
+                private_secret_key: o
+                    .private_secret_key
+                    .map_or(a.private_secret_key, str::to_owned),
                 webhook_secret: o.webhook_secret.map_or(a.webhook_secret, str::to_owned),
                 webhook_url: o.webhook_url.map(str::to_owned).or(a.webhook_url),
                 id: a.id,
             },
             None => Account {
                 id: uuid::Uuid::new_v4().to_string(),
-                public_api_key: o.public_api_key.map_or_else(|| random_key("pk_sandbox_"), str::to_owned),
-                private_secret_key: o.private_secret_key.map_or_else(|| random_key("sk_sandbox_"), str::to_owned),
-                webhook_secret: o.webhook_secret.map_or_else(|| random_key("whsec_"), str::to_owned),
+                public_api_key: o
+                    .public_api_key
+                    .map_or_else(|| random_key("pk_sandbox_"), str::to_owned),
+                private_secret_key: o
+                    .private_secret_key
+                    .map_or_else(|| random_key("sk_sandbox_"), str::to_owned),
+                webhook_secret: o
+                    .webhook_secret
+                    .map_or_else(|| random_key("whsec_"), str::to_owned),
                 webhook_url: o.webhook_url.map(str::to_owned),
             },
         };

@@ -34,22 +34,28 @@ impl Store {
 
     /// A customer of the account, by id.
     pub async fn customer(&self, account_id: &str, id: &str) -> sqlx::Result<Option<Value>> {
-        let body: Option<String> = sqlx::query_scalar("SELECT body FROM customers WHERE account_id = ? AND id = ?")
-            .bind(account_id)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
+        let body: Option<String> =
+            sqlx::query_scalar("SELECT body FROM customers WHERE account_id = ? AND id = ?")
+                .bind(account_id)
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
         Ok(body.and_then(|b| serde_json::from_str(&b).ok()))
     }
 
     /// A customer of the account, by the merchant's own id for them.
-    pub async fn customer_by_merchant_id(&self, account_id: &str, merchant_customer_id: &str) -> sqlx::Result<Option<Value>> {
-        let body: Option<String> =
-            sqlx::query_scalar("SELECT body FROM customers WHERE account_id = ? AND merchant_customer_id = ?")
-                .bind(account_id)
-                .bind(merchant_customer_id)
-                .fetch_optional(self.pool())
-                .await?;
+    pub async fn customer_by_merchant_id(
+        &self,
+        account_id: &str,
+        merchant_customer_id: &str,
+    ) -> sqlx::Result<Option<Value>> {
+        let body: Option<String> = sqlx::query_scalar(
+            "SELECT body FROM customers WHERE account_id = ? AND merchant_customer_id = ?",
+        )
+        .bind(account_id)
+        .bind(merchant_customer_id)
+        .fetch_optional(self.pool())
+        .await?;
         Ok(body.and_then(|b| serde_json::from_str(&b).ok()))
     }
 }

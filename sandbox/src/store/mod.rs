@@ -43,7 +43,10 @@ impl Store {
             .connect_with(options)
             .await
             .with_context(|| "opening the database")?;
-        sqlx::migrate!("./migrations").run(&pool).await.context("running migrations")?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .context("running migrations")?;
         Ok(Self { pool })
     }
 

@@ -31,12 +31,17 @@ fn payment_from_row(r: &sqlx::sqlite::SqliteRow) -> PaymentRow {
 
 impl Store {
     /// The payment an account created under an idempotency key.
-    pub async fn payment_by_idempotency_key(&self, account_id: &str, key: &str) -> sqlx::Result<Option<PaymentRow>> {
-        let row = sqlx::query("SELECT * FROM payments WHERE account_id = ? AND idempotency_key = ?")
-            .bind(account_id)
-            .bind(key)
-            .fetch_optional(self.pool())
-            .await?;
+    pub async fn payment_by_idempotency_key(
+        &self,
+        account_id: &str,
+        key: &str,
+    ) -> sqlx::Result<Option<PaymentRow>> {
+        let row =
+            sqlx::query("SELECT * FROM payments WHERE account_id = ? AND idempotency_key = ?")
+                .bind(account_id)
+                .bind(key)
+                .fetch_optional(self.pool())
+                .await?;
         Ok(row.as_ref().map(payment_from_row))
     }
 
@@ -52,10 +57,12 @@ impl Store {
 
     /// Whether the session already has a successful payment.
     pub async fn session_has_success(&self, session_id: &str) -> sqlx::Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM payments WHERE session_id = ? AND status = 'SUCCEEDED'")
-            .bind(session_id)
-            .fetch_one(self.pool())
-            .await?;
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM payments WHERE session_id = ? AND status = 'SUCCEEDED'",
+        )
+        .bind(session_id)
+        .fetch_one(self.pool())
+        .await?;
         Ok(n > 0)
     }
 
@@ -79,7 +86,12 @@ impl Store {
     }
 
     /// Changes a payment's status and stored body.
-    pub async fn update_payment(tx: &mut Tx<'_>, id: &str, status: &str, body: &Value) -> sqlx::Result<()> {
+    pub async fn update_payment(
+        tx: &mut Tx<'_>,
+        id: &str,
+        status: &str,
+        body: &Value,
+    ) -> sqlx::Result<()> {
         sqlx::query("UPDATE payments SET status = ?, body = ? WHERE id = ?")
             .bind(status)
             .bind(body.to_string())

@@ -45,7 +45,10 @@ impl Store {
 
     /// A session by id.
     pub async fn session(&self, id: &str) -> sqlx::Result<Option<Session>> {
-        let row = sqlx::query("SELECT * FROM checkout_sessions WHERE id = ?").bind(id).fetch_optional(self.pool()).await?;
+        let row = sqlx::query("SELECT * FROM checkout_sessions WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.map(|r| Session {
             id: r.get("id"),
             account_id: r.get("account_id"),

@@ -99,12 +99,19 @@ impl Store {
 
     /// A token by its value.
     pub async fn token(&self, token: &str) -> sqlx::Result<Option<TokenRow>> {
-        let row = sqlx::query("SELECT * FROM tokens WHERE token = ?").bind(token).fetch_optional(self.pool()).await?;
+        let row = sqlx::query("SELECT * FROM tokens WHERE token = ?")
+            .bind(token)
+            .fetch_optional(self.pool())
+            .await?;
         Ok(row.as_ref().map(token_from_row))
     }
 
     /// The token a session created under an idempotency key.
-    pub async fn token_by_idempotency_key(&self, session_id: &str, key: &str) -> sqlx::Result<Option<TokenRow>> {
+    pub async fn token_by_idempotency_key(
+        &self,
+        session_id: &str,
+        key: &str,
+    ) -> sqlx::Result<Option<TokenRow>> {
         let row = sqlx::query("SELECT * FROM tokens WHERE session_id = ? AND idempotency_key = ?")
             .bind(session_id)
             .bind(key)
@@ -128,15 +135,20 @@ impl Store {
 
     /// Deletes the CVC of every expired token; returns how many.
     pub async fn delete_expired_cvcs(&self, now: i64) -> sqlx::Result<u64> {
-        let done = sqlx::query("UPDATE tokens SET cvc = NULL WHERE cvc IS NOT NULL AND expires_at <= ?")
-            .bind(now)
-            .execute(self.pool())
-            .await?;
+        let done =
+            sqlx::query("UPDATE tokens SET cvc = NULL WHERE cvc IS NOT NULL AND expires_at <= ?")
+                .bind(now)
+                .execute(self.pool())
+                .await?;
         Ok(done.rows_affected())
     }
 
     /// Saves a card for a customer.
-    pub async fn insert_vaulted_card(tx: &mut Tx<'_>, card: &VaultedCard, now: i64) -> sqlx::Result<()> {
+    pub async fn insert_vaulted_card(
+        tx: &mut Tx<'_>,
+        card: &VaultedCard,
+        now: i64,
+    ) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT INTO vaulted_cards (vaulted_token, customer_id, card, card_facts, created_at, last_used_at)
              VALUES (?, ?, ?, ?, ?, ?)",
@@ -153,7 +165,11 @@ impl Store {
     }
 
     /// Records that a saved card was just used successfully.
-    pub async fn touch_vaulted_card(tx: &mut Tx<'_>, vaulted_token: &str, now: i64) -> sqlx::Result<()> {
+    pub async fn touch_vaulted_card(
+        tx: &mut Tx<'_>,
+        vaulted_token: &str,
+        now: i64,
+    ) -> sqlx::Result<()> {
         sqlx::query("UPDATE vaulted_cards SET last_used_at = ? WHERE vaulted_token = ?")
             .bind(now)
             .bind(vaulted_token)
@@ -173,10 +189,12 @@ impl Store {
 
     /// A customer's saved cards, most recently used first.
     pub async fn vaulted_cards(&self, customer_id: &str) -> sqlx::Result<Vec<VaultedCard>> {
-        let rows = sqlx::query("SELECT * FROM vaulted_cards WHERE customer_id = ? ORDER BY last_used_at DESC")
-            .bind(customer_id)
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(
+            "SELECT * FROM vaulted_cards WHERE customer_id = ? ORDER BY last_used_at DESC",
+        )
+        .bind(customer_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows.iter().map(vaulted_from_row).collect())
     }
 }

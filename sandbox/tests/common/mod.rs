@@ -66,7 +66,13 @@ impl Sandbox {
     pub async fn start(data_dir: &Path, extra: &[&str]) -> Sandbox {
         let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
         let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"))
-            .args(["--payment-addr", "127.0.0.1:0", "--merchant-addr", "127.0.0.1:0", "--data-dir"])
+            .args([
+                "--payment-addr",
+                "127.0.0.1:0",
+                "--merchant-addr",
+                "127.0.0.1:0",
+                "--data-dir",
+            ])
             .arg(data_dir)
             .arg("--www-dir")
             .arg(www)
@@ -100,7 +106,10 @@ impl Sandbox {
             if let Ok(Some(status)) = child.try_wait() {
                 panic!("sandbox exited with {status}:\n{text}");
             }
-            assert!(Instant::now() < deadline, "sandbox did not start in time:\n{text}");
+            assert!(
+                Instant::now() < deadline,
+                "sandbox did not start in time:\n{text}"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
@@ -117,7 +126,14 @@ impl Sandbox {
     }
 
     /// One request to the payment origin; returns status and JSON body (Null if none).
-    pub async fn call(&self, method: Method, path: &str, keys: Keys, body: Option<Value>, idem: Option<&str>) -> (StatusCode, Value) {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        keys: Keys,
+        body: Option<Value>,
+        idem: Option<&str>,
+    ) -> (StatusCode, Value) {
         let mut req = self.http.request(method, format!("{}{path}", self.api));
         if matches!(keys, Keys::Public | Keys::Secret) {
             req = req.header("public-api-key", &self.public_key);
@@ -140,14 +156,25 @@ impl Sandbox {
     /// Creates a customer; returns its id.
     pub async fn customer(&self, merchant_customer_id: &str) -> String {
         let (s, v) = self
-            .call(Method::POST, "/v1/customers", Keys::Secret, Some(json!({"merchant_customer_id": merchant_customer_id})), None)
+            .call(
+                Method::POST,
+                "/v1/customers",
+                Keys::Secret,
+                Some(json!({"merchant_customer_id": merchant_customer_id})),
+                None,
+            )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
         v["id"].as_str().unwrap().to_owned()
     }
 
     /// The body of a session creation request.
-    pub fn session_body(&self, country: &str, customer: Option<&str>, callback: Option<&str>) -> Value {
+    pub fn session_body(
+        &self,
+        country: &str,
+        customer: Option<&str>,
+        callback: Option<&str>,
+    ) -> Value {
         json!({
             "account_id": self.account_id,
             "merchant_order_id": "order-1",
@@ -160,22 +187,48 @@ impl Sandbox {
     }
 
     /// Creates a checkout session; returns its id.
-    pub async fn session(&self, country: &str, customer: Option<&str>, callback: Option<&str>) -> String {
+    pub async fn session(
+        &self,
+        country: &str,
+        customer: Option<&str>,
+        callback: Option<&str>,
+    ) -> String {
         let body = self.session_body(country, customer, callback);
-        let (s, v) = self.call(Method::POST, "/v1/checkout/sessions", Keys::Secret, Some(body), None).await;
+        let (s, v) = self
+            .call(
+                Method::POST,
+                "/v1/checkout/sessions",
+                Keys::Secret,
+                Some(body),
+                None,
+            )
+            .await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
         v["checkout_session"].as_str().unwrap().to_owned()
     }
 
     /// Tokenizes a card (expiry 12/2030, `cvc`) for the session.
-    pub async fn card_token(&self, session: &str, number: &str, cvc: &str, save: bool) -> (StatusCode, Value) {
+    pub async fn card_token(
+        &self,
+        session: &str,
+        number: &str,
+        cvc: &str,
+        save: bool,
+    ) -> (StatusCode, Value) {
         let body = json!({
             "payment_method": {"type": "CARD", "card": {
                 "number": number, "expiration_month": 12, "expiration_year": 2030,
                 "security_code": cvc, "holder_name": "Ana Souza"}},
             "save": save,
         });
-        self.call(Method::POST, &format!("/v1/checkout/sessions/{session}/token"), Keys::Public, Some(body), None).await
+        self.call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{session}/token"),
+            Keys::Public,
+            Some(body),
+            None,
+        )
+        .await
     }
 
     /// Tokenizes a card that must be accepted; returns the token.
@@ -201,7 +254,14 @@ impl Sandbox {
     /// Creates a payment with a fresh idempotency key.
     pub async fn pay(&self, session: &str, token: &str) -> (StatusCode, Value) {
         let key = uuid::Uuid::new_v4().to_string();
-        self.call(Method::POST, "/v1/payments", Keys::Secret, Some(self.payment_body(session, token)), Some(&key)).await
+        self.call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(self.payment_body(session, token)),
+            Some(&key),
+        )
+        .await
     }
 }
 
@@ -238,6 +298,8 @@ pub fn contains_isolated(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).enumerate().any(|(i, w)| {
         w == needle
             && (i == 0 || !haystack[i - 1].is_ascii_alphanumeric())
-            && haystack.get(i + needle.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+            && haystack
+                .get(i + needle.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
     })
 }
