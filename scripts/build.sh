@@ -3,12 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown -p checkout-widget --lib
+# The secure frame: compiled with only what it needs (no host code).
+cargo build --release --target wasm32-unknown-unknown -p checkout-widget --lib --no-default-features --features frame
 mkdir -p dist
-wasm-bindgen --target web --no-typescript --out-dir dist --out-name checkout_widget \
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name frame_glue \
   target/wasm32-unknown-unknown/release/checkout_widget.wasm
+mv dist/frame_glue_bg.wasm dist/frame_bg.wasm
+sed -i 's/frame_glue_bg\.wasm/frame_bg.wasm/' dist/frame_glue.js
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-  dist/checkout_widget_bg.wasm -o dist/checkout_widget_bg.wasm
+  dist/frame_bg.wasm -o dist/frame_bg.wasm
 cp frame/frame.html frame/frame.js frame/frame.css dist/
 node scripts/size-report.mjs

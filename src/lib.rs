@@ -1,8 +1,15 @@
 //! checkout-widget: a browser checkout widget in Rust and Leptos, compiled to WebAssembly.
 //!
-//! The shopper's card details live only in the secure frame ([`frame`]), a document served
-//! from the payment origin; the merchant page gets a one-time token and nothing else. The card
-//! rules come from the `checkout-card` crate, shared with the sandbox's token endpoint.
+//! Two pieces on two origins: the [`host`] side runs on the merchant page; the [`frame`] is a
+//! document served from the payment origin that holds every card input and creates the
+//! one-time token. They speak the typed messages of `checkout-protocol` over a
+//! `MessageChannel` ([`wire`]). Words come from [`i18n`]; card rules from `checkout-card`.
 //! See `ARCHITECTURE.md` for the pieces and the invariants.
 
+pub mod i18n;
+pub mod wire;
+
+#[cfg(feature = "frame")]
 pub mod frame;
+#[cfg(feature = "host")]
+pub mod host;

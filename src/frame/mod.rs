@@ -1,18 +1,218 @@
-//! The secure card frame: card inputs in a document on the payment origin.
+//! The secure card frame: a document on the payment origin holding every card input. It
+//! talks to the host only over the `MessageChannel` port the pinned host origin handed it, and
+//! to the API only to create the token.
 
-mod number_field;
+pub mod check;
+mod form;
+pub mod handshake;
+pub mod tokenize;
 
-pub use number_field::CardNumberField;
+pub use form::{today, CardForm, FormState, INPUT_IDS};
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use checkout_protocol::{CardInfo, Configure, FailureCode, Field, FrameToHost, HostToFrame, Iin, LastFour, Theme};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, MessagePort};
 
-/// Mounts the card number field into `target` (the secure frame page calls this).
-#[wasm_bindgen(js_name = mountCardNumber)]
-pub fn mount_card_number(target: web_sys::HtmlElement, label: String) {
-    leptos::mount::mount_to(
-        target,
-        move || view! { <CardNumberField label=label.clone() /> },
-    )
-    .forget();
+use crate::i18n::Lang;
+use crate::wire::Channel;
+use check::brand_of;
+use tokenize::{new_idempotency_key, tokenize, Card};
+
+/// The frame's connection to its host.
+pub type HostChannel = Rc<Channel<FrameToHost>>;
+
+/// Starts the frame (its page's loader calls this): waits for the host's port, and renders
+/// nothing until then, so a page that frames it from another origin gets no form.
+#[wasm_bindgen(js_name = startFrame)]
+pub fn start_frame() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(origin) = window.location().hash().ok().as_deref().and_then(handshake::expected_origin) else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten().filter(|p| JsValue::from(p) != JsValue::from(&window)) else {
+        return;
+    };
+    let hello_to = origin.clone();
+    let listener: Rc<RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>> = Rc::default();
+    let slot = listener.clone();
+    let parent_js = JsValue::from(&parent);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let Some(port) = handshake::accept_connect(&ev, &origin, &parent_js) else { return };
+        // One handshake only: stop listening on the window.
+        if let (Some(w), Some(l)) = (web_sys::window(), slot.borrow_mut().take()) {
+            let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
+        }
+        connect(port);
+    });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    *listener.borrow_mut() = Some(on_message);
+    handshake::announce(&parent, &hello_to);
+}
+
+/// Serves the host over `port`: the first `Configure` renders the form; later ones are
+/// ignored (the frame is configured once).
+pub fn connect(port: MessagePort) -> HostChannel {
+    let app: Rc<RefCell<Option<(FormState, Rc<Configure>)>>> = Rc::default();
+    let channel_slot: Rc<RefCell<Option<HostChannel>>> = Rc::default();
+    let slot = channel_slot.clone();
+    let channel = Channel::open(port, move |msg: HostToFrame| {
+        let Some(channel) = slot.borrow().clone() else { return };
+        let configured = app.borrow().clone();
+        match (msg, configured) {
+            (HostToFrame::Configure(config), None) => {
+                let state = render(&config, channel.clone());
+                *app.borrow_mut() = Some((state, Rc::new(config)));
+                channel.send(FrameToHost::Ready);
+            }
+            (HostToFrame::Submit, Some((state, config))) => submit(state, channel, config),
+            (HostToFrame::Focus { field }, Some((state, _))) => state.focus(field),
+            (HostToFrame::Clear, Some((state, _))) => state.clear(),
+            (HostToFrame::ShowError { field, message }, Some((state, _))) => state.show_error(field, message),
+            _ => {}
+        }
+    });
+    *channel_slot.borrow_mut() = Some(channel.clone());
+    channel
+}
+
+/// Applies the theme and the merchant's CSS custom properties through the CSSOM (the frame's
+/// CSP allows no inline styles). Only `--cw-*` names are taken.
+fn apply_appearance(config: &Configure) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let theme = if config.theme == Theme::Dark { "dark" } else { "light" };
+    let _ = root.set_attribute("data-theme", theme);
+    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
+        for (name, value) in &config.variables {
+            let ok_name = name.starts_with("--cw-") && name[5..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if ok_name && !value.contains([';', '{', '}']) {
+                let _ = el.style().set_property(name, value);
+            }
+        }
+    }
+}
+
+/// Renders the form for `config` and starts reporting changes and height to the host.
+fn render(config: &Configure, channel: HostChannel) -> FormState {
+    apply_appearance(config);
+    let state = FormState::new(Lang::pick(&config.language), config.holder_name);
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("root"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        leptos::mount::mount_to(root, move || view! { <CardForm state=state /> }).forget();
+    }
+    report_changes(state, channel.clone());
+    report_height(channel.clone());
+    let submit_channel = channel;
+    Effect::new(move |first: Option<()>| {
+        state.submit_requested.track();
+        if first.is_some() {
+            submit_channel.send(FrameToHost::SubmitRequested);
+        }
+    });
+    state
+}
+
+/// Sends `Changed` whenever the brand, completeness or shown errors change.
+pub fn report_changes(state: FormState, channel: HostChannel) {
+    let last = RefCell::new(None);
+    Effect::new(move |_| {
+        let brand = state.brand.get();
+        let (complete, errors) = state.summary();
+        let now = (brand, complete, errors);
+        if last.borrow().as_ref() != Some(&now) {
+            let (brand, complete, errors) = now.clone();
+            channel.send(FrameToHost::Changed { brand, complete, errors });
+            *last.borrow_mut() = Some(now);
+        }
+    });
+}
+
+/// Sends `Resized` with the body's height whenever it changes, so the host sizes the iframe
+/// and there is never an inner scrollbar.
+pub fn report_height(channel: HostChannel) {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let last = std::cell::Cell::new(0u32);
+    let measured = body.clone();
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil() as u32;
+        if height != last.get() {
+            last.set(height);
+            channel.send(FrameToHost::Resized { height });
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // The observer lives as long as the frame document.
+        std::mem::forget(observer);
+    }
+    on_resize.forget();
+}
+
+/// Validates, then creates the token; tells the host either way. A submit while one is under
+/// way is ignored, so a double click creates one token.
+pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
+    if state.busy.get_untracked() {
+        return;
+    }
+    state.form_error.set(None);
+    if !state.check_all() {
+        channel.send(FrameToHost::Failed { code: FailureCode::ValidationFailed, retryable: true });
+        return;
+    }
+    let [number, expiry, cvc, holder] = state.snapshot();
+    let Ok(exp) = checkout_card::parse_expiry(&expiry, today()) else { return };
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let brand = brand_of(&digits);
+    let iin_len = if digits.len() >= 16 { 8 } else { 6 };
+    let info = brand.zip(Iin::new(&digits[..iin_len.min(digits.len())])).zip(LastFour::new(&digits[digits.len().saturating_sub(4)..]));
+    let Some(((brand, iin), lfd)) = info else { return };
+    let card = Card {
+        number: digits,
+        expiration_month: exp.month,
+        expiration_year: exp.year,
+        security_code: cvc,
+        holder_name: Some(holder.trim().to_owned()).filter(|h| !h.is_empty()),
+    };
+    let info = CardInfo { brand, iin, lfd, expiration_month: exp.month, expiration_year: exp.year };
+    state.busy.set(true);
+    let s = state.lang.strings();
+    state.notice.set(s.processing.to_owned());
+    leptos::task::spawn_local(async move {
+        let key = new_idempotency_key();
+        match tokenize(&config, &card, &key).await {
+            Ok(token) => channel.send(FrameToHost::Tokenized { token, card: info }),
+            Err(failure) => {
+                let message = match (&failure.field, failure.code) {
+                    (Some((field, code)), _) => api_field_message(*field, code, brand, state.lang),
+                    (None, FailureCode::NetworkError) => s.network_error,
+                    (None, FailureCode::SessionExpired) => s.session_expired,
+                    _ => s.api_error,
+                };
+                state.show_error(failure.field.as_ref().map(|(f, _)| *f), message.to_owned());
+                channel.send(FrameToHost::Failed { code: failure.code, retryable: failure.retryable });
+            }
+        }
+        state.busy.set(false);
+    });
+}
+
+/// The words for an API error about a field.
+fn api_field_message(field: Field, code: &str, brand: checkout_card::Brand, lang: Lang) -> &'static str {
+    let s = lang.strings();
+    match (field, code) {
+        (Field::Number, "UNSUPPORTED_CARD_BRAND") => s.number_unsupported,
+        (Field::Number, _) => s.number_invalid,
+        (Field::Expiry, _) => s.expiry_expired,
+        (Field::Cvc, _) if brand.rules().cvc_len == 4 => s.cvc_incomplete_4,
+        (Field::Cvc, _) => s.cvc_incomplete_3,
+        (Field::HolderName, _) => s.holder_invalid,
+    }
 }

@@ -14,6 +14,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -47,11 +48,15 @@ pub fn merchant_origin(
         client: reqwest::Client::new(),
         received: Arc::default(),
     };
-    Router::new()
+    // The demo API answers CORS so that test pages on other loopback origins can drive it.
+    let demo_api = Router::new()
         .route("/api/checkout", post(checkout))
         .route("/api/payments", post(pay))
         .route("/api/payments/{id}/complete", post(complete))
         .route("/api/webhooks", get(webhook_log))
+        .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers([header::CONTENT_TYPE]));
+    Router::new()
+        .merge(demo_api)
         .route("/webhooks", post(receive_webhook))
         .fallback_service(ServeDir::new(www))
         // The host page CSP the widget must work under (shared/spec/widget.md).

@@ -1,0 +1,178 @@
+//! The messages between the host component (merchant page) and the secure card frame
+//! (payment origin), defined once and compiled into both.
+//!
+//! Every message travels in an [`Envelope`] carrying the protocol [`VERSION`] and a sequence
+//! number; a receiver drops anything that does not parse, has another version, or is not the
+//! next in sequence. No type here can hold a full card number or a CVC: the frame reports only
+//! a brand, an IIN of at most 8 digits, the last four digits and the expiry.
+
+#![forbid(unsafe_code)]
+
+mod card_info;
+
+pub use card_info::{CardInfo, Iin, LastFour};
+pub use checkout_card::Brand;
+
+use serde::{Deserialize, Serialize};
+
+/// The protocol version both sides must speak.
+pub const VERSION: u16 = 1;
+
+/// A message with its protocol version and sequence number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<M> {
+    /// Protocol version; anything but [`VERSION`] is dropped.
+    pub v: u16,
+    /// 0, 1, 2… per direction; a message out of order is dropped.
+    pub seq: u32,
+    /// The message.
+    pub msg: M,
+}
+
+/// The first thing a receiver reads, to drop other versions before parsing the rest.
+#[derive(Deserialize)]
+pub struct Header {
+    /// Protocol version.
+    pub v: u16,
+    /// Sequence number.
+    pub seq: u32,
+}
+
+/// The two handshake messages, sent with `window.postMessage` before the channel exists:
+/// the frame's `hello` to its parent (target origin: the host origin it was told to expect),
+/// and the host's `connect` answer carrying one port of a fresh `MessageChannel` (target
+/// origin: the payment origin). Everything after goes over that port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handshake {
+    /// Which step.
+    pub cw: HandshakeStep,
+    /// Protocol version.
+    pub v: u16,
+}
+
+/// A handshake step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandshakeStep {
+    Hello,
+    Connect,
+}
+
+/// A card field of the frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Number,
+    Expiry,
+    Cvc,
+    HolderName,
+}
+
+/// Whether the frame asks for the holder's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolderNameMode {
+    #[default]
+    Required,
+    Optional,
+    Hidden,
+}
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// What the host tells the frame once the channel is open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Configure {
+    /// BCP 47 language; the frame picks its closest table (`pt-BR` → `pt`).
+    pub language: String,
+    /// The checkout session the token is for.
+    pub checkout_session: String,
+    /// The public API key (never the secret key).
+    pub public_api_key: String,
+    /// The payment API's base URL.
+    pub api_url: String,
+    /// Holder name field mode.
+    pub holder_name: HolderNameMode,
+    /// Ask the API to save the card on a successful payment.
+    pub save_card: bool,
+    /// Light or dark.
+    pub theme: Theme,
+    /// CSS custom properties from `appearance.variables` (name, value).
+    pub variables: Vec<(String, String)>,
+}
+
+/// Why a field is not acceptable, as the frame reports it to the host (no values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldError {
+    Required,
+    Incomplete,
+    Invalid,
+    UnsupportedBrand,
+    Expired,
+}
+
+/// Error codes the frame reports when tokenization fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FailureCode {
+    /// The form has invalid fields (shown next to them).
+    ValidationFailed,
+    /// The API could not be reached or timed out.
+    NetworkError,
+    /// The checkout session expired.
+    SessionExpired,
+    /// The API refused the card.
+    CardRejected,
+    /// Anything else the API answered.
+    ApiError,
+}
+
+/// Host → frame.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum HostToFrame {
+    /// Settings; the frame renders after the first one.
+    Configure(Configure),
+    /// Validate and, if valid, tokenize.
+    Submit,
+    /// Focus a field.
+    Focus { field: Field },
+    /// Empty every field.
+    Clear,
+    /// Show an error the host learned (e.g. a decline), next to a field or above the form.
+    ShowError { field: Option<Field>, message: String },
+}
+
+/// Frame → host.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FrameToHost {
+    /// The frame is configured and interactive.
+    Ready,
+    /// The frame's content height in CSS pixels, so the host sizes the iframe.
+    Resized { height: u32 },
+    /// The form changed: brand so far, whether every field is valid, and field errors.
+    Changed { brand: Option<Brand>, complete: bool, errors: Vec<(Field, FieldError)> },
+    /// Tokenization succeeded.
+    Tokenized { token: String, card: CardInfo },
+    /// Tokenization failed.
+    Failed { code: FailureCode, retryable: bool },
+    /// The shopper pressed Enter in a field: the host runs its pay flow (as its button does).
+    SubmitRequested,
+}
+
+/// Checks a header before the full parse: right version and the expected sequence number.
+pub fn accept(header: &Header, expected_seq: u32) -> bool {
+    header.v == VERSION && header.seq == expected_seq
+}
+
+#[cfg(test)]
+mod tests;

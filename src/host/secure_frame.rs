@@ -1,0 +1,117 @@
+//! The host's handle on the secure frame: creates the iframe on the payment origin, answers
+//! its hello with a fresh `MessageChannel` port, then talks typed messages over that port only.
+//! It sizes the iframe from the frame's reports, so there is never an inner scrollbar.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use checkout_protocol::{Configure, FrameToHost, HandshakeStep, HostToFrame};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlIFrameElement, MessageChannel, MessageEvent};
+
+use crate::wire::{handshake, is_handshake, Channel};
+
+/// The origin (`scheme://host:port`) of a URL, if it has one.
+pub fn origin_of(url: &str) -> Option<String> {
+    web_sys::Url::new(url).ok().map(|u| u.origin()).filter(|o| o != "null")
+}
+
+type Listener = Closure<dyn FnMut(MessageEvent)>;
+
+/// A mounted secure frame. Dropping it removes the iframe and closes the channel.
+pub struct SecureFrame {
+    iframe: HtmlIFrameElement,
+    channel: Rc<RefCell<Option<Rc<Channel<HostToFrame>>>>>,
+    listener: Rc<RefCell<Option<Listener>>>,
+}
+
+impl SecureFrame {
+    /// Appends the frame to `parent`, loading `{api_url}/sdk/frame.html`, and sends `config`
+    /// once the channel is open. Every valid message from the frame goes to `on_message`.
+    pub fn mount(
+        parent: &Element,
+        api_url: &str,
+        title: &str,
+        config: Configure,
+        on_message: impl Fn(FrameToHost) + 'static,
+    ) -> Result<SecureFrame, JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let document = window.document().ok_or("no document")?;
+        let payment_origin = origin_of(api_url).ok_or("apiUrl is not an absolute URL")?;
+        let host_origin = window.location().origin()?;
+        let iframe: HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
+        iframe.set_title(title);
+        iframe.set_class_name("cw-frame");
+        let src = format!(
+            "{}/sdk/frame.html#origin={}",
+            api_url.trim_end_matches('/'),
+            String::from(js_sys::encode_uri_component(&host_origin))
+        );
+        iframe.set_src(&src);
+        let _ = iframe.set_attribute("scrolling", "no");
+        let _ = iframe.set_attribute("allow", "payment");
+
+        let channel: Rc<RefCell<Option<Rc<Channel<HostToFrame>>>>> = Rc::default();
+        let listener: Rc<RefCell<Option<Listener>>> = Rc::default();
+        let on_message = Rc::new(on_message);
+        let (frame, slot, own_listener) = (iframe.clone(), channel.clone(), listener.clone());
+        let config = RefCell::new(Some(config));
+        let hello = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            // Only this iframe's window, on the payment origin, saying hello in our version.
+            let from_frame = ev.source().zip(frame.content_window()).is_some_and(|(s, w)| JsValue::from(s) == JsValue::from(w));
+            if !from_frame || ev.origin() != payment_origin || !is_handshake(&ev.data(), HandshakeStep::Hello) {
+                return;
+            }
+            let Some(config) = config.borrow_mut().take() else { return };
+            let Ok(pair) = MessageChannel::new() else { return };
+            let resize_target = frame.clone();
+            let deliver = on_message.clone();
+            let ch = Channel::open(pair.port1(), move |msg: FrameToHost| {
+                if let FrameToHost::Resized { height } = msg {
+                    let _ = resize_target.style().set_property("height", &format!("{height}px"));
+                }
+                deliver(msg);
+            });
+            let transfer = js_sys::Array::of1(&pair.port2());
+            if let Some(w) = frame.content_window() {
+                let _ = w.post_message_with_transfer(&handshake(HandshakeStep::Connect), &payment_origin, &transfer);
+            }
+            ch.send(HostToFrame::Configure(config));
+            *slot.borrow_mut() = Some(ch);
+            // One handshake per frame: stop listening on the window.
+            if let (Some(w), Some(l)) = (web_sys::window(), own_listener.borrow_mut().take()) {
+                let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
+            }
+        });
+        window.add_event_listener_with_callback("message", hello.as_ref().unchecked_ref())?;
+        *listener.borrow_mut() = Some(hello);
+        parent.append_child(&iframe)?;
+        Ok(SecureFrame { iframe, channel, listener })
+    }
+
+    /// Sends a message, if the channel is open (it is once the frame said hello).
+    pub fn send(&self, msg: HostToFrame) -> bool {
+        match self.channel.borrow().as_ref() {
+            Some(ch) => {
+                ch.send(msg);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The iframe element.
+    pub fn iframe(&self) -> &HtmlIFrameElement {
+        &self.iframe
+    }
+}
+
+impl Drop for SecureFrame {
+    fn drop(&mut self) {
+        if let (Some(w), Some(l)) = (web_sys::window(), self.listener.borrow_mut().take()) {
+            let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
+        }
+        self.channel.borrow_mut().take();
+        self.iframe.remove();
+    }
+}

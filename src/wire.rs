@@ -1,0 +1,72 @@
+//! Typed messages over a `MessagePort`: each side sends [`Envelope`]s numbered from 0 and drops
+//! anything that does not parse, has another protocol version, or is not the next number.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use checkout_protocol::{accept, Envelope, Handshake, HandshakeStep, Header, VERSION};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, MessagePort};
+
+/// Serializes to plain JS objects (what `postMessage` clones).
+pub fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// The `hello` or `connect` handshake message.
+pub fn handshake(step: HandshakeStep) -> JsValue {
+    to_js(&Handshake { cw: step, v: VERSION })
+}
+
+/// Whether `data` is this protocol version's handshake `step`.
+pub fn is_handshake(data: &JsValue, step: HandshakeStep) -> bool {
+    serde_wasm_bindgen::from_value::<Handshake>(data.clone()).is_ok_and(|h| h.cw == step && h.v == VERSION)
+}
+
+/// Decodes an envelope if it is the current version and the expected sequence number.
+pub fn decode<M: DeserializeOwned>(data: &JsValue, expected_seq: u32) -> Option<M> {
+    let header: Header = serde_wasm_bindgen::from_value(data.clone()).ok()?;
+    if !accept(&header, expected_seq) {
+        return None;
+    }
+    serde_wasm_bindgen::from_value::<Envelope<M>>(data.clone()).ok().map(|e| e.msg)
+}
+
+/// One side of the channel: sends `Out`, delivers each valid `In` to the handler.
+pub struct Channel<Out> {
+    port: MessagePort,
+    next_out: Cell<u32>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _out: std::marker::PhantomData<Out>,
+}
+
+impl<Out: Serialize> Channel<Out> {
+    /// Takes over `port`: from now on its messages go through the checks, then to `handler`.
+    pub fn open<In: DeserializeOwned + 'static>(port: MessagePort, handler: impl Fn(In) + 'static) -> Rc<Self> {
+        let next_in = Cell::new(0u32);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            if let Some(msg) = decode::<In>(&ev.data(), next_in.get()) {
+                next_in.set(next_in.get() + 1);
+                handler(msg);
+            }
+        });
+        port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Rc::new(Self { port, next_out: Cell::new(0), _on_message: on_message, _out: std::marker::PhantomData })
+    }
+
+    /// Sends one message.
+    pub fn send(&self, msg: Out) {
+        let seq = self.next_out.get();
+        self.next_out.set(seq + 1);
+        let _ = self.port.post_message(&to_js(&Envelope { v: VERSION, seq, msg }));
+    }
+}
+
+impl<Out> Drop for Channel<Out> {
+    fn drop(&mut self) {
+        self.port.set_onmessage(None);
+        self.port.close();
+    }
+}

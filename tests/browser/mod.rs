@@ -1,0 +1,108 @@
+//! Helpers for the browser tests.
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
+
+pub fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body; removed by the caller's handle drop or left for the next test.
+pub fn container(id: Option<&str>) -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    if let Some(id) = id {
+        el.set_id(id);
+    }
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Polls `check` every 20 ms for up to `ms`; true once it holds.
+pub async fn until(ms: i32, mut check: impl FnMut() -> bool) -> bool {
+    let mut waited = 0;
+    while waited < ms {
+        if check() {
+            return true;
+        }
+        sleep(20).await;
+        waited += 20;
+    }
+    check()
+}
+
+/// Does what the browser does on an edit: new value, caret, then an `input` event.
+pub fn edit(input: &HtmlInputElement, value: &str, caret: u32, input_type: &str) {
+    input.set_value(value);
+    input.set_selection_range(caret, caret).unwrap();
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_input_type(input_type);
+    input.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+/// Types `text` one character at a time at the end, as a person would.
+pub fn type_text(input: &HtmlInputElement, text: &str) {
+    for c in text.chars() {
+        let mut v = input.value();
+        v.push(c);
+        let len = v.encode_utf16().count() as u32;
+        edit(input, &v, len, "insertText");
+    }
+}
+
+pub fn blur(input: &HtmlInputElement) {
+    input.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+}
+
+pub fn input(root: &HtmlElement, id: &str) -> HtmlInputElement {
+    root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+}
+
+pub fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+pub fn active_id() -> String {
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
+/// Collects what a handler receives.
+pub fn collector<T: 'static>() -> (Rc<RefCell<Vec<T>>>, impl Fn(T) + 'static) {
+    let seen: Rc<RefCell<Vec<T>>> = Rc::default();
+    let sink = seen.clone();
+    (seen, move |x| sink.borrow_mut().push(x))
+}
+
+/// JSON over HTTP with `fetch` (for driving the sandbox from a test).
+pub async fn fetch_json(method: &str, url: &str, body: Option<&str>) -> (u16, JsValue) {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("content-type", "application/json").unwrap();
+    init.set_headers(&headers);
+    if let Some(b) = body {
+        init.set_body(&JsValue::from_str(b));
+    }
+    let window = web_sys::window().unwrap();
+    let resp: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.unwrap().unchecked_into();
+    let json = wasm_bindgen_futures::JsFuture::from(resp.json().unwrap()).await.unwrap_or(JsValue::NULL);
+    (resp.status(), json)
+}
+
+pub fn get_str(v: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).ok().and_then(|x| x.as_string()).unwrap_or_default()
+}

@@ -1,0 +1,227 @@
+//! The secure frame in the browser (`wasm-pack test`, Chromium, Firefox and WebKit): typing and
+//! caret, errors and their ARIA wiring, the message codec, the handshake's origin check, and the
+//! height report.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use browser::*;
+use checkout_protocol::{
+    Configure, Envelope, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode, HostToFrame, Theme, VERSION,
+};
+use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormState};
+use checkout_widget::i18n::Lang;
+use checkout_widget::wire::{handshake, to_js, Channel};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{MessageChannel, MessageEvent, MessageEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_form(lang: Lang, mode: HolderNameMode) -> (web_sys::HtmlElement, FormState, leptos::mount::UnmountHandle<impl Mountable>) {
+    let root = container(None);
+    let state = FormState::new(lang, mode);
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
+    (root, state, handle)
+}
+
+#[wasm_bindgen_test]
+async fn number_is_formatted_as_typed_with_a_stable_caret() {
+    let (root, _state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let number = input(&root, "cw-number");
+    assert_eq!(number.get_attribute("autocomplete").as_deref(), Some("cc-number"));
+    assert_eq!(number.get_attribute("inputmode").as_deref(), Some("numeric"));
+
+    edit(&number, "4111-1111 1111 1111", 19, "insertFromPaste");
+    leptos::task::tick().await;
+    assert_eq!(number.value(), "4111 1111 1111 1111");
+    assert_eq!(number.selection_start().unwrap(), Some(19));
+    assert_eq!(root.query_selector("form").unwrap().unwrap().get_attribute("data-brand").as_deref(), Some("VISA"));
+
+    edit(&number, "41111", 5, "insertText");
+    assert_eq!((number.value().as_str(), number.selection_start().unwrap()), ("4111 1", Some(6)));
+    edit(&number, "4111 1111 1", 11, "insertText");
+    // Backspace at "4111 1111 |1": the browser removes only the gap; the digit before it goes.
+    edit(&number, "4111 11111", 9, "deleteContentBackward");
+    assert_eq!((number.value().as_str(), number.selection_start().unwrap()), ("4111 1111", Some(8)));
+    // Digits past the brand's maximum are refused.
+    edit(&number, "37828224631000599", 17, "insertFromPaste");
+    leptos::task::tick().await;
+    assert_eq!(number.value(), "3782 822463 10005");
+    assert_eq!(root.query_selector("form").unwrap().unwrap().get_attribute("data-brand").as_deref(), Some("AMEX"));
+}
+
+#[wasm_bindgen_test]
+async fn expiry_cvc_and_focus_moving_on() {
+    let (root, _state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let number = input(&root, "cw-number");
+    let expiry = input(&root, "cw-expiry");
+    let cvc = input(&root, "cw-cvc");
+    number.focus().unwrap();
+    type_text(&number, "4111111111111111");
+    assert_eq!(active_id(), "cw-expiry", "a complete number moves the focus on");
+    type_text(&expiry, "1");
+    assert_eq!(expiry.value(), "1");
+    type_text(&expiry, "2");
+    assert_eq!(expiry.value(), "12 / ");
+    type_text(&expiry, "30");
+    assert_eq!(expiry.value(), "12 / 30");
+    assert_eq!(active_id(), "cw-cvc");
+    type_text(&cvc, "12a34");
+    assert_eq!(cvc.value(), "123", "digits only, the brand's length");
+    assert_eq!(active_id(), "cw-holder");
+    // Autofill sets a whole value at once.
+    edit(&expiry, "3/2031", 6, "insertReplacementText");
+    assert_eq!(expiry.value(), "03 / 31");
+}
+
+#[wasm_bindgen_test]
+async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
+    let (root, state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let number = input(&root, "cw-number");
+    type_text(&number, "41111111");
+    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("false"), "no error while typing");
+    blur(&number);
+    leptos::task::tick().await;
+    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(number.get_attribute("aria-describedby").as_deref(), Some("cw-number-error"));
+    assert_eq!(text_of(&root, "#cw-number-error"), "Your card number is incomplete.");
+    assert_eq!(text_of(&root, "[aria-live=polite]"), "Your card number is incomplete.");
+    assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1, "one live region");
+
+    // Submit shows every error and focuses the first.
+    assert!(!state.check_all());
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "#cw-expiry-error"), "Enter the expiry date.");
+    assert_eq!(text_of(&root, "#cw-cvc-error"), "Enter the security code.");
+    assert_eq!(text_of(&root, "#cw-holder-error"), "Enter the name on the card.");
+    assert_eq!(active_id(), "cw-number");
+
+    // Fixing a field clears its error as soon as it is right.
+    type_text(&number, "11111111");
+    leptos::task::tick().await;
+    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(number.get_attribute("aria-describedby"), None);
+    assert_eq!(text_of(&root, "#cw-number-error"), "");
+    // Every input has a label.
+    for id in ["cw-number", "cw-expiry", "cw-cvc", "cw-holder"] {
+        assert!(root.query_selector(&format!("label[for={id}]")).unwrap().is_some(), "{id} has a label");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn labels_and_errors_follow_the_language_and_holder_mode() {
+    let (root, state, _h) = mount_form(Lang::Pt, HolderNameMode::Hidden);
+    assert_eq!(text_of(&root, "label[for=cw-number]"), "Número do cartão");
+    assert!(root.query_selector("#cw-holder").unwrap().is_none(), "hidden holder name");
+    assert!(!state.check_all());
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "#cw-number-error"), "Informe o número do cartão.");
+    drop(_h);
+    let (root, _state, _h) = mount_form(Lang::Es, HolderNameMode::Optional);
+    assert_eq!(text_of(&root, "label[for=cw-holder]"), "Nombre en la tarjeta (opcional)");
+}
+
+fn envelope<M: serde::Serialize>(seq: u32, msg: M) -> JsValue {
+    to_js(&Envelope { v: VERSION, seq, msg })
+}
+
+#[wasm_bindgen_test]
+async fn channel_delivers_in_order_and_drops_the_rest() {
+    let pair = MessageChannel::new().unwrap();
+    let (seen, sink) = collector::<HostToFrame>();
+    let _frame_side = Channel::<FrameToHost>::open(pair.port1(), sink);
+    let raw = pair.port2();
+    raw.post_message(&envelope(0, HostToFrame::Submit)).unwrap();
+    raw.post_message(&to_js(&Envelope { v: VERSION + 1, seq: 1, msg: HostToFrame::Clear })).unwrap();
+    raw.post_message(&envelope(5, HostToFrame::Clear)).unwrap();
+    raw.post_message(&JsValue::from_str("{\"v\":1,\"seq\":1,\"msg\":{\"type\":\"clear\"}}")).unwrap();
+    raw.post_message(&to_js(&serde_json_like())).unwrap();
+    raw.post_message(&envelope(1, HostToFrame::Focus { field: Field::Cvc })).unwrap();
+    assert!(until(2000, || seen.borrow().len() == 2).await);
+    sleep(50).await;
+    assert_eq!(*seen.borrow(), vec![HostToFrame::Submit, HostToFrame::Focus { field: Field::Cvc }]);
+
+    // And the other way: what one side sends, the other decodes.
+    let (got, sink) = collector::<FrameToHost>();
+    let host_side = Channel::<HostToFrame>::open(pair.port2(), sink);
+    let frame_side = Channel::<FrameToHost>::open(pair.port1(), |_: HostToFrame| {});
+    frame_side.send(FrameToHost::Resized { height: 321 });
+    frame_side.send(FrameToHost::Ready);
+    assert!(until(2000, || got.borrow().len() == 2).await);
+    assert_eq!(*got.borrow(), vec![FrameToHost::Resized { height: 321 }, FrameToHost::Ready]);
+    drop(host_side);
+}
+
+/// A message of the right shape with an unknown type.
+fn serde_json_like() -> Envelope<std::collections::BTreeMap<&'static str, &'static str>> {
+    Envelope { v: VERSION, seq: 1, msg: [("type", "format_disk")].into_iter().collect() }
+}
+
+#[wasm_bindgen_test]
+fn handshake_accepts_a_port_only_from_the_pinned_origin_and_the_parent() {
+    let window = web_sys::window().unwrap();
+    let parent = JsValue::from(&window);
+    let connect_from = |origin: &str, source: &web_sys::Window, step: HandshakeStep| {
+        let pair = MessageChannel::new().unwrap();
+        let init = MessageEventInit::new();
+        init.set_data(&handshake(step));
+        init.set_origin(origin);
+        init.set_source(Some(source));
+        init.set_ports(&js_sys::Array::of1(&pair.port2()));
+        MessageEvent::new_with_event_init_dict("message", &init).unwrap()
+    };
+    let pinned = "https://shop.example";
+    assert!(accept_connect(&connect_from(pinned, &window, HandshakeStep::Connect), pinned, &parent).is_some());
+    assert!(accept_connect(&connect_from("https://evil.example", &window, HandshakeStep::Connect), pinned, &parent).is_none());
+    assert!(accept_connect(&connect_from("https://shop.example:444", &window, HandshakeStep::Connect), pinned, &parent).is_none());
+    assert!(accept_connect(&connect_from(pinned, &window, HandshakeStep::Hello), pinned, &parent).is_none());
+    let other = JsValue::from_str("not the parent");
+    assert!(accept_connect(&connect_from(pinned, &window, HandshakeStep::Connect), pinned, &other).is_none());
+}
+
+fn configure(language: &str) -> Configure {
+    Configure {
+        language: language.into(),
+        checkout_session: "s".into(),
+        public_api_key: "pk".into(),
+        api_url: "http://127.0.0.1:9".into(),
+        holder_name: HolderNameMode::Required,
+        save_card: false,
+        theme: Theme::Dark,
+        variables: vec![("--cw-color-accent".into(), "rgb(1, 2, 3)".into()), ("color".into(), "red".into())],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn frame_renders_on_configure_then_reports_height_changes_and_validation() {
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1());
+    let (got, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    // Nothing is rendered before Configure.
+    sleep(50).await;
+    assert!(root.query_selector("form").unwrap().is_none());
+    host.send(HostToFrame::Configure(configure("es-AR")));
+    assert!(until(3000, || got.borrow().iter().any(|m| matches!(m, FrameToHost::Resized { .. }))).await);
+    assert_eq!(got.borrow()[0], FrameToHost::Ready);
+    assert_eq!(text_of(&root, "label[for=cw-number]"), "Número de tarjeta");
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
+    let style = html.unchecked_ref::<web_sys::HtmlElement>().style();
+    assert_eq!(style.get_property_value("--cw-color-accent").unwrap().trim(), "rgb(1, 2, 3)");
+    assert_eq!(style.get_property_value("color").unwrap(), "", "only --cw-* variables are taken");
+    let first_height = got.borrow().iter().rev().find_map(|m| match m { FrameToHost::Resized { height } => Some(*height), _ => None }).unwrap();
+    assert!(first_height > 0);
+
+    // Submit on an empty form: errors appear (the frame grows) and the host is told.
+    host.send(HostToFrame::Submit);
+    let failed = FrameToHost::Failed { code: checkout_protocol::FailureCode::ValidationFailed, retryable: true };
+    assert!(until(3000, || got.borrow().contains(&failed)).await);
+    assert!(until(3000, || got.borrow().iter().any(|m| matches!(m, FrameToHost::Resized { height } if *height > first_height))).await, "{:?}", got.borrow());
+    assert!(got.borrow().iter().any(|m| matches!(m, FrameToHost::Changed { complete: false, errors, .. } if errors.contains(&(Field::Number, FieldError::Required)))));
+    drop(host);
+    root.remove();
+}
