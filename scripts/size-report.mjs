@@ -1,12 +1,23 @@
-// Prints the size of everything in dist/ as the browser fetches it (gzip -9).
-import { readdirSync, readFileSync } from "node:fs";
+// Size report of dist/ as the browser fetches it (gzip -9), per piece, against
+// size-budget.json: prints each piece against the spec budget and fails when a piece
+// exceeds its ceiling.
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-let total = 0;
-for (const name of readdirSync("dist").sort()) {
-  const bytes = readFileSync(`dist/${name}`);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  total += gz;
-  console.log(`size: ${name.padEnd(28)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(7)} B gzip`);
+const { pieces } = JSON.parse(readFileSync("size-budget.json", "utf8"));
+const kb = (n) => (n / 1024).toFixed(1);
+let failed = false;
+for (const [name, piece] of Object.entries(pieces)) {
+  let total = 0;
+  for (const file of piece.files) {
+    const bytes = readFileSync(`dist/${file}`);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    console.log(`size: ${name.padEnd(6)} ${file.padEnd(16)} ${String(bytes.length).padStart(8)} B ${String(gz).padStart(8)} B gzip`);
+  }
+  const vsTarget = total <= piece.target_kb * 1024 ? "within" : `over by ${kb(total - piece.target_kb * 1024)} KB`;
+  const vsCeiling = total <= piece.ceiling_kb * 1024 ? "ok" : "EXCEEDED";
+  console.log(`size: ${name} total ${kb(total)} KB gzip; spec budget ${piece.target_kb} KB: ${vsTarget}; ceiling ${piece.ceiling_kb} KB: ${vsCeiling}`);
+  failed ||= vsCeiling !== "ok";
 }
-console.log(`size: total ${(total / 1024).toFixed(1)} KB gzip`);
+process.exit(failed ? 1 : 0);

@@ -32,10 +32,20 @@ layer() {
 layer "format (cargo fmt --check)" cargo fmt --all -- --check
 layer "lint (cargo clippy -D warnings)" cargo clippy --workspace --all-targets -q -- -D warnings
 layer "native unit, property and sandbox integration tests (cargo test)" cargo test --workspace
+# The browser tests talk to a real sandbox on loopback; they are compiled with its addresses.
+layer "release build and size report" bash scripts/build.sh
+sandbox_dir=$(mktemp -d)
+cargo build -q -p checkout-sandbox
+target/debug/checkout-sandbox --payment-addr 127.0.0.1:47871 --merchant-addr 127.0.0.1:47872 \
+  --data-dir "$sandbox_dir" --sdk-dir dist --www-dir www >"$sandbox_dir/log" 2>&1 &
+sandbox_pid=$!
+trap 'kill $sandbox_pid 2>/dev/null; rm -rf "$sandbox_dir"' EXIT
+for _ in $(seq 100); do curl -fs -o /dev/null http://127.0.0.1:47872/ && break; sleep 0.1; done
+export CW_TEST_API=http://127.0.0.1:47871 CW_TEST_MERCHANT=http://127.0.0.1:47872
+
 layer "wasm-pack test: Chromium" wasm-pack test --headless --chrome
 layer "wasm-pack test: Firefox" wasm-pack test --headless --firefox
 layer "wasm-pack test: WebKit" env PATH="$PWD/target/bin:$PATH" xvfb-run -a wasm-pack test --headless --safari
-layer "release build and size report" bash scripts/build.sh
 
 echo
 echo "=== summary"

@@ -7,6 +7,7 @@
 //! See `ARCHITECTURE.md` for the pieces and the invariants.
 
 pub mod i18n;
+pub mod js_codec;
 pub mod wire;
 
 #[cfg(feature = "frame")]

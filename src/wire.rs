@@ -1,7 +1,7 @@
 //! Typed messages over a `MessagePort`: each side sends [`Envelope`]s numbered from 0 and drops
 //! anything that does not parse, has another protocol version, or is not the next number.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use checkout_protocol::{accept, Envelope, Handshake, HandshakeStep, Header, VERSION};
@@ -10,28 +10,48 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, MessagePort};
 
-/// Serializes to plain JS objects (what `postMessage` clones).
-pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
-}
+use crate::js_codec::from_js;
+pub use crate::js_codec::to_js;
 
 /// The `hello` or `connect` handshake message.
 pub fn handshake(step: HandshakeStep) -> JsValue {
-    to_js(&Handshake { cw: step, v: VERSION })
+    to_js(&Handshake {
+        cw: step,
+        v: VERSION,
+    })
 }
 
 /// Whether `data` is this protocol version's handshake `step`.
 pub fn is_handshake(data: &JsValue, step: HandshakeStep) -> bool {
-    serde_wasm_bindgen::from_value::<Handshake>(data.clone()).is_ok_and(|h| h.cw == step && h.v == VERSION)
+    from_js::<Handshake>(data.clone()).is_ok_and(|h| h.cw == step && h.v == VERSION)
 }
 
 /// Decodes an envelope if it is the current version and the expected sequence number.
 pub fn decode<M: DeserializeOwned>(data: &JsValue, expected_seq: u32) -> Option<M> {
-    let header: Header = serde_wasm_bindgen::from_value(data.clone()).ok()?;
+    let header: Header = from_js(data.clone()).ok()?;
     if !accept(&header, expected_seq) {
         return None;
     }
-    serde_wasm_bindgen::from_value::<Envelope<M>>(data.clone()).ok().map(|e| e.msg)
+    from_js::<Envelope<M>>(data.clone()).ok().map(|e| e.msg)
+}
+
+/// A window `message` listener kept until the handshake it waits for is done.
+pub type ListenerSlot = Rc<RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>>;
+
+/// Listens for `message` events on the window, keeping the listener in `slot`.
+pub fn listen_on_window(slot: &ListenerSlot, handler: impl FnMut(MessageEvent) + 'static) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let closure = Closure::<dyn FnMut(MessageEvent)>::new(handler);
+    window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref())?;
+    *slot.borrow_mut() = Some(closure);
+    Ok(())
+}
+
+/// Stops the listener in `slot`, if it still runs.
+pub fn stop_listening(slot: &ListenerSlot) {
+    if let (Some(w), Some(l)) = (web_sys::window(), slot.borrow_mut().take()) {
+        let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
+    }
 }
 
 /// One side of the channel: sends `Out`, delivers each valid `In` to the handler.
@@ -44,7 +64,10 @@ pub struct Channel<Out> {
 
 impl<Out: Serialize> Channel<Out> {
     /// Takes over `port`: from now on its messages go through the checks, then to `handler`.
-    pub fn open<In: DeserializeOwned + 'static>(port: MessagePort, handler: impl Fn(In) + 'static) -> Rc<Self> {
+    pub fn open<In: DeserializeOwned + 'static>(
+        port: MessagePort,
+        handler: impl Fn(In) + 'static,
+    ) -> Rc<Self> {
         let next_in = Cell::new(0u32);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             if let Some(msg) = decode::<In>(&ev.data(), next_in.get()) {
@@ -53,14 +76,23 @@ impl<Out: Serialize> Channel<Out> {
             }
         });
         port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Rc::new(Self { port, next_out: Cell::new(0), _on_message: on_message, _out: std::marker::PhantomData })
+        Rc::new(Self {
+            port,
+            next_out: Cell::new(0),
+            _on_message: on_message,
+            _out: std::marker::PhantomData,
+        })
     }
 
     /// Sends one message.
     pub fn send(&self, msg: Out) {
         let seq = self.next_out.get();
         self.next_out.set(seq + 1);
-        let _ = self.port.post_message(&to_js(&Envelope { v: VERSION, seq, msg }));
+        let _ = self.port.post_message(&to_js(&Envelope {
+            v: VERSION,
+            seq,
+            msg,
+        }));
     }
 }
 

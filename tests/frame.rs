@@ -7,7 +7,8 @@ mod browser;
 
 use browser::*;
 use checkout_protocol::{
-    Configure, Envelope, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode, HostToFrame, Theme, VERSION,
+    Configure, Envelope, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode,
+    HostToFrame, Theme, VERSION,
 };
 use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormState};
 use checkout_widget::i18n::Lang;
@@ -19,7 +20,14 @@ use web_sys::{MessageChannel, MessageEvent, MessageEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount_form(lang: Lang, mode: HolderNameMode) -> (web_sys::HtmlElement, FormState, leptos::mount::UnmountHandle<impl Mountable>) {
+fn mount_form(
+    lang: Lang,
+    mode: HolderNameMode,
+) -> (
+    web_sys::HtmlElement,
+    FormState,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
     let root = container(None);
     let state = FormState::new(lang, mode);
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
@@ -30,26 +38,52 @@ fn mount_form(lang: Lang, mode: HolderNameMode) -> (web_sys::HtmlElement, FormSt
 async fn number_is_formatted_as_typed_with_a_stable_caret() {
     let (root, _state, _h) = mount_form(Lang::En, HolderNameMode::Required);
     let number = input(&root, "cw-number");
-    assert_eq!(number.get_attribute("autocomplete").as_deref(), Some("cc-number"));
-    assert_eq!(number.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        number.get_attribute("autocomplete").as_deref(),
+        Some("cc-number")
+    );
+    assert_eq!(
+        number.get_attribute("inputmode").as_deref(),
+        Some("numeric")
+    );
 
     edit(&number, "4111-1111 1111 1111", 19, "insertFromPaste");
     leptos::task::tick().await;
     assert_eq!(number.value(), "4111 1111 1111 1111");
     assert_eq!(number.selection_start().unwrap(), Some(19));
-    assert_eq!(root.query_selector("form").unwrap().unwrap().get_attribute("data-brand").as_deref(), Some("VISA"));
+    assert_eq!(
+        root.query_selector("form")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-brand")
+            .as_deref(),
+        Some("VISA")
+    );
 
     edit(&number, "41111", 5, "insertText");
-    assert_eq!((number.value().as_str(), number.selection_start().unwrap()), ("4111 1", Some(6)));
+    assert_eq!(
+        (number.value().as_str(), number.selection_start().unwrap()),
+        ("4111 1", Some(6))
+    );
     edit(&number, "4111 1111 1", 11, "insertText");
     // Backspace at "4111 1111 |1": the browser removes only the gap; the digit before it goes.
     edit(&number, "4111 11111", 9, "deleteContentBackward");
-    assert_eq!((number.value().as_str(), number.selection_start().unwrap()), ("4111 1111", Some(8)));
+    assert_eq!(
+        (number.value().as_str(), number.selection_start().unwrap()),
+        ("4111 1111", Some(8))
+    );
     // Digits past the brand's maximum are refused.
     edit(&number, "37828224631000599", 17, "insertFromPaste");
     leptos::task::tick().await;
     assert_eq!(number.value(), "3782 822463 10005");
-    assert_eq!(root.query_selector("form").unwrap().unwrap().get_attribute("data-brand").as_deref(), Some("AMEX"));
+    assert_eq!(
+        root.query_selector("form")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-brand")
+            .as_deref(),
+        Some("AMEX")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -60,7 +94,11 @@ async fn expiry_cvc_and_focus_moving_on() {
     let cvc = input(&root, "cw-cvc");
     number.focus().unwrap();
     type_text(&number, "4111111111111111");
-    assert_eq!(active_id(), "cw-expiry", "a complete number moves the focus on");
+    assert_eq!(
+        active_id(),
+        "cw-expiry",
+        "a complete number moves the focus on"
+    );
     type_text(&expiry, "1");
     assert_eq!(expiry.value(), "1");
     type_text(&expiry, "2");
@@ -81,32 +119,63 @@ async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
     let (root, state, _h) = mount_form(Lang::En, HolderNameMode::Required);
     let number = input(&root, "cw-number");
     type_text(&number, "41111111");
-    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("false"), "no error while typing");
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("false"),
+        "no error while typing"
+    );
     blur(&number);
     leptos::task::tick().await;
-    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(number.get_attribute("aria-describedby").as_deref(), Some("cw-number-error"));
-    assert_eq!(text_of(&root, "#cw-number-error"), "Your card number is incomplete.");
-    assert_eq!(text_of(&root, "[aria-live=polite]"), "Your card number is incomplete.");
-    assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1, "one live region");
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        number.get_attribute("aria-describedby").as_deref(),
+        Some("cw-number-error")
+    );
+    assert_eq!(
+        text_of(&root, "#cw-number-error"),
+        "Your card number is incomplete."
+    );
+    assert_eq!(
+        text_of(&root, "[aria-live=polite]"),
+        "Your card number is incomplete."
+    );
+    assert_eq!(
+        root.query_selector_all("[aria-live]").unwrap().length(),
+        1,
+        "one live region"
+    );
 
     // Submit shows every error and focuses the first.
     assert!(!state.check_all());
     leptos::task::tick().await;
     assert_eq!(text_of(&root, "#cw-expiry-error"), "Enter the expiry date.");
     assert_eq!(text_of(&root, "#cw-cvc-error"), "Enter the security code.");
-    assert_eq!(text_of(&root, "#cw-holder-error"), "Enter the name on the card.");
+    assert_eq!(
+        text_of(&root, "#cw-holder-error"),
+        "Enter the name on the card."
+    );
     assert_eq!(active_id(), "cw-number");
 
     // Fixing a field clears its error as soon as it is right.
     type_text(&number, "11111111");
     leptos::task::tick().await;
-    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
     assert_eq!(number.get_attribute("aria-describedby"), None);
     assert_eq!(text_of(&root, "#cw-number-error"), "");
     // Every input has a label.
     for id in ["cw-number", "cw-expiry", "cw-cvc", "cw-holder"] {
-        assert!(root.query_selector(&format!("label[for={id}]")).unwrap().is_some(), "{id} has a label");
+        assert!(
+            root.query_selector(&format!("label[for={id}]"))
+                .unwrap()
+                .is_some(),
+            "{id} has a label"
+        );
     }
 }
 
@@ -114,17 +183,30 @@ async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
 async fn labels_and_errors_follow_the_language_and_holder_mode() {
     let (root, state, _h) = mount_form(Lang::Pt, HolderNameMode::Hidden);
     assert_eq!(text_of(&root, "label[for=cw-number]"), "Número do cartão");
-    assert!(root.query_selector("#cw-holder").unwrap().is_none(), "hidden holder name");
+    assert!(
+        root.query_selector("#cw-holder").unwrap().is_none(),
+        "hidden holder name"
+    );
     assert!(!state.check_all());
     leptos::task::tick().await;
-    assert_eq!(text_of(&root, "#cw-number-error"), "Informe o número do cartão.");
+    assert_eq!(
+        text_of(&root, "#cw-number-error"),
+        "Informe o número do cartão."
+    );
     drop(_h);
     let (root, _state, _h) = mount_form(Lang::Es, HolderNameMode::Optional);
-    assert_eq!(text_of(&root, "label[for=cw-holder]"), "Nombre en la tarjeta (opcional)");
+    assert_eq!(
+        text_of(&root, "label[for=cw-holder]"),
+        "Nombre en la tarjeta (opcional)"
+    );
 }
 
 fn envelope<M: serde::Serialize>(seq: u32, msg: M) -> JsValue {
-    to_js(&Envelope { v: VERSION, seq, msg })
+    to_js(&Envelope {
+        v: VERSION,
+        seq,
+        msg,
+    })
 }
 
 #[wasm_bindgen_test]
@@ -134,14 +216,29 @@ async fn channel_delivers_in_order_and_drops_the_rest() {
     let _frame_side = Channel::<FrameToHost>::open(pair.port1(), sink);
     let raw = pair.port2();
     raw.post_message(&envelope(0, HostToFrame::Submit)).unwrap();
-    raw.post_message(&to_js(&Envelope { v: VERSION + 1, seq: 1, msg: HostToFrame::Clear })).unwrap();
+    raw.post_message(&to_js(&Envelope {
+        v: VERSION + 1,
+        seq: 1,
+        msg: HostToFrame::Clear,
+    }))
+    .unwrap();
     raw.post_message(&envelope(5, HostToFrame::Clear)).unwrap();
-    raw.post_message(&JsValue::from_str("{\"v\":1,\"seq\":1,\"msg\":{\"type\":\"clear\"}}")).unwrap();
+    raw.post_message(&JsValue::from_str(
+        "{\"v\":1,\"seq\":1,\"msg\":{\"type\":\"clear\"}}",
+    ))
+    .unwrap();
     raw.post_message(&to_js(&serde_json_like())).unwrap();
-    raw.post_message(&envelope(1, HostToFrame::Focus { field: Field::Cvc })).unwrap();
+    raw.post_message(&envelope(1, HostToFrame::Focus { field: Field::Cvc }))
+        .unwrap();
     assert!(until(2000, || seen.borrow().len() == 2).await);
     sleep(50).await;
-    assert_eq!(*seen.borrow(), vec![HostToFrame::Submit, HostToFrame::Focus { field: Field::Cvc }]);
+    assert_eq!(
+        *seen.borrow(),
+        vec![
+            HostToFrame::Submit,
+            HostToFrame::Focus { field: Field::Cvc }
+        ]
+    );
 
     // And the other way: what one side sends, the other decodes.
     let (got, sink) = collector::<FrameToHost>();
@@ -150,13 +247,20 @@ async fn channel_delivers_in_order_and_drops_the_rest() {
     frame_side.send(FrameToHost::Resized { height: 321 });
     frame_side.send(FrameToHost::Ready);
     assert!(until(2000, || got.borrow().len() == 2).await);
-    assert_eq!(*got.borrow(), vec![FrameToHost::Resized { height: 321 }, FrameToHost::Ready]);
+    assert_eq!(
+        *got.borrow(),
+        vec![FrameToHost::Resized { height: 321 }, FrameToHost::Ready]
+    );
     drop(host_side);
 }
 
 /// A message of the right shape with an unknown type.
 fn serde_json_like() -> Envelope<std::collections::BTreeMap<&'static str, &'static str>> {
-    Envelope { v: VERSION, seq: 1, msg: [("type", "format_disk")].into_iter().collect() }
+    Envelope {
+        v: VERSION,
+        seq: 1,
+        msg: [("type", "format_disk")].into_iter().collect(),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -173,12 +277,37 @@ fn handshake_accepts_a_port_only_from_the_pinned_origin_and_the_parent() {
         MessageEvent::new_with_event_init_dict("message", &init).unwrap()
     };
     let pinned = "https://shop.example";
-    assert!(accept_connect(&connect_from(pinned, &window, HandshakeStep::Connect), pinned, &parent).is_some());
-    assert!(accept_connect(&connect_from("https://evil.example", &window, HandshakeStep::Connect), pinned, &parent).is_none());
-    assert!(accept_connect(&connect_from("https://shop.example:444", &window, HandshakeStep::Connect), pinned, &parent).is_none());
-    assert!(accept_connect(&connect_from(pinned, &window, HandshakeStep::Hello), pinned, &parent).is_none());
+    assert!(accept_connect(
+        &connect_from(pinned, &window, HandshakeStep::Connect),
+        pinned,
+        &parent
+    )
+    .is_some());
+    assert!(accept_connect(
+        &connect_from("https://evil.example", &window, HandshakeStep::Connect),
+        pinned,
+        &parent
+    )
+    .is_none());
+    assert!(accept_connect(
+        &connect_from("https://shop.example:444", &window, HandshakeStep::Connect),
+        pinned,
+        &parent
+    )
+    .is_none());
+    assert!(accept_connect(
+        &connect_from(pinned, &window, HandshakeStep::Hello),
+        pinned,
+        &parent
+    )
+    .is_none());
     let other = JsValue::from_str("not the parent");
-    assert!(accept_connect(&connect_from(pinned, &window, HandshakeStep::Connect), pinned, &other).is_none());
+    assert!(accept_connect(
+        &connect_from(pinned, &window, HandshakeStep::Connect),
+        pinned,
+        &other
+    )
+    .is_none());
 }
 
 fn configure(language: &str) -> Configure {
@@ -190,7 +319,10 @@ fn configure(language: &str) -> Configure {
         holder_name: HolderNameMode::Required,
         save_card: false,
         theme: Theme::Dark,
-        variables: vec![("--cw-color-accent".into(), "rgb(1, 2, 3)".into()), ("color".into(), "red".into())],
+        variables: vec![
+            ("--cw-color-accent".into(), "rgb(1, 2, 3)".into()),
+            ("color".into(), "red".into()),
+        ],
     }
 }
 
@@ -205,22 +337,61 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
     sleep(50).await;
     assert!(root.query_selector("form").unwrap().is_none());
     host.send(HostToFrame::Configure(configure("es-AR")));
-    assert!(until(3000, || got.borrow().iter().any(|m| matches!(m, FrameToHost::Resized { .. }))).await);
+    assert!(
+        until(3000, || got
+            .borrow()
+            .iter()
+            .any(|m| matches!(m, FrameToHost::Resized { .. })))
+        .await
+    );
     assert_eq!(got.borrow()[0], FrameToHost::Ready);
     assert_eq!(text_of(&root, "label[for=cw-number]"), "Número de tarjeta");
-    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
     assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
     let style = html.unchecked_ref::<web_sys::HtmlElement>().style();
-    assert_eq!(style.get_property_value("--cw-color-accent").unwrap().trim(), "rgb(1, 2, 3)");
-    assert_eq!(style.get_property_value("color").unwrap(), "", "only --cw-* variables are taken");
-    let first_height = got.borrow().iter().rev().find_map(|m| match m { FrameToHost::Resized { height } => Some(*height), _ => None }).unwrap();
+    assert_eq!(
+        style
+            .get_property_value("--cw-color-accent")
+            .unwrap()
+            .trim(),
+        "rgb(1, 2, 3)"
+    );
+    assert_eq!(
+        style.get_property_value("color").unwrap(),
+        "",
+        "only --cw-* variables are taken"
+    );
+    let first_height = got
+        .borrow()
+        .iter()
+        .rev()
+        .find_map(|m| match m {
+            FrameToHost::Resized { height } => Some(*height),
+            _ => None,
+        })
+        .unwrap();
     assert!(first_height > 0);
 
     // Submit on an empty form: errors appear (the frame grows) and the host is told.
     host.send(HostToFrame::Submit);
-    let failed = FrameToHost::Failed { code: checkout_protocol::FailureCode::ValidationFailed, retryable: true };
+    let failed = FrameToHost::Failed {
+        code: checkout_protocol::FailureCode::ValidationFailed,
+        retryable: true,
+    };
     assert!(until(3000, || got.borrow().contains(&failed)).await);
-    assert!(until(3000, || got.borrow().iter().any(|m| matches!(m, FrameToHost::Resized { height } if *height > first_height))).await, "{:?}", got.borrow());
+    assert!(
+        until(3000, || got.borrow().iter().any(
+            |m| matches!(m, FrameToHost::Resized { height } if *height > first_height)
+        ))
+        .await,
+        "{:?}",
+        got.borrow()
+    );
     assert!(got.borrow().iter().any(|m| matches!(m, FrameToHost::Changed { complete: false, errors, .. } if errors.contains(&(Field::Number, FieldError::Required)))));
     drop(host);
     root.remove();

@@ -1,11 +1,11 @@
 //! The whole card form's validity, from the card engine's typed reasons to translated
 //! messages and to the coarse summary the host is told. Pure: tested natively.
 
-use checkout_card::{
-    cvc::cvc_lengths, number::validate_digits, parse_expiry, validate_cvc, validate_holder, Brand, CvcError,
-    ExpiryError, HolderError, NumberError, YearMonth,
-};
 use checkout_card::digits::{Digits, MAX_DIGITS};
+use checkout_card::{
+    cvc::cvc_lengths, number::validate_digits, parse_expiry, validate_cvc, validate_holder, Brand,
+    CvcError, ExpiryError, HolderError, NumberError, YearMonth,
+};
 use checkout_protocol::{Field, FieldError, HolderNameMode};
 
 use crate::i18n::Strings;
@@ -90,13 +90,22 @@ pub fn brand_of(number: &str) -> Option<Brand> {
 }
 
 /// Checks one field.
-pub fn check_field(field: Field, v: &Values, mode: HolderNameMode, today: YearMonth) -> Option<Reason> {
+pub fn check_field(
+    field: Field,
+    v: &Values,
+    mode: HolderNameMode,
+    today: YearMonth,
+) -> Option<Reason> {
     match field {
-        Field::Number => validate_digits(&Digits::from_text(v.number, MAX_DIGITS)).err().map(Reason::Number),
+        Field::Number => validate_digits(&Digits::from_text(v.number, MAX_DIGITS))
+            .err()
+            .map(Reason::Number),
         Field::Expiry => parse_expiry(v.expiry, today).err().map(Reason::Expiry),
         Field::Cvc => {
             let brand = brand_of(v.number);
-            validate_cvc(v.cvc, brand).err().map(|e| Reason::Cvc(e, brand))
+            validate_cvc(v.cvc, brand)
+                .err()
+                .map(|e| Reason::Cvc(e, brand))
         }
         Field::HolderName => match (mode, v.holder.trim().is_empty()) {
             (HolderNameMode::Hidden, _) | (HolderNameMode::Optional, true) => None,
@@ -116,7 +125,8 @@ pub fn is_filled(field: Field, v: &Values, today: YearMonth) -> bool {
     match field {
         Field::Number => {
             let digits = Digits::from_text(v.number, MAX_DIGITS);
-            validate_digits(&digits).is_ok_and(|b| digits.len() == b.max_len() || digits.len() == 16)
+            validate_digits(&digits)
+                .is_ok_and(|b| digits.len() == b.max_len() || digits.len() == 16)
         }
         Field::Expiry => v.expiry.len() == 7 && parse_expiry(v.expiry, today).is_ok(),
         Field::Cvc => {
@@ -129,7 +139,10 @@ pub fn is_filled(field: Field, v: &Values, today: YearMonth) -> bool {
 
 /// Keeps the CVC's digits, at most the brand's length (4 while the brand is unknown).
 pub fn clean_cvc(text: &str, brand: Option<Brand>) -> String {
-    text.chars().filter(char::is_ascii_digit).take(cvc_lengths(brand).1).collect()
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .take(cvc_lengths(brand).1)
+        .collect()
 }
 
 #[cfg(test)]
@@ -137,10 +150,18 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const NOW: YearMonth = YearMonth { year: 2026, month: 11 };
+    const NOW: YearMonth = YearMonth {
+        year: 2026,
+        month: 11,
+    };
 
     fn values<'a>(number: &'a str, expiry: &'a str, cvc: &'a str, holder: &'a str) -> Values<'a> {
-        Values { number, expiry, cvc, holder }
+        Values {
+            number,
+            expiry,
+            cvc,
+            holder,
+        }
     }
 
     #[test]
@@ -157,34 +178,85 @@ mod tests {
         let reasons = check_all(&v, HolderNameMode::Required, NOW);
         assert_eq!(reasons[0], Some(Reason::Number(NumberError::Incomplete)));
         assert_eq!(reasons[1], Some(Reason::Expiry(ExpiryError::Expired)));
-        assert_eq!(reasons[2], Some(Reason::Cvc(CvcError::Incomplete, Some(Brand::Visa))));
-        assert_eq!(reasons[3], Some(Reason::Holder(HolderError::InvalidCharacter)));
-        assert_eq!(reasons[0].unwrap().message(Lang::En.strings()), "Your card number is incomplete.");
-        assert_eq!(reasons[1].unwrap().message(Lang::Es.strings()), "Esta tarjeta está vencida.");
-        assert_eq!(reasons[2].unwrap().message(Lang::Pt.strings()), "O código de segurança tem 3 dígitos.");
+        assert_eq!(
+            reasons[2],
+            Some(Reason::Cvc(CvcError::Incomplete, Some(Brand::Visa)))
+        );
+        assert_eq!(
+            reasons[3],
+            Some(Reason::Holder(HolderError::InvalidCharacter))
+        );
+        assert_eq!(
+            reasons[0].unwrap().message(Lang::En.strings()),
+            "Your card number is incomplete."
+        );
+        assert_eq!(
+            reasons[1].unwrap().message(Lang::Es.strings()),
+            "Esta tarjeta está vencida."
+        );
+        assert_eq!(
+            reasons[2].unwrap().message(Lang::Pt.strings()),
+            "O código de segurança tem 3 dígitos."
+        );
         assert_eq!(reasons[1].unwrap().summary(), FieldError::Expired);
-        let amex_cvc = check_field(Field::Cvc, &values("3782", "", "123", ""), HolderNameMode::Hidden, NOW);
-        assert_eq!(amex_cvc.unwrap().message(Lang::En.strings()), "The security code has 4 digits.");
+        let amex_cvc = check_field(
+            Field::Cvc,
+            &values("3782", "", "123", ""),
+            HolderNameMode::Hidden,
+            NOW,
+        );
+        assert_eq!(
+            amex_cvc.unwrap().message(Lang::En.strings()),
+            "The security code has 4 digits."
+        );
     }
 
     #[test]
     fn empty_fields_are_required_but_hidden_or_optional_holder_is_not() {
         let v = values("", "", "", "");
         let r = check_all(&v, HolderNameMode::Required, NOW);
-        assert!(r.iter().all(|r| r.is_some_and(|r| r.summary() == FieldError::Required)));
-        assert_eq!(check_field(Field::HolderName, &v, HolderNameMode::Optional, NOW), None);
-        assert_eq!(check_field(Field::HolderName, &v, HolderNameMode::Hidden, NOW), None);
+        assert!(r
+            .iter()
+            .all(|r| r.is_some_and(|r| r.summary() == FieldError::Required)));
+        assert_eq!(
+            check_field(Field::HolderName, &v, HolderNameMode::Optional, NOW),
+            None
+        );
+        assert_eq!(
+            check_field(Field::HolderName, &v, HolderNameMode::Hidden, NOW),
+            None
+        );
         let bad = values("", "", "", "1");
         assert!(check_field(Field::HolderName, &bad, HolderNameMode::Optional, NOW).is_some());
     }
 
     #[test]
     fn focus_moves_on_when_a_field_is_filled() {
-        assert!(is_filled(Field::Number, &values("4111 1111 1111 1111", "", "", ""), NOW));
-        assert!(!is_filled(Field::Number, &values("4111 1111 1111 1112", "", "", ""), NOW));
-        assert!(is_filled(Field::Number, &values("3782 822463 10005", "", "", ""), NOW));
-        assert!(is_filled(Field::Expiry, &values("", "12 / 30", "", ""), NOW));
-        assert!(!is_filled(Field::Expiry, &values("", "12 / 3", "", ""), NOW));
+        assert!(is_filled(
+            Field::Number,
+            &values("4111 1111 1111 1111", "", "", ""),
+            NOW
+        ));
+        assert!(!is_filled(
+            Field::Number,
+            &values("4111 1111 1111 1112", "", "", ""),
+            NOW
+        ));
+        assert!(is_filled(
+            Field::Number,
+            &values("3782 822463 10005", "", "", ""),
+            NOW
+        ));
+        assert!(is_filled(
+            Field::Expiry,
+            &values("", "12 / 30", "", ""),
+            NOW
+        ));
+        assert!(!is_filled(
+            Field::Expiry,
+            &values("", "12 / 3", "", ""),
+            NOW
+        ));
         assert!(is_filled(Field::Cvc, &values("4111", "", "123", ""), NOW));
         assert!(!is_filled(Field::Cvc, &values("3782", "", "123", ""), NOW));
     }

@@ -13,7 +13,12 @@ use crate::i18n::Lang;
 
 /// Element ids of the inputs, in [`FIELDS`] order.
 pub const INPUT_IDS: [&str; 4] = ["cw-number", "cw-expiry", "cw-cvc", "cw-holder"];
-const ERROR_IDS: [&str; 4] = ["cw-number-error", "cw-expiry-error", "cw-cvc-error", "cw-holder-error"];
+const ERROR_IDS: [&str; 4] = [
+    "cw-number-error",
+    "cw-expiry-error",
+    "cw-cvc-error",
+    "cw-holder-error",
+];
 
 /// The form's reactive state; `Copy`, so handlers and the frame app share it.
 #[derive(Clone, Copy)]
@@ -41,11 +46,18 @@ pub struct FormState {
 /// The current month, from the browser's clock.
 pub fn today() -> YearMonth {
     let now = js_sys::Date::new_0();
-    YearMonth { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1 }
+    YearMonth {
+        year: now.get_full_year() as u16,
+        month: now.get_month() as u8 + 1,
+    }
 }
 
 fn edit_kind(ev: &web_sys::Event) -> Edit {
-    match ev.dyn_ref::<InputEvent>().map(InputEvent::input_type).as_deref() {
+    match ev
+        .dyn_ref::<InputEvent>()
+        .map(InputEvent::input_type)
+        .as_deref()
+    {
         Some("deleteContentBackward") => Edit::DeleteBackward,
         Some("deleteContentForward") => Edit::DeleteForward,
         _ => Edit::Insert,
@@ -53,7 +65,8 @@ fn edit_kind(ev: &web_sys::Event) -> Edit {
 }
 
 fn input_of(ev: &web_sys::Event) -> Option<HtmlInputElement> {
-    ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    ev.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
 }
 
 impl FormState {
@@ -74,7 +87,9 @@ impl FormState {
 
     /// The fields the form shows.
     pub fn visible_fields(&self) -> impl Iterator<Item = Field> + '_ {
-        FIELDS.into_iter().filter(|f| *f != Field::HolderName || self.holder_mode != HolderNameMode::Hidden)
+        FIELDS
+            .into_iter()
+            .filter(|f| *f != Field::HolderName || self.holder_mode != HolderNameMode::Hidden)
     }
 
     /// Copies of the values (for a check; the form holds a few short strings).
@@ -83,7 +98,12 @@ impl FormState {
     }
 
     fn reason(&self, field: Field, snap: &[String; 4]) -> Option<Reason> {
-        let v = Values { number: &snap[0], expiry: &snap[1], cvc: &snap[2], holder: &snap[3] };
+        let v = Values {
+            number: &snap[0],
+            expiry: &snap[1],
+            cvc: &snap[2],
+            holder: &snap[3],
+        };
         check_field(field, &v, self.holder_mode, today())
     }
 
@@ -99,11 +119,18 @@ impl FormState {
     /// True when the form is valid.
     pub fn check_all(&self) -> bool {
         let fields: Vec<Field> = self.visible_fields().collect();
-        let first = fields.into_iter().filter(|f| self.check(*f).is_some()).collect::<Vec<_>>();
+        let first = fields
+            .into_iter()
+            .filter(|f| self.check(*f).is_some())
+            .collect::<Vec<_>>();
         match first.first() {
             Some(&field) => {
                 self.focus(field);
-                self.notice.set(self.errors[index(field)].get_untracked().unwrap_or_default());
+                self.notice.set(
+                    self.errors[index(field)]
+                        .get_untracked()
+                        .unwrap_or_default(),
+                );
                 false
             }
             None => true,
@@ -169,8 +196,13 @@ impl FormState {
         let i = index(field);
         let shown = match field {
             Field::Number => {
-                let caret = input.selection_start().ok().flatten().map_or(text.len(), |c| c as usize);
-                let out = self.values[0].with_untracked(|prev| format_number(prev, &text, caret, edit));
+                let caret = input
+                    .selection_start()
+                    .ok()
+                    .flatten()
+                    .map_or(text.len(), |c| c as usize);
+                let out =
+                    self.values[0].with_untracked(|prev| format_number(prev, &text, caret, edit));
                 if out.as_str() != text {
                     input.set_value(out.as_str());
                 }
@@ -193,7 +225,12 @@ impl FormState {
             self.check(field);
         }
         let snap = self.snapshot();
-        let v = Values { number: &snap[0], expiry: &snap[1], cvc: &snap[2], holder: &snap[3] };
+        let v = Values {
+            number: &snap[0],
+            expiry: &snap[1],
+            cvc: &snap[2],
+            holder: &snap[3],
+        };
         if edit == Edit::Insert && is_filled(field, &v, today()) {
             if let Some(next) = self.visible_fields().skip_while(|f| *f != field).nth(1) {
                 self.focus(next);
@@ -212,7 +249,12 @@ impl FormState {
 }
 
 /// One labelled input with its error line.
-fn field_view(state: FormState, field: Field, label: String, autocomplete: &'static str) -> impl IntoView {
+fn field_view(
+    state: FormState,
+    field: Field,
+    label: String,
+    autocomplete: &'static str,
+) -> impl IntoView {
     let i = index(field);
     let numeric = field != Field::HolderName;
     let placeholder = (field == Field::Expiry).then(|| state.lang.strings().expiry_placeholder);

@@ -9,13 +9,18 @@ use crate::wire::{handshake, is_handshake};
 
 /// Whether `s` is a bare `http(s)` origin: scheme, host and optional port, nothing after.
 pub fn is_origin(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', '?', '#', '@', ' ']))
 }
 
 /// The host origin from the frame URL's fragment, `#origin=<percent-encoded origin>`.
 pub fn expected_origin(hash: &str) -> Option<String> {
-    let encoded = hash.strip_prefix('#')?.split('&').find_map(|kv| kv.strip_prefix("origin="))?;
+    let encoded = hash
+        .strip_prefix('#')?
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("origin="))?;
     let origin = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
     is_origin(&origin).then_some(origin)
 }
@@ -27,7 +32,11 @@ pub fn announce(parent: &Window, origin: &str) {
 
 /// The port of a `connect` message, if it comes from the pinned origin and from the parent
 /// window itself; anything else is dropped.
-pub fn accept_connect(ev: &MessageEvent, expected_origin: &str, parent: &JsValue) -> Option<MessagePort> {
+pub fn accept_connect(
+    ev: &MessageEvent,
+    expected_origin: &str,
+    parent: &JsValue,
+) -> Option<MessagePort> {
     if ev.origin() != expected_origin {
         return None;
     }

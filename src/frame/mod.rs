@@ -12,13 +12,15 @@ pub use form::{today, CardForm, FormState, INPUT_IDS};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use checkout_protocol::{CardInfo, Configure, FailureCode, Field, FrameToHost, HostToFrame, Iin, LastFour, Theme};
+use checkout_protocol::{
+    CardInfo, Configure, FailureCode, Field, FrameToHost, HostToFrame, Iin, LastFour, Theme,
+};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, MessagePort};
 
 use crate::i18n::Lang;
-use crate::wire::Channel;
+use crate::wire::{listen_on_window, stop_listening, Channel, ListenerSlot};
 use check::brand_of;
 use tokenize::{new_idempotency_key, tokenize, Card};
 
@@ -29,38 +31,55 @@ pub type HostChannel = Rc<Channel<FrameToHost>>;
 /// nothing until then, so a page that frames it from another origin gets no form.
 #[wasm_bindgen(js_name = startFrame)]
 pub fn start_frame() {
-    let Some(window) = web_sys::window() else { return };
-    let Some(origin) = window.location().hash().ok().as_deref().and_then(handshake::expected_origin) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(parent) = window.parent().ok().flatten().filter(|p| JsValue::from(p) != JsValue::from(&window)) else {
+    let Some(origin) = window
+        .location()
+        .hash()
+        .ok()
+        .as_deref()
+        .and_then(handshake::expected_origin)
+    else {
+        return;
+    };
+    let Some(parent) = window
+        .parent()
+        .ok()
+        .flatten()
+        .filter(|p| JsValue::from(p) != JsValue::from(&window))
+    else {
         return;
     };
     let hello_to = origin.clone();
-    let listener: Rc<RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>> = Rc::default();
-    let slot = listener.clone();
     let parent_js = JsValue::from(&parent);
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+    let slot: ListenerSlot = Rc::default();
+    let own = slot.clone();
+    let listening = listen_on_window(&slot, move |ev: MessageEvent| {
         let Some(port) = handshake::accept_connect(&ev, &origin, &parent_js) else { return };
         // One handshake only: stop listening on the window.
-        if let (Some(w), Some(l)) = (web_sys::window(), slot.borrow_mut().take()) {
-            let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
-        }
+        stop_listening(&own);
         connect(port);
     });
-    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    *listener.borrow_mut() = Some(on_message);
+    if listening.is_err() {
+        return;
+    }
     handshake::announce(&parent, &hello_to);
 }
+
+/// The form and the settings it was rendered with.
+type Configured = (FormState, Rc<Configure>);
 
 /// Serves the host over `port`: the first `Configure` renders the form; later ones are
 /// ignored (the frame is configured once).
 pub fn connect(port: MessagePort) -> HostChannel {
-    let app: Rc<RefCell<Option<(FormState, Rc<Configure>)>>> = Rc::default();
+    let app: Rc<RefCell<Option<Configured>>> = Rc::default();
     let channel_slot: Rc<RefCell<Option<HostChannel>>> = Rc::default();
     let slot = channel_slot.clone();
     let channel = Channel::open(port, move |msg: HostToFrame| {
-        let Some(channel) = slot.borrow().clone() else { return };
+        let Some(channel) = slot.borrow().clone() else {
+            return;
+        };
         let configured = app.borrow().clone();
         match (msg, configured) {
             (HostToFrame::Configure(config), None) => {
@@ -71,7 +90,9 @@ pub fn connect(port: MessagePort) -> HostChannel {
             (HostToFrame::Submit, Some((state, config))) => submit(state, channel, config),
             (HostToFrame::Focus { field }, Some((state, _))) => state.focus(field),
             (HostToFrame::Clear, Some((state, _))) => state.clear(),
-            (HostToFrame::ShowError { field, message }, Some((state, _))) => state.show_error(field, message),
+            (HostToFrame::ShowError { field, message }, Some((state, _))) => {
+                state.show_error(field, message)
+            }
             _ => {}
         }
     });
@@ -82,14 +103,24 @@ pub fn connect(port: MessagePort) -> HostChannel {
 /// Applies the theme and the merchant's CSS custom properties through the CSSOM (the frame's
 /// CSP allows no inline styles). Only `--cw-*` names are taken.
 fn apply_appearance(config: &Configure) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
-    let theme = if config.theme == Theme::Dark { "dark" } else { "light" };
+    let theme = if config.theme == Theme::Dark {
+        "dark"
+    } else {
+        "light"
+    };
     let _ = root.set_attribute("data-theme", theme);
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         for (name, value) in &config.variables {
-            let ok_name = name.starts_with("--cw-") && name[5..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            let ok_name = name.starts_with("--cw-")
+                && name[5..]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
             if ok_name && !value.contains([';', '{', '}']) {
                 let _ = el.style().set_property(name, value);
             }
@@ -129,7 +160,11 @@ pub fn report_changes(state: FormState, channel: HostChannel) {
         let now = (brand, complete, errors);
         if last.borrow().as_ref() != Some(&now) {
             let (brand, complete, errors) = now.clone();
-            channel.send(FrameToHost::Changed { brand, complete, errors });
+            channel.send(FrameToHost::Changed {
+                brand,
+                complete,
+                errors,
+            });
             *last.borrow_mut() = Some(now);
         }
     });
@@ -138,7 +173,12 @@ pub fn report_changes(state: FormState, channel: HostChannel) {
 /// Sends `Resized` with the body's height whenever it changes, so the host sizes the iframe
 /// and there is never an inner scrollbar.
 pub fn report_height(channel: HostChannel) {
-    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
     let last = std::cell::Cell::new(0u32);
     let measured = body.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -164,16 +204,25 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
     }
     state.form_error.set(None);
     if !state.check_all() {
-        channel.send(FrameToHost::Failed { code: FailureCode::ValidationFailed, retryable: true });
+        channel.send(FrameToHost::Failed {
+            code: FailureCode::ValidationFailed,
+            retryable: true,
+        });
         return;
     }
     let [number, expiry, cvc, holder] = state.snapshot();
-    let Ok(exp) = checkout_card::parse_expiry(&expiry, today()) else { return };
+    let Ok(exp) = checkout_card::parse_expiry(&expiry, today()) else {
+        return;
+    };
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let brand = brand_of(&digits);
     let iin_len = if digits.len() >= 16 { 8 } else { 6 };
-    let info = brand.zip(Iin::new(&digits[..iin_len.min(digits.len())])).zip(LastFour::new(&digits[digits.len().saturating_sub(4)..]));
-    let Some(((brand, iin), lfd)) = info else { return };
+    let info = brand
+        .zip(Iin::new(&digits[..iin_len.min(digits.len())]))
+        .zip(LastFour::new(&digits[digits.len().saturating_sub(4)..]));
+    let Some(((brand, iin), lfd)) = info else {
+        return;
+    };
     let card = Card {
         number: digits,
         expiration_month: exp.month,
@@ -181,7 +230,13 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
         security_code: cvc,
         holder_name: Some(holder.trim().to_owned()).filter(|h| !h.is_empty()),
     };
-    let info = CardInfo { brand, iin, lfd, expiration_month: exp.month, expiration_year: exp.year };
+    let info = CardInfo {
+        brand,
+        iin,
+        lfd,
+        expiration_month: exp.month,
+        expiration_year: exp.year,
+    };
     state.busy.set(true);
     let s = state.lang.strings();
     state.notice.set(s.processing.to_owned());
@@ -197,7 +252,10 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
                     _ => s.api_error,
                 };
                 state.show_error(failure.field.as_ref().map(|(f, _)| *f), message.to_owned());
-                channel.send(FrameToHost::Failed { code: failure.code, retryable: failure.retryable });
+                channel.send(FrameToHost::Failed {
+                    code: failure.code,
+                    retryable: failure.retryable,
+                });
             }
         }
         state.busy.set(false);
@@ -205,7 +263,12 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
 }
 
 /// The words for an API error about a field.
-fn api_field_message(field: Field, code: &str, brand: checkout_card::Brand, lang: Lang) -> &'static str {
+fn api_field_message(
+    field: Field,
+    code: &str,
+    brand: checkout_card::Brand,
+    lang: Lang,
+) -> &'static str {
     let s = lang.strings();
     match (field, code) {
         (Field::Number, "UNSUPPORTED_CARD_BRAND") => s.number_unsupported,

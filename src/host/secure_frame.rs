@@ -9,20 +9,21 @@ use checkout_protocol::{Configure, FrameToHost, HandshakeStep, HostToFrame};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlIFrameElement, MessageChannel, MessageEvent};
 
-use crate::wire::{handshake, is_handshake, Channel};
+use crate::wire::{handshake, is_handshake, listen_on_window, stop_listening, Channel, ListenerSlot};
 
 /// The origin (`scheme://host:port`) of a URL, if it has one.
 pub fn origin_of(url: &str) -> Option<String> {
-    web_sys::Url::new(url).ok().map(|u| u.origin()).filter(|o| o != "null")
+    web_sys::Url::new(url)
+        .ok()
+        .map(|u| u.origin())
+        .filter(|o| o != "null")
 }
-
-type Listener = Closure<dyn FnMut(MessageEvent)>;
 
 /// A mounted secure frame. Dropping it removes the iframe and closes the channel.
 pub struct SecureFrame {
     iframe: HtmlIFrameElement,
     channel: Rc<RefCell<Option<Rc<Channel<HostToFrame>>>>>,
-    listener: Rc<RefCell<Option<Listener>>>,
+    listener: ListenerSlot,
 }
 
 impl SecureFrame {
@@ -52,41 +53,57 @@ impl SecureFrame {
         let _ = iframe.set_attribute("allow", "payment");
 
         let channel: Rc<RefCell<Option<Rc<Channel<HostToFrame>>>>> = Rc::default();
-        let listener: Rc<RefCell<Option<Listener>>> = Rc::default();
+        let listener: ListenerSlot = Rc::default();
         let on_message = Rc::new(on_message);
         let (frame, slot, own_listener) = (iframe.clone(), channel.clone(), listener.clone());
         let config = RefCell::new(Some(config));
-        let hello = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        listen_on_window(&listener, move |ev: MessageEvent| {
             // Only this iframe's window, on the payment origin, saying hello in our version.
-            let from_frame = ev.source().zip(frame.content_window()).is_some_and(|(s, w)| JsValue::from(s) == JsValue::from(w));
-            if !from_frame || ev.origin() != payment_origin || !is_handshake(&ev.data(), HandshakeStep::Hello) {
+            let from_frame = ev
+                .source()
+                .zip(frame.content_window())
+                .is_some_and(|(s, w)| JsValue::from(s) == JsValue::from(w));
+            if !from_frame
+                || ev.origin() != payment_origin
+                || !is_handshake(&ev.data(), HandshakeStep::Hello)
+            {
                 return;
             }
-            let Some(config) = config.borrow_mut().take() else { return };
-            let Ok(pair) = MessageChannel::new() else { return };
+            let Some(config) = config.borrow_mut().take() else {
+                return;
+            };
+            let Ok(pair) = MessageChannel::new() else {
+                return;
+            };
             let resize_target = frame.clone();
             let deliver = on_message.clone();
             let ch = Channel::open(pair.port1(), move |msg: FrameToHost| {
                 if let FrameToHost::Resized { height } = msg {
-                    let _ = resize_target.style().set_property("height", &format!("{height}px"));
+                    let _ = resize_target
+                        .style()
+                        .set_property("height", &format!("{height}px"));
                 }
                 deliver(msg);
             });
             let transfer = js_sys::Array::of1(&pair.port2());
             if let Some(w) = frame.content_window() {
-                let _ = w.post_message_with_transfer(&handshake(HandshakeStep::Connect), &payment_origin, &transfer);
+                let _ = w.post_message_with_transfer(
+                    &handshake(HandshakeStep::Connect),
+                    &payment_origin,
+                    &transfer,
+                );
             }
             ch.send(HostToFrame::Configure(config));
             *slot.borrow_mut() = Some(ch);
             // One handshake per frame: stop listening on the window.
-            if let (Some(w), Some(l)) = (web_sys::window(), own_listener.borrow_mut().take()) {
-                let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
-            }
-        });
-        window.add_event_listener_with_callback("message", hello.as_ref().unchecked_ref())?;
-        *listener.borrow_mut() = Some(hello);
+            stop_listening(&own_listener);
+        })?;
         parent.append_child(&iframe)?;
-        Ok(SecureFrame { iframe, channel, listener })
+        Ok(SecureFrame {
+            iframe,
+            channel,
+            listener,
+        })
     }
 
     /// Sends a message, if the channel is open (it is once the frame said hello).
@@ -108,9 +125,7 @@ impl SecureFrame {
 
 impl Drop for SecureFrame {
     fn drop(&mut self) {
-        if let (Some(w), Some(l)) = (web_sys::window(), self.listener.borrow_mut().take()) {
-            let _ = w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
-        }
+        stop_listening(&self.listener);
         self.channel.borrow_mut().take();
         self.iframe.remove();
     }

@@ -100,14 +100,21 @@ mod tests {
     fn every_table_is_complete_and_translated() {
         // Debug prints every field; compare the tables field by field through it.
         let lines = |l: Lang| -> Vec<String> {
-            format!("{:#?}", l.strings()).lines().filter(|x| x.contains(": \"")).map(str::to_owned).collect()
+            format!("{:#?}", l.strings())
+                .lines()
+                .filter(|x| x.contains(": \""))
+                .map(str::to_owned)
+                .collect()
         };
         let en = lines(Lang::En);
         assert!(en.len() >= 25);
         for lang in [Lang::Es, Lang::Pt] {
             let other = lines(lang);
             assert_eq!(other.len(), en.len());
-            assert!(other.iter().all(|l| !l.ends_with(": \"\",")), "{lang:?} has an empty string");
+            assert!(
+                other.iter().all(|l| !l.ends_with(": \"\",")),
+                "{lang:?} has an empty string"
+            );
             let same = en.iter().zip(&other).filter(|(a, b)| a == b).count();
             // A few words are the same in both languages (e.g. "CVC"); most are not.
             assert!(same <= 3, "{lang:?} repeats {same} English strings");

@@ -25,7 +25,10 @@ pub fn container(id: Option<&str>) -> HtmlElement {
 /// Waits `ms` milliseconds.
 pub async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
@@ -50,7 +53,9 @@ pub fn edit(input: &HtmlInputElement, value: &str, caret: u32, input_type: &str)
     let init = InputEventInit::new();
     init.set_bubbles(true);
     init.set_input_type(input_type);
-    input.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    input
+        .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
 }
 
 /// Types `text` one character at a time at the end, as a person would.
@@ -64,19 +69,30 @@ pub fn type_text(input: &HtmlInputElement, text: &str) {
 }
 
 pub fn blur(input: &HtmlInputElement) {
-    input.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::FocusEvent::new("blur").unwrap())
+        .unwrap();
 }
 
 pub fn input(root: &HtmlElement, id: &str) -> HtmlInputElement {
-    root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .unchecked_into()
 }
 
 pub fn text_of(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 pub fn active_id() -> String {
-    document().active_element().map(|e| e.id()).unwrap_or_default()
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
 }
 
 /// Collects what a handler receives.
@@ -98,11 +114,19 @@ pub async fn fetch_json(method: &str, url: &str, body: Option<&str>) -> (u16, Js
     }
     let window = web_sys::window().unwrap();
     let resp: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.unwrap().unchecked_into();
-    let json = wasm_bindgen_futures::JsFuture::from(resp.json().unwrap()).await.unwrap_or(JsValue::NULL);
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await
+            .unwrap()
+            .unchecked_into();
+    let json = wasm_bindgen_futures::JsFuture::from(resp.json().unwrap())
+        .await
+        .unwrap_or(JsValue::NULL);
     (resp.status(), json)
 }
 
 pub fn get_str(v: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(v, &JsValue::from_str(key)).ok().and_then(|x| x.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(v, &JsValue::from_str(key))
+        .ok()
+        .and_then(|x| x.as_string())
+        .unwrap_or_default()
 }

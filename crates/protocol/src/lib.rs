@@ -137,7 +137,7 @@ pub enum FailureCode {
 
 /// Host → frame.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum HostToFrame {
     /// Settings; the frame renders after the first one.
     Configure(Configure),
@@ -148,19 +148,26 @@ pub enum HostToFrame {
     /// Empty every field.
     Clear,
     /// Show an error the host learned (e.g. a decline), next to a field or above the form.
-    ShowError { field: Option<Field>, message: String },
+    ShowError {
+        field: Option<Field>,
+        message: String,
+    },
 }
 
 /// Frame → host.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FrameToHost {
     /// The frame is configured and interactive.
     Ready,
     /// The frame's content height in CSS pixels, so the host sizes the iframe.
     Resized { height: u32 },
     /// The form changed: brand so far, whether every field is valid, and field errors.
-    Changed { brand: Option<Brand>, complete: bool, errors: Vec<(Field, FieldError)> },
+    Changed {
+        brand: Option<Brand>,
+        complete: bool,
+        errors: Vec<(Field, FieldError)>,
+    },
     /// Tokenization succeeded.
     Tokenized { token: String, card: CardInfo },
     /// Tokenization failed.

@@ -20,8 +20,14 @@ fn every_frame_message() -> Vec<FrameToHost> {
             complete: false,
             errors: vec![(Field::Cvc, FieldError::Incomplete)],
         },
-        FrameToHost::Tokenized { token: "5a0e3f8e-2b0c-4c8e-9f43-2d2b0b3c9a11".into(), card: card() },
-        FrameToHost::Failed { code: FailureCode::NetworkError, retryable: true },
+        FrameToHost::Tokenized {
+            token: "5a0e3f8e-2b0c-4c8e-9f43-2d2b0b3c9a11".into(),
+            card: card(),
+        },
+        FrameToHost::Failed {
+            code: FailureCode::NetworkError,
+            retryable: true,
+        },
         FrameToHost::SubmitRequested,
     ]
 }
@@ -39,40 +45,72 @@ fn every_host_message() -> Vec<HostToFrame> {
             variables: vec![("--cw-accent".into(), "#0a7".into())],
         }),
         HostToFrame::Submit,
-        HostToFrame::Focus { field: Field::Number },
+        HostToFrame::Focus {
+            field: Field::Number,
+        },
         HostToFrame::Clear,
-        HostToFrame::ShowError { field: None, message: "Declined".into() },
+        HostToFrame::ShowError {
+            field: None,
+            message: "Declined".into(),
+        },
     ]
 }
 
 #[test]
 fn every_message_round_trips() {
     for (seq, msg) in every_frame_message().into_iter().enumerate() {
-        let env = Envelope { v: VERSION, seq: seq as u32, msg };
+        let env = Envelope {
+            v: VERSION,
+            seq: seq as u32,
+            msg,
+        };
         let text = serde_json::to_string(&env).unwrap();
-        assert_eq!(serde_json::from_str::<Envelope<FrameToHost>>(&text).unwrap(), env);
+        assert_eq!(
+            serde_json::from_str::<Envelope<FrameToHost>>(&text).unwrap(),
+            env
+        );
     }
     for (seq, msg) in every_host_message().into_iter().enumerate() {
-        let env = Envelope { v: VERSION, seq: seq as u32, msg };
+        let env = Envelope {
+            v: VERSION,
+            seq: seq as u32,
+            msg,
+        };
         let text = serde_json::to_string(&env).unwrap();
-        assert_eq!(serde_json::from_str::<Envelope<HostToFrame>>(&text).unwrap(), env);
+        assert_eq!(
+            serde_json::from_str::<Envelope<HostToFrame>>(&text).unwrap(),
+            env
+        );
     }
 }
 
 #[test]
 fn wire_shape_is_tagged_and_versioned() {
-    let env = Envelope { v: VERSION, seq: 3, msg: FrameToHost::Resized { height: 120 } };
-    assert_eq!(serde_json::to_value(&env).unwrap(), json!({"v": 1, "seq": 3, "msg": {"type": "resized", "height": 120}}));
+    let env = Envelope {
+        v: VERSION,
+        seq: 3,
+        msg: FrameToHost::Resized { height: 120 },
+    };
+    assert_eq!(
+        serde_json::to_value(&env).unwrap(),
+        json!({"v": 1, "seq": 3, "msg": {"type": "resized", "height": 120}})
+    );
 }
 
 #[test]
 fn other_versions_and_out_of_order_messages_are_refused() {
     let header = |v: Value| serde_json::from_value::<Header>(v).unwrap();
-    assert!(accept(&header(json!({"v": VERSION, "seq": 0, "msg": {}})), 0));
+    assert!(accept(
+        &header(json!({"v": VERSION, "seq": 0, "msg": {}})),
+        0
+    ));
     assert!(!accept(&header(json!({"v": VERSION + 1, "seq": 0})), 0));
     assert!(!accept(&header(json!({"v": VERSION, "seq": 2})), 1));
     assert!(serde_json::from_value::<Header>(json!({"seq": 0})).is_err());
-    assert!(serde_json::from_value::<Envelope<HostToFrame>>(json!({"v": 1, "seq": 0, "msg": {"type": "format_disk"}})).is_err());
+    assert!(serde_json::from_value::<Envelope<HostToFrame>>(
+        json!({"v": 1, "seq": 0, "msg": {"type": "format_disk"}})
+    )
+    .is_err());
 }
 
 /// Every field a frame → host message can carry, by message type. Adding one means a
@@ -95,13 +133,29 @@ fn frame_messages_carry_no_card_number_or_cvc() {
     all.sort();
     all.dedup();
     let expected = [
-        "brand", "card", "card.brand", "card.expiration_month", "card.expiration_year", "card.iin", "card.lfd",
-        "code", "complete", "errors", "height", "retryable", "token", "type",
+        "brand",
+        "card",
+        "card.brand",
+        "card.expiration_month",
+        "card.expiration_year",
+        "card.iin",
+        "card.lfd",
+        "code",
+        "complete",
+        "errors",
+        "height",
+        "retryable",
+        "token",
+        "type",
     ];
     assert_eq!(all, expected);
 
     // The card facts refuse a full number wherever one could be smuggled in.
-    let mut tokenized = serde_json::to_value(FrameToHost::Tokenized { token: "t".into(), card: card() }).unwrap();
+    let mut tokenized = serde_json::to_value(FrameToHost::Tokenized {
+        token: "t".into(),
+        card: card(),
+    })
+    .unwrap();
     tokenized["card"]["iin"] = json!("4111111111111111");
     assert!(serde_json::from_value::<FrameToHost>(tokenized.clone()).is_err());
     tokenized["card"]["iin"] = json!("411111");

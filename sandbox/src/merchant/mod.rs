@@ -54,7 +54,12 @@ pub fn merchant_origin(
         .route("/api/payments", post(pay))
         .route("/api/payments/{id}/complete", post(complete))
         .route("/api/webhooks", get(webhook_log))
-        .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers([header::CONTENT_TYPE]));
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods(Any)
+                .allow_headers([header::CONTENT_TYPE]),
+        );
     Router::new()
         .merge(demo_api)
         .route("/webhooks", post(receive_webhook))

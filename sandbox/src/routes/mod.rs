@@ -64,7 +64,8 @@ pub fn payment_origin(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// The built SDK (secure frame page, scripts, wasm) under the frame's strict CSP.
+/// The built SDK (secure frame page, scripts, wasm) under the frame's strict CSP. The
+/// cross-origin headers let pages that isolate themselves (COEP `require-corp`) embed it.
 fn sdk_assets(state: &AppState) -> Router {
     let csp = format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src {}; style-src 'self'; \
@@ -76,6 +77,14 @@ fn sdk_assets(state: &AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-embedder-policy"),
+            HeaderValue::from_static("require-corp"),
         ))
 }
 

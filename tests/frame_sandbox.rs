@@ -1,0 +1,228 @@
+//! The secure frame against the real sandbox, across origins: the test page is the host
+//! origin, the sandbox the payment origin. `npm test` starts the sandbox and sets
+//! `CW_TEST_API` and `CW_TEST_MERCHANT` when it compiles these tests.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use browser::*;
+use checkout_protocol::{Configure, FailureCode, FrameToHost, HolderNameMode, HostToFrame, Theme};
+use checkout_widget::frame::connect;
+use checkout_widget::host::SecureFrame;
+use checkout_widget::wire::Channel;
+use wasm_bindgen_test::*;
+use web_sys::MessageChannel;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn api() -> &'static str {
+    option_env!("CW_TEST_API")
+        .expect("CW_TEST_API: run through `npm test`, which starts the sandbox")
+}
+
+fn merchant() -> &'static str {
+    option_env!("CW_TEST_MERCHANT")
+        .expect("CW_TEST_MERCHANT: run through `npm test`, which starts the sandbox")
+}
+
+/// A fresh checkout session from the demo merchant: (session, public key).
+async fn new_session() -> (String, String) {
+    let (status, v) = fetch_json(
+        "POST",
+        &format!("{}/api/checkout", merchant()),
+        Some("{\"country\":\"BR\"}"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    (
+        get_str(&v, "checkout_session"),
+        get_str(&v, "public_api_key"),
+    )
+}
+
+fn config(session: &str, key: &str) -> Configure {
+    Configure {
+        language: "en".into(),
+        checkout_session: session.into(),
+        public_api_key: key.into(),
+        api_url: api().into(),
+        holder_name: HolderNameMode::Optional,
+        save_card: false,
+        theme: Theme::Light,
+        variables: vec![],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
+    let (session, key) = new_session().await;
+    let parent = container(None);
+    let (seen, sink) = collector::<FrameToHost>();
+    let frame = SecureFrame::mount(
+        &parent,
+        api(),
+        "Secure card payment form",
+        config(&session, &key),
+        sink,
+    )
+    .unwrap();
+    assert_eq!(frame.iframe().title(), "Secure card payment form");
+    assert!(
+        until(10_000, || seen.borrow().contains(&FrameToHost::Ready)).await,
+        "the frame answered: {:?}",
+        seen.borrow()
+    );
+    assert!(
+        until(5_000, || seen
+            .borrow()
+            .iter()
+            .any(|m| matches!(m, FrameToHost::Resized { .. })))
+        .await
+    );
+    let height = seen
+        .borrow()
+        .iter()
+        .rev()
+        .find_map(|m| match m {
+            FrameToHost::Resized { height } => Some(*height),
+            _ => None,
+        })
+        .unwrap();
+    assert!(height > 100, "the form has a height: {height}");
+    let style = frame.iframe().style().get_property_value("height").unwrap();
+    assert_eq!(style, format!("{height}px"), "the host sized the iframe");
+
+    // Submitting the empty form: the frame refuses and says why, without any card data.
+    assert!(frame.send(HostToFrame::Submit));
+    let failed = FrameToHost::Failed {
+        code: FailureCode::ValidationFailed,
+        retryable: true,
+    };
+    assert!(
+        until(5_000, || seen.borrow().contains(&failed)).await,
+        "{:?}",
+        seen.borrow()
+    );
+    drop(frame);
+    assert!(
+        parent.query_selector("iframe").unwrap().is_none(),
+        "dropping the handle removes the iframe"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_frame_told_to_expect_another_origin_never_talks_to_this_page() {
+    let (session, key) = new_session().await;
+    let parent = container(None);
+    let (seen, sink) = collector::<FrameToHost>();
+    let frame = SecureFrame::mount(&parent, api(), "t", config(&session, &key), sink).unwrap();
+    // Point the frame at a different expected host origin: its hello goes there, not here.
+    let src = format!(
+        "{}/sdk/frame.html#origin={}",
+        api(),
+        js_sys::encode_uri_component("http://evil.example")
+    );
+    frame.iframe().set_src(&src);
+    sleep(1500).await;
+    assert!(seen.borrow().is_empty(), "{:?}", seen.borrow());
+}
+
+#[wasm_bindgen_test]
+async fn frame_creates_one_token_per_submit_that_pays() {
+    let (session, key) = new_session().await;
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1());
+    let seen: Rc<RefCell<Vec<FrameToHost>>> = Rc::default();
+    let sink = seen.clone();
+    let host = Channel::<HostToFrame>::open(pair.port2(), move |m: FrameToHost| {
+        sink.borrow_mut().push(m)
+    });
+    host.send(HostToFrame::Configure(config(&session, &key)));
+    assert!(until(3000, || seen.borrow().contains(&FrameToHost::Ready)).await);
+
+    type_text(&input(&root, "cw-number"), "4111111111111111");
+    type_text(&input(&root, "cw-expiry"), "1230");
+    type_text(&input(&root, "cw-cvc"), "123");
+    // A double click: two submits, one token.
+    host.send(HostToFrame::Submit);
+    host.send(HostToFrame::Submit);
+    assert!(
+        until(10_000, || seen
+            .borrow()
+            .iter()
+            .any(|m| matches!(m, FrameToHost::Tokenized { .. })))
+        .await,
+        "{:?}",
+        seen.borrow()
+    );
+    sleep(300).await;
+    let tokens: Vec<_> = seen
+        .borrow()
+        .iter()
+        .filter_map(|m| match m {
+            FrameToHost::Tokenized { token, card } => Some((token.clone(), card.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tokens.len(), 1, "{:?}", seen.borrow());
+    let (token, card) = &tokens[0];
+    assert_eq!(
+        (
+            card.iin.as_str(),
+            card.lfd.as_str(),
+            card.expiration_month,
+            card.expiration_year
+        ),
+        ("41111111", "1111", 12, 2030)
+    );
+
+    // The merchant server pays with it.
+    let body = format!("{{\"checkout_session\":\"{session}\",\"token\":\"{token}\"}}");
+    let (status, payment) =
+        fetch_json("POST", &format!("{}/api/payments", merchant()), Some(&body)).await;
+    assert_eq!(
+        (status, get_str(&payment, "status").as_str()),
+        (200, "SUCCEEDED")
+    );
+    drop(host);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_session_is_a_translated_form_error() {
+    let (session, key) = new_session().await;
+    let _ = session;
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1());
+    let (seen, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    let mut cfg = config(&session, &key);
+    cfg.checkout_session = "00000000-0000-4000-8000-000000000000".into();
+    host.send(HostToFrame::Configure(cfg));
+    assert!(until(3000, || seen.borrow().contains(&FrameToHost::Ready)).await);
+    type_text(&input(&root, "cw-number"), "5555555555554444");
+    type_text(&input(&root, "cw-expiry"), "1230");
+    type_text(&input(&root, "cw-cvc"), "123");
+    host.send(HostToFrame::Submit);
+    let failed = FrameToHost::Failed {
+        code: FailureCode::SessionExpired,
+        retryable: false,
+    };
+    assert!(
+        until(10_000, || seen.borrow().contains(&failed)).await,
+        "{:?}",
+        seen.borrow()
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".cw-form-error"),
+        "This checkout has expired. Reload the page to start again."
+    );
+    drop(host);
+    root.remove();
+}
