@@ -39,7 +39,10 @@ pub fn decode<M: DeserializeOwned>(data: &JsValue, expected_seq: u32) -> Option<
 pub type ListenerSlot = Rc<RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>>;
 
 /// Listens for `message` events on the window, keeping the listener in `slot`.
-pub fn listen_on_window(slot: &ListenerSlot, handler: impl FnMut(MessageEvent) + 'static) -> Result<(), JsValue> {
+pub fn listen_on_window(
+    slot: &ListenerSlot,
+    handler: impl FnMut(MessageEvent) + 'static,
+) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let closure = Closure::<dyn FnMut(MessageEvent)>::new(handler);
     window.add_event_listener_with_callback("message", closure.as_ref().unchecked_ref())?;

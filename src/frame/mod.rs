@@ -56,7 +56,9 @@ pub fn start_frame() {
     let slot: ListenerSlot = Rc::default();
     let own = slot.clone();
     let listening = listen_on_window(&slot, move |ev: MessageEvent| {
-        let Some(port) = handshake::accept_connect(&ev, &origin, &parent_js) else { return };
+        let Some(port) = handshake::accept_connect(&ev, &origin, &parent_js) else {
+            return;
+        };
         // One handshake only: stop listening on the window.
         stop_listening(&own);
         connect(port);

@@ -9,7 +9,9 @@ use checkout_protocol::{Configure, FrameToHost, HandshakeStep, HostToFrame};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlIFrameElement, MessageChannel, MessageEvent};
 
-use crate::wire::{handshake, is_handshake, listen_on_window, stop_listening, Channel, ListenerSlot};
+use crate::wire::{
+    handshake, is_handshake, listen_on_window, stop_listening, Channel, ListenerSlot,
+};
 
 /// The origin (`scheme://host:port`) of a URL, if it has one.
 pub fn origin_of(url: &str) -> Option<String> {

@@ -1,6 +1,9 @@
 //! The messages between the host component (merchant page) and the secure card frame
 //! (payment origin), defined once and compiled into both.
 //!
+//! Enums are externally tagged (`"ready"`, `{"resized": {"height": 120}}`): it needs no
+//! buffering to decode, which keeps the wasm small.
+//!
 //! Every message travels in an [`Envelope`] carrying the protocol [`VERSION`] and a sequence
 //! number; a receiver drops anything that does not parse, has another version, or is not the
 //! next in sequence. No type here can hold a full card number or a CVC: the frame reports only

@@ -85,7 +85,7 @@ fn every_message_round_trips() {
 }
 
 #[test]
-fn wire_shape_is_tagged_and_versioned() {
+fn wire_shape_is_externally_tagged_and_versioned() {
     let env = Envelope {
         v: VERSION,
         seq: 3,
@@ -93,7 +93,11 @@ fn wire_shape_is_tagged_and_versioned() {
     };
     assert_eq!(
         serde_json::to_value(&env).unwrap(),
-        json!({"v": 1, "seq": 3, "msg": {"type": "resized", "height": 120}})
+        json!({"v": 1, "seq": 3, "msg": {"resized": {"height": 120}}})
+    );
+    assert_eq!(
+        serde_json::to_value(FrameToHost::Ready).unwrap(),
+        json!("ready")
     );
 }
 
@@ -133,20 +137,23 @@ fn frame_messages_carry_no_card_number_or_cvc() {
     all.sort();
     all.dedup();
     let expected = [
-        "brand",
-        "card",
-        "card.brand",
-        "card.expiration_month",
-        "card.expiration_year",
-        "card.iin",
-        "card.lfd",
-        "code",
-        "complete",
-        "errors",
-        "height",
-        "retryable",
-        "token",
-        "type",
+        "changed",
+        "changed.brand",
+        "changed.complete",
+        "changed.errors",
+        "failed",
+        "failed.code",
+        "failed.retryable",
+        "resized",
+        "resized.height",
+        "tokenized",
+        "tokenized.card",
+        "tokenized.card.brand",
+        "tokenized.card.expiration_month",
+        "tokenized.card.expiration_year",
+        "tokenized.card.iin",
+        "tokenized.card.lfd",
+        "tokenized.token",
     ];
     assert_eq!(all, expected);
 
@@ -156,10 +163,11 @@ fn frame_messages_carry_no_card_number_or_cvc() {
         card: card(),
     })
     .unwrap();
-    tokenized["card"]["iin"] = json!("4111111111111111");
+    tokenized["tokenized"]["card"]["iin"] = json!("4111111111111111");
     assert!(serde_json::from_value::<FrameToHost>(tokenized.clone()).is_err());
-    tokenized["card"]["iin"] = json!("411111");
-    tokenized["card"]["lfd"] = json!("1111111111111111");
+    tokenized["tokenized"]["card"]["iin"] = json!("411111");
+    assert!(serde_json::from_value::<FrameToHost>(tokenized.clone()).is_ok());
+    tokenized["tokenized"]["card"]["lfd"] = json!("1111111111111111");
     assert!(serde_json::from_value::<FrameToHost>(tokenized).is_err());
     assert!(Iin::new("123456789").is_none() && Iin::new("4111a1").is_none());
     assert!(LastFour::new("123").is_none() && LastFour::new("12345").is_none());
