@@ -6,6 +6,8 @@
 //! `MessageChannel` ([`wire`]). Words come from [`i18n`]; card rules from `checkout-card`.
 //! See `ARCHITECTURE.md` for the pieces and the invariants.
 
+#[cfg(any(feature = "frame", feature = "host"))]
+pub mod http;
 pub mod i18n;
 pub mod js_codec;
 pub mod wire;

@@ -1,9 +1,9 @@
 // The demo merchant page: steps 1–2 through its own backend (which holds the secret key),
-// the payment methods and an alternative-method payment, and the webhook log.
-// Everything from a server is written with textContent, never as HTML.
+// step 3 with the widget loaded by a script tag from the payment origin, step 4 through the
+// backend again, and the webhook log. Server text is written with textContent only.
 
 const $ = (id) => document.getElementById(id);
-let checkout = null;
+let handle = null;
 let pendingPayment = null;
 
 async function json(url, options = {}) {
@@ -16,59 +16,58 @@ async function json(url, options = {}) {
   return body;
 }
 
-function item(text) {
-  const li = document.createElement("li");
-  li.textContent = text;
-  return li;
+function loadSdk(api) {
+  if (window.CheckoutWidget) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = `${api}/sdk/checkout-widget.js`;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error("the widget script did not load"));
+    document.head.append(script);
+  });
 }
 
 $("buy").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
+  const save = form.get("save") === "on";
   $("result").textContent = "";
+  $("complete").hidden = true;
   try {
-    checkout = await json("/api/checkout", {
+    const checkout = await json("/api/checkout", {
       method: "POST",
       body: JSON.stringify({ country: form.get("country"), customer: form.get("customer") }),
     });
-    const { currency, value } = checkout.amount;
-    const price = new Intl.NumberFormat(undefined, { style: "currency", currency }).format(value);
-    $("session").textContent = `Session ${checkout.checkout_session} for ${price}.`;
-    const methods = await json(
-      `${checkout.api_url}/v1/checkout/sessions/${checkout.checkout_session}/payment-methods`,
-      { headers: { "public-api-key": checkout.public_api_key } },
-    );
-    $("methods").replaceChildren(...methods.map((m) => item(`${m.name} (${m.type})`)));
-    const apm = methods.find((m) => m.type !== "CARD");
-    $("apm").disabled = !apm;
-    $("apm").dataset.type = apm ? apm.type : "";
-    $("apm").textContent = apm ? `Pay with ${apm.name}` : "No alternative method in this country";
-    $("frame").src = `${checkout.api_url}/sdk/frame.html`;
+    $("session").textContent = `Session ${checkout.checkout_session}`;
     $("checkout").hidden = false;
+    await loadSdk(checkout.api_url);
+    handle?.unmount();
+    handle = await window.CheckoutWidget.mount("#widget", {
+      publicApiKey: checkout.public_api_key,
+      checkoutSession: checkout.checkout_session,
+      countryCode: checkout.country,
+      language: form.get("language") || undefined,
+      apiUrl: checkout.api_url,
+      card: { saveCard: save },
+      async onToken(token) {
+        const payment = await json("/api/payments", {
+          method: "POST",
+          body: JSON.stringify({ checkout_session: checkout.checkout_session, token, vault_on_success: save }),
+        });
+        $("result").textContent = `Payment ${payment.id}: ${payment.status} / ${payment.sub_status}`;
+        if (payment.status === "PENDING") {
+          pendingPayment = payment.id;
+          $("complete").hidden = false;
+        } else if (payment.status !== "SUCCEEDED") {
+          handle.continuePayment({ status: payment.status, subStatus: payment.sub_status });
+        }
+      },
+      onError(error) {
+        $("result").textContent = `${error.code}: ${error.message}`;
+      },
+    });
   } catch (e) {
     $("result").textContent = `Could not start the checkout: ${e.message}`;
-  }
-});
-
-$("apm").addEventListener("click", async () => {
-  try {
-    const token = await json(
-      `${checkout.api_url}/v1/checkout/sessions/${checkout.checkout_session}/token`,
-      {
-        method: "POST",
-        headers: { "public-api-key": checkout.public_api_key, "x-idempotency-key": crypto.randomUUID() },
-        body: JSON.stringify({ payment_method: { type: $("apm").dataset.type } }),
-      },
-    );
-    const payment = await json("/api/payments", {
-      method: "POST",
-      body: JSON.stringify({ checkout_session: checkout.checkout_session, token: token.token }),
-    });
-    pendingPayment = payment.id;
-    $("result").textContent = `Payment ${payment.id}: ${payment.status} / ${payment.sub_status}`;
-    $("complete").hidden = payment.status !== "PENDING";
-  } catch (e) {
-    $("result").textContent = `Payment failed: ${e.message}`;
   }
 });
 
@@ -88,12 +87,14 @@ async function refreshWebhooks() {
     $("webhooks").replaceChildren(
       ...log.map((w) => {
         const p = w.event?.data?.payment || {};
+        const li = document.createElement("li");
         const sig = w.signature_valid ? "signature ok" : "BAD SIGNATURE";
-        return item(`${w.received_at} ${w.event?.type_event} ${p.id} ${p.status}/${p.sub_status} (${sig})`);
+        li.textContent = `${w.received_at} ${w.event?.type_event} ${p.id} ${p.status}/${p.sub_status} (${sig})`;
+        return li;
       }),
     );
   } catch {
-    // The log is best effort; the next poll tries again.
+    // Best effort: the next poll tries again.
   }
 }
 refreshWebhooks();

@@ -7,7 +7,6 @@
 pub mod card_rules;
 pub mod clock;
 pub mod config;
-pub mod countries;
 pub mod error;
 pub mod extract;
 pub mod merchant;

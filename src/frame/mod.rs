@@ -19,10 +19,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, MessagePort};
 
+use crate::http::new_uuid;
 use crate::i18n::Lang;
 use crate::wire::{listen_on_window, stop_listening, Channel, ListenerSlot};
 use check::brand_of;
-use tokenize::{new_idempotency_key, tokenize, Card};
+use tokenize::{tokenize, Card};
 
 /// The frame's connection to its host.
 pub type HostChannel = Rc<Channel<FrameToHost>>;
@@ -243,7 +244,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
     let s = state.lang.strings();
     state.notice.set(s.processing.to_owned());
     leptos::task::spawn_local(async move {
-        let key = new_idempotency_key();
+        let key = new_uuid();
         match tokenize(&config, &card, &key).await {
             Ok(token) => channel.send(FrameToHost::Tokenized { token, card: info }),
             Err(failure) => {

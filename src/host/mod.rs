@@ -1,5 +1,10 @@
-//! The host side: what runs on the merchant page.
+//! The host side: what runs on the merchant page. `mount` (the JS API) renders the checkout
+//! component, which embeds the secure frame for a new card.
 
+pub mod api;
+pub mod checkout;
+pub mod js_api;
+pub mod options;
 pub mod secure_frame;
 
 pub use secure_frame::SecureFrame;

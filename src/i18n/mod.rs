@@ -80,6 +80,21 @@ pub struct Strings {
     pub api_error: &'static str,
     /// Announced when tokenization starts.
     pub processing: &'static str,
+
+    /// Host: while the session and its methods load.
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    /// The accessible name of the method list.
+    pub methods_label: &'static str,
+    /// The pay button, before the amount.
+    pub pay: &'static str,
+    /// Before a saved card's expiry.
+    pub expires: &'static str,
+    pub declined: &'static str,
+    pub insufficient_funds: &'static str,
+    pub fraud_declined: &'static str,
+    pub payment_error: &'static str,
 }
 
 #[cfg(test)]

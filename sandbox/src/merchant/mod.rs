@@ -64,11 +64,12 @@ pub fn merchant_origin(
         .merge(demo_api)
         .route("/webhooks", post(receive_webhook))
         .fallback_service(ServeDir::new(www))
-        // The host page CSP the widget must work under (shared/spec/widget.md).
+        // The host page CSP of shared/spec/widget.md, plus the payment origin in `script-src`
+        // because this page loads the SDK from there with a script tag.
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&format!(
-                "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src {api}"
+                "script-src 'self' {api} 'wasm-unsafe-eval'; style-src 'self'; frame-src {api}"
             ))
             .unwrap_or(HeaderValue::from_static("script-src 'self'")),
         ))

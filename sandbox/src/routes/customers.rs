@@ -7,10 +7,10 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::clock::{now_ms, rfc3339};
-use crate::countries::is_country;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, SecretKey};
 use crate::state::AppState;
+use checkout_iso::is_country;
 
 #[derive(Deserialize, serde::Serialize)]
 pub struct Document {

@@ -86,6 +86,12 @@ fn sdk_assets(state: &AppState) -> Router {
             HeaderName::from_static("cross-origin-embedder-policy"),
             HeaderValue::from_static("require-corp"),
         ))
+        // The SDK's module and wasm are fetched cross-origin by merchant pages.
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods([Method::GET]),
+        )
 }
 
 /// One log line per request: method, path and status. Never bodies, headers or query strings.

@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::clock::{now_ms, rfc3339};
-use crate::countries::{is_country, is_currency};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, PublicKey, SecretKey};
 use crate::state::AppState;
 use crate::store::accounts::Account;
 use crate::store::sessions::Session;
+use checkout_iso::{is_country, is_currency};
 
 /// `amount` in sessions and payments.
 #[derive(Deserialize, Serialize, Clone, Copy, Debug)]

@@ -1,0 +1,154 @@
+//! The JavaScript API: `mount(target, options) → Promise<CheckoutHandle>`. Bad options reject
+//! with a `TypeError` that names the option; nothing here panics.
+
+use std::cell::{Cell, RefCell};
+
+use js_sys::{Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element};
+
+use super::checkout::{self, Checkout};
+use super::options;
+
+thread_local! {
+    static SDK_ORIGIN: RefCell<String> = const { RefCell::new(String::new()) };
+    static STYLES_ADOPTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The loader tells where the SDK came from: the default `apiUrl`.
+#[wasm_bindgen(js_name = setSdkOrigin)]
+pub fn set_sdk_origin(origin: String) {
+    SDK_ORIGIN.with(|o| *o.borrow_mut() = origin);
+}
+
+/// Adds the component's CSS to the document once, as a constructed stylesheet (allowed under
+/// `style-src 'self'`, unlike a `<style>` element).
+fn adopt_styles(document: &web_sys::Document) {
+    if STYLES_ADOPTED.with(Cell::get) {
+        return;
+    }
+    let Ok(sheet) = CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(include_str!("checkout.css")).is_err() {
+        return;
+    }
+    let sheets = Reflect::get(document, &"adoptedStyleSheets".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(list) = sheets.dyn_ref::<js_sys::Array>() {
+        list.push(&sheet);
+        STYLES_ADOPTED.with(|s| s.set(true));
+    }
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(&format!("checkout-widget: {message}")).into()
+}
+
+fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Element, String> {
+    if let Some(selector) = target.as_string() {
+        return match document.query_selector(&selector) {
+            Ok(Some(el)) => Ok(el),
+            Ok(None) => Err(format!("`target`: no element matches {selector:?}")),
+            Err(_) => Err(format!(
+                "`target`: {selector:?} is not a valid CSS selector"
+            )),
+        };
+    }
+    target
+        .clone()
+        .dyn_into::<Element>()
+        .map_err(|_| "`target` must be an Element or a CSS selector".into())
+}
+
+/// A mounted checkout.
+#[wasm_bindgen]
+pub struct CheckoutHandle {
+    checkout: Checkout,
+    view:
+        RefCell<Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>>,
+}
+
+#[wasm_bindgen]
+impl CheckoutHandle {
+    /// What the pay button does; resolves when the attempt ends.
+    pub fn submit(&self) -> Promise {
+        if self.view.borrow().is_none() {
+            return Promise::resolve(&JsValue::UNDEFINED);
+        }
+        self.checkout.submit()
+    }
+
+    /// After a decline or error: the form comes back with the reason shown.
+    #[wasm_bindgen(js_name = continuePayment)]
+    pub fn continue_payment(&self, result: JsValue) {
+        let status = Reflect::get(&result, &"status".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        let sub = Reflect::get(&result, &"subStatus".into())
+            .ok()
+            .and_then(|s| s.as_string());
+        if self.view.borrow().is_some() {
+            self.checkout.continue_payment(&status, sub.as_deref());
+        }
+    }
+
+    /// Removes every node, listener and the iframe.
+    pub fn unmount(&self) {
+        self.checkout.teardown();
+        self.view.borrow_mut().take();
+    }
+}
+
+/// `mount(target, options)`: validates the options, renders the checkout into `target`, and
+/// resolves with its handle; rejects with a `TypeError` naming the bad option.
+#[wasm_bindgen]
+pub fn mount(target: JsValue, options: JsValue) -> Promise {
+    match mount_inner(&target, &options) {
+        Ok(handle) => Promise::resolve(&JsValue::from(handle)),
+        Err(message) => Promise::reject(&type_error(&message)),
+    }
+}
+
+fn mount_inner(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let element = resolve_target(target, &document)?;
+    let default_language = window.navigator().language().unwrap_or_else(|| "en".into());
+    let default_api = SDK_ORIGIN.with(|o| o.borrow().clone());
+    let (opts, callbacks) = options::read(options, &default_api, &default_language)?;
+    let parent: web_sys::HtmlElement = element
+        .dyn_into()
+        .map_err(|_| "`target` must be an HTML element")?;
+    adopt_styles(&document);
+    let theme = if opts.theme == checkout_protocol::Theme::Dark {
+        "dark"
+    } else {
+        "light"
+    };
+    let variables = opts.variables.clone();
+    let slot: std::rc::Rc<Cell<Option<Checkout>>> = std::rc::Rc::default();
+    let out = slot.clone();
+    let view = leptos::mount::mount_to(parent.clone(), move || {
+        let c = Checkout::new(opts, callbacks);
+        out.set(Some(c));
+        c.load();
+        checkout::view(c).into_any()
+    });
+    let checkout = slot.get().ok_or("the checkout could not be created")?;
+    // Theme and variables go on the component's root, through the CSSOM.
+    if let Some(root) = parent
+        .last_element_child()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root.set_attribute("data-theme", theme);
+        for (name, value) in &variables {
+            let _ = root.style().set_property(name, value);
+        }
+    }
+    Ok(CheckoutHandle {
+        checkout,
+        view: RefCell::new(Some(view)),
+    })
+}

@@ -1,0 +1,186 @@
+//! Reading and validating the merchant's `mount()` options. Every mistake becomes a message
+//! naming the option, for the `TypeError` the `mount` promise rejects with.
+
+use checkout_protocol::{HolderNameMode, Theme};
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The options, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub public_api_key: String,
+    pub checkout_session: String,
+    pub country_code: String,
+    pub language: String,
+    pub api_url: String,
+    pub show_pay_button: bool,
+    pub theme: Theme,
+    pub variables: Vec<(String, String)>,
+    pub holder_name: HolderNameMode,
+    pub save_card: bool,
+}
+
+/// The merchant's callbacks.
+#[derive(Clone)]
+pub struct Callbacks {
+    pub on_token: Function,
+    pub on_error: Option<Function>,
+    pub on_ready: Option<Function>,
+    pub on_change: Option<Function>,
+    pub on_payment_method_selected: Option<Function>,
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn given(v: &JsValue) -> bool {
+    !v.is_undefined() && !v.is_null()
+}
+
+fn string(obj: &JsValue, key: &str, required: bool) -> Result<Option<String>, String> {
+    let v = get(obj, key);
+    if !given(&v) {
+        return if required {
+            Err(format!("option `{key}` is required"))
+        } else {
+            Ok(None)
+        };
+    }
+    match v.as_string() {
+        Some(s) if !s.trim().is_empty() => Ok(Some(s)),
+        Some(_) => Err(format!("option `{key}` must not be empty")),
+        None => Err(format!("option `{key}` must be a string")),
+    }
+}
+
+fn callback(obj: &JsValue, key: &str, required: bool) -> Result<Option<Function>, String> {
+    let v = get(obj, key);
+    if !given(&v) {
+        return if required {
+            Err(format!("option `{key}` is required (a function)"))
+        } else {
+            Ok(None)
+        };
+    }
+    v.dyn_into::<Function>()
+        .map(Some)
+        .map_err(|_| format!("option `{key}` must be a function"))
+}
+
+/// Whether `url` is an absolute http(s) URL.
+fn is_http_url(url: &str) -> bool {
+    web_sys::Url::new(url).is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+}
+
+/// Validates `options`; `default_api_url` and `default_language` fill what is not given.
+pub fn read(
+    options: &JsValue,
+    default_api_url: &str,
+    default_language: &str,
+) -> Result<(Options, Callbacks), String> {
+    if !options.is_object() {
+        return Err("options must be an object".into());
+    }
+    let public_api_key = string(options, "publicApiKey", true)?.unwrap_or_default();
+    let checkout_session = string(options, "checkoutSession", true)?.unwrap_or_default();
+    let country_code = string(options, "countryCode", true)?.unwrap_or_default();
+    if !checkout_iso::is_country(&country_code) {
+        return Err(format!(
+            "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\", got {country_code:?}"
+        ));
+    }
+    let language =
+        string(options, "language", false)?.unwrap_or_else(|| default_language.to_owned());
+    let api_url = string(options, "apiUrl", false)?.unwrap_or_else(|| default_api_url.to_owned());
+    if !is_http_url(&api_url) {
+        return Err(format!(
+            "option `apiUrl` must be an absolute http(s) URL, got {api_url:?}"
+        ));
+    }
+    let show_pay_button = match get(options, "showPayButton") {
+        v if !given(&v) => true,
+        v => v
+            .as_bool()
+            .ok_or("option `showPayButton` must be a boolean")?,
+    };
+
+    let appearance = get(options, "appearance");
+    let (theme, variables) = if given(&appearance) {
+        let theme = match string(&appearance, "theme", false)
+            .map_err(|e| e.replace("`theme`", "`appearance.theme`"))?
+        {
+            None => Theme::Light,
+            Some(t) if t == "light" => Theme::Light,
+            Some(t) if t == "dark" => Theme::Dark,
+            Some(t) => {
+                return Err(format!(
+                    "option `appearance.theme` must be \"light\" or \"dark\", got {t:?}"
+                ))
+            }
+        };
+        let vars = get(&appearance, "variables");
+        let mut variables = Vec::new();
+        if given(&vars) {
+            let obj: &Object = vars
+                .dyn_ref()
+                .ok_or("option `appearance.variables` must be an object")?;
+            for key in Object::keys(obj).iter() {
+                let name = key.as_string().unwrap_or_default();
+                let value = get(&vars, &name).as_string().ok_or_else(|| {
+                    format!("option `appearance.variables.{name}` must be a string")
+                })?;
+                if !name.starts_with("--cw-") {
+                    return Err(format!("option `appearance.variables` may only set `--cw-*` properties, got {name:?}"));
+                }
+                variables.push((name, value));
+            }
+        }
+        (theme, variables)
+    } else {
+        (Theme::Light, Vec::new())
+    };
+
+    let card = get(options, "card");
+    let (holder_name, save_card) = if given(&card) {
+        let holder = match string(&card, "holderName", false).map_err(|e| e.replace("`holderName`", "`card.holderName`"))? {
+            None => HolderNameMode::Required,
+            Some(h) if h == "required" => HolderNameMode::Required,
+            Some(h) if h == "optional" => HolderNameMode::Optional,
+            Some(h) if h == "hidden" => HolderNameMode::Hidden,
+            Some(h) => {
+                return Err(format!("option `card.holderName` must be \"required\", \"optional\" or \"hidden\", got {h:?}"))
+            }
+        };
+        let save = match get(&card, "saveCard") {
+            v if !given(&v) => false,
+            v => v
+                .as_bool()
+                .ok_or("option `card.saveCard` must be a boolean")?,
+        };
+        (holder, save)
+    } else {
+        (HolderNameMode::Required, false)
+    };
+
+    let callbacks = Callbacks {
+        on_token: callback(options, "onToken", true)?.unwrap_or_else(|| Function::new_no_args("")),
+        on_error: callback(options, "onError", false)?,
+        on_ready: callback(options, "onReady", false)?,
+        on_change: callback(options, "onChange", false)?,
+        on_payment_method_selected: callback(options, "onPaymentMethodSelected", false)?,
+    };
+    let options = Options {
+        public_api_key,
+        checkout_session,
+        country_code,
+        language,
+        api_url: api_url.trim_end_matches('/').to_owned(),
+        show_pay_button,
+        theme,
+        variables,
+        holder_name,
+        save_card,
+    };
+    Ok((options, callbacks))
+}

@@ -1,0 +1,75 @@
+//! JSON over `fetch` with a timeout: the one place the widget makes HTTP requests.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, Headers, RequestInit, Response};
+
+/// How long one attempt may take.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// One request: `(status, parsed JSON body or null)`, or `Err` on a network failure or timeout.
+pub async fn request(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Result<(u16, JsValue), JsValue> {
+    let h = Headers::new()?;
+    for (k, v) in headers {
+        h.set(k, v)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(method);
+    if let Some(b) = body {
+        h.set("content-type", "application/json")?;
+        init.set_body(&JsValue::from_str(b));
+    }
+    init.set_headers(&h);
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await?
+        .dyn_into()?;
+    let json = match response.json() {
+        Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    };
+    Ok((response.status(), json))
+}
+
+/// A string field of a JSON object.
+pub fn get_str(value: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A random UUID v4 from the browser's CSPRNG (`crypto.randomUUID` needs a secure context;
+/// `getRandomValues` does not).
+pub fn new_uuid() -> String {
+    let mut b = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut b);
+    }
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
