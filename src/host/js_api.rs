@@ -105,13 +105,14 @@ impl CheckoutHandle {
 /// resolves with its handle; rejects with a `TypeError` naming the bad option.
 #[wasm_bindgen]
 pub fn mount(target: JsValue, options: JsValue) -> Promise {
-    match mount_inner(&target, &options) {
+    match try_mount(&target, &options) {
         Ok(handle) => Promise::resolve(&JsValue::from(handle)),
         Err(message) => Promise::reject(&type_error(&message)),
     }
 }
 
-fn mount_inner(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, String> {
+/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`.
+pub fn try_mount(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let element = resolve_target(target, &document)?;

@@ -1,0 +1,342 @@
+//! The checkout component and `mount()` in the browser, against the sandbox `npm test` starts
+//! (`CW_TEST_API`, `CW_TEST_MERCHANT`): option validation, methods and their order, text-only
+//! server strings, selection, load errors and retry, alternative-method tokens, unmount.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use browser::*;
+use checkout_widget::host::api::Method;
+use checkout_widget::host::checkout::{self, Checkout, Load};
+use checkout_widget::host::js_api::{mount, try_mount, CheckoutHandle};
+use checkout_widget::host::options;
+use js_sys::{Function, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn api() -> &'static str {
+    option_env!("CW_TEST_API")
+        .expect("CW_TEST_API: run through `npm test`, which starts the sandbox")
+}
+
+fn merchant() -> &'static str {
+    option_env!("CW_TEST_MERCHANT")
+        .expect("CW_TEST_MERCHANT: run through `npm test`, which starts the sandbox")
+}
+
+fn set(o: &JsValue, k: &str, v: &JsValue) {
+    Reflect::set(o, &k.into(), v).unwrap();
+}
+
+/// A JS callback that records its first argument.
+fn recorder() -> (Rc<RefCell<Vec<JsValue>>>, Function) {
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let sink = seen.clone();
+    let f = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |a: JsValue, b: JsValue| {
+        sink.borrow_mut().push(a);
+        if !b.is_undefined() {
+            sink.borrow_mut().push(b);
+        }
+    });
+    let func: Function = f.as_ref().clone().into();
+    f.forget();
+    (seen, func)
+}
+
+fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
+    let o: JsValue = Object::new().into();
+    set(&o, "publicApiKey", &key.into());
+    set(&o, "checkoutSession", &session.into());
+    set(&o, "countryCode", &"BR".into());
+    set(&o, "language", &"en".into());
+    set(&o, "apiUrl", &api().into());
+    set(&o, "onToken", on_token);
+    o
+}
+
+async fn new_session(customer: &str) -> (String, String) {
+    let body = format!("{{\"country\":\"BR\",\"customer\":\"{customer}\"}}");
+    let (status, v) =
+        fetch_json("POST", &format!("{}/api/checkout", merchant()), Some(&body)).await;
+    assert_eq!(status, 200);
+    (
+        get_str(&v, "checkout_session"),
+        get_str(&v, "public_api_key"),
+    )
+}
+
+async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
+    try_mount(target, opts).expect("mount succeeds")
+}
+
+async fn rejection(target: JsValue, opts: JsValue) -> String {
+    let err = JsFuture::from(mount(target, opts))
+        .await
+        .expect_err("mount rejects");
+    assert!(err.is_instance_of::<js_sys::TypeError>(), "a TypeError");
+    Reflect::get(&err, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn bad_options_reject_with_a_type_error_naming_the_option() {
+    let root = container(Some("host-options"));
+    let (_, on_token) = recorder();
+    let target = JsValue::from_str("#host-options");
+    let base = || options("s", "pk", &on_token);
+
+    let o = base();
+    Reflect::delete_property(o.unchecked_ref::<Object>(), &"checkoutSession".into()).unwrap();
+    assert!(rejection(target.clone(), o)
+        .await
+        .contains("`checkoutSession` is required"));
+    let o = base();
+    set(&o, "onToken", &"not a function".into());
+    assert!(rejection(target.clone(), o)
+        .await
+        .contains("`onToken` must be a function"));
+    let o = base();
+    set(&o, "countryCode", &"XX".into());
+    assert!(rejection(target.clone(), o).await.contains("`countryCode`"));
+    let o = base();
+    set(&o, "apiUrl", &"not a url".into());
+    assert!(rejection(target.clone(), o).await.contains("`apiUrl`"));
+    let o = base();
+    let appearance: JsValue = Object::new().into();
+    set(&appearance, "theme", &"purple".into());
+    set(&o, "appearance", &appearance);
+    assert!(rejection(target.clone(), o)
+        .await
+        .contains("`appearance.theme`"));
+    assert!(rejection("#nowhere".into(), base())
+        .await
+        .contains("no element matches \"#nowhere\""));
+    assert!(rejection(target.clone(), JsValue::from(3))
+        .await
+        .contains("options must be an object"));
+    assert_eq!(root.child_element_count(), 0, "nothing was rendered");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
+    // A returning shopper: pay once with "save card", then a new session lists the card.
+    let shopper = format!("host-{}@example.com", js_sys::Math::random());
+    let (first, key) = new_session(&shopper).await;
+    let token_body = "{\"payment_method\":{\"type\":\"CARD\",\"card\":{\"number\":\"5555555555554444\",\"expiration_month\":12,\"expiration_year\":2030,\"security_code\":\"123\"}},\"save\":true}";
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("content-type", "application/json").unwrap();
+    headers.set("public-api-key", &key).unwrap();
+    init.set_headers(&headers);
+    init.set_body(&token_body.into());
+    let url = format!("{}/v1/checkout/sessions/{first}/token", api());
+    let resp: web_sys::Response = JsFuture::from(
+        web_sys::window()
+            .unwrap()
+            .fetch_with_str_and_init(&url, &init),
+    )
+    .await
+    .unwrap()
+    .into();
+    let tok = JsFuture::from(resp.json().unwrap()).await.unwrap();
+    let pay = format!(
+        "{{\"checkout_session\":\"{first}\",\"token\":\"{}\",\"vault_on_success\":true}}",
+        get_str(&tok, "token")
+    );
+    let (_, payment) =
+        fetch_json("POST", &format!("{}/api/payments", merchant()), Some(&pay)).await;
+    assert_eq!(get_str(&payment, "status"), "SUCCEEDED");
+
+    let (session, key) = new_session(&shopper).await;
+    let root = container(None);
+    let (_, on_token) = recorder();
+    let (ready, on_ready) = recorder();
+    let opts = options(&session, &key, &on_token);
+    set(&opts, "onReady", &on_ready);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(
+        until(10_000, || root
+            .query_selector_all(".cw-method")
+            .unwrap()
+            .length()
+            == 4)
+        .await
+    );
+    let names: Vec<String> = (0..4)
+        .map(|i| {
+            root.query_selector_all(".cw-method-name")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names, ["MASTERCARD •••• 4444", "Card", "PIX", "NuPay"]);
+    assert!(
+        text_of(&root, ".cw-pay").starts_with("Pay R$"),
+        "amount on the button: {}",
+        text_of(&root, ".cw-pay")
+    );
+    // The saved card is selected first: no card form.
+    assert!(root.query_selector("iframe").unwrap().is_none());
+    assert!(
+        until(3000, || ready.borrow().len() == 1).await,
+        "onReady once the methods show"
+    );
+    // Choosing "Card" mounts the secure frame, titled, on the payment origin.
+    let card_radio: web_sys::HtmlInputElement = root
+        .query_selector_all("input[type=radio]")
+        .unwrap()
+        .get(1)
+        .unwrap()
+        .unchecked_into();
+    card_radio.click();
+    assert!(
+        until(5000, || root
+            .query_selector("iframe.cw-frame")
+            .unwrap()
+            .is_some())
+        .await
+    );
+    let iframe: web_sys::HtmlIFrameElement = root
+        .query_selector("iframe")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(iframe.title(), "Secure card payment form");
+    assert!(iframe
+        .src()
+        .starts_with(&format!("{}/sdk/frame.html#origin=", api())));
+    handle.unmount();
+    assert_eq!(root.child_element_count(), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn server_strings_are_text_never_html() {
+    let root = container(None);
+    let (_, on_token) = recorder();
+    let (opts, callbacks) = options::read(&options("s", "pk", &on_token), api(), "en").unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let c = Checkout::new(opts, callbacks);
+        c.load.set(Load::Ready(vec![Method {
+            name: "<img src=x onerror=alert(1)>PIX".into(),
+            kind: "PIX".into(),
+            icon: Some("javascript:alert(1)".into()),
+            description: Some("<b>bold</b>".into()),
+            preferred: true,
+            vaulted_token: None,
+            last_successfully_used: None,
+            card_data: None,
+        }]));
+        checkout::view(c)
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".cw-method-name"),
+        "<img src=x onerror=alert(1)>PIX"
+    );
+    assert_eq!(text_of(&root, ".cw-method-detail"), "<b>bold</b>");
+    assert!(
+        root.query_selector("img[src=x], b").unwrap().is_none(),
+        "no markup from the server"
+    );
+    assert!(
+        root.query_selector("img.cw-icon").unwrap().is_none(),
+        "a non-https icon is not used"
+    );
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn selecting_an_alternative_method_creates_its_token_without_a_form() {
+    let (session, key) = new_session("apm@example.com").await;
+    let root = container(None);
+    let (tokens, on_token) = recorder();
+    let (selected, on_selected) = recorder();
+    let opts = options(&session, &key, &on_token);
+    set(&opts, "onPaymentMethodSelected", &on_selected);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(
+        until(10_000, || root
+            .query_selector_all(".cw-method")
+            .unwrap()
+            .length()
+            == 3)
+        .await
+    );
+    let pix: web_sys::HtmlInputElement = root
+        .query_selector("[data-type=PIX] input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    pix.click();
+    assert!(
+        until(2000, || selected
+            .borrow()
+            .iter()
+            .any(|s| get_str(s, "type") == "PIX"))
+        .await
+    );
+    JsFuture::from(handle.submit()).await.unwrap();
+    assert_eq!(tokens.borrow().len(), 2, "onToken(token, info)");
+    let token = tokens.borrow()[0].as_string().unwrap();
+    assert_eq!(get_str(&tokens.borrow()[1], "type"), "PIX");
+    let pay = format!("{{\"checkout_session\":\"{session}\",\"token\":\"{token}\"}}");
+    let (_, payment) =
+        fetch_json("POST", &format!("{}/api/payments", merchant()), Some(&pay)).await;
+    assert_eq!(get_str(&payment, "status"), "PENDING");
+    handle.unmount();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_shows_a_translated_error_with_retry_and_calls_on_error() {
+    let root = container(None);
+    let (_, on_token) = recorder();
+    let (errors, on_error) = recorder();
+    let opts = options("s", "pk", &on_token);
+    set(&opts, "apiUrl", &"http://127.0.0.1:9".into());
+    set(&opts, "language", &"es".into());
+    set(&opts, "onError", &on_error);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(
+        root.query_selector(".cw-skeleton").unwrap().is_some(),
+        "a skeleton while loading"
+    );
+    assert!(until(15_000, || !errors.borrow().is_empty()).await);
+    assert_eq!(get_str(&errors.borrow()[0], "code"), "NETWORK_ERROR");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "[role=alert]"),
+        "No pudimos cargar los medios de pago."
+    );
+    let retry: web_sys::HtmlElement = root
+        .query_selector(".cw-retry")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Reintentar");
+    retry.click();
+    leptos::task::tick().await;
+    assert!(
+        root.query_selector(".cw-skeleton").unwrap().is_some(),
+        "retry loads again"
+    );
+    handle.unmount();
+    assert_eq!(root.child_element_count(), 0);
+    root.remove();
+}
