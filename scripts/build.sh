@@ -26,5 +26,6 @@ wasm-bindgen --target web --no-typescript --out-dir dist --out-name checkout_glu
 mv dist/checkout_glue_bg.wasm dist/checkout_bg.wasm
 sed -i 's/checkout_glue_bg\.wasm/checkout_bg.wasm/' dist/checkout_glue.js
 wasm_opt dist/checkout_bg.wasm
-cp sdk/checkout-widget.js sdk/checkout-widget.mjs dist/
+cp sdk/checkout-widget.js sdk/checkout-widget.mjs sdk/yuno-compat.mjs sdk/checkout-widget.d.ts dist/
+node scripts/sri.mjs
 node scripts/size-report.mjs

@@ -31,7 +31,7 @@ layer() {
 
 layer "format (cargo fmt --check)" cargo fmt --all -- --check
 layer "lint (cargo clippy -D warnings)" cargo clippy --workspace --all-targets -q -- -D warnings
-layer "native unit, property and sandbox integration tests (cargo test)" cargo test --workspace
+layer "native unit, property and sandbox integration tests (cargo test)" cargo test --workspace --exclude checkout-e2e
 # The browser tests talk to a real sandbox on loopback; they are compiled with its addresses.
 layer "release build and size report" bash scripts/build.sh
 sandbox_dir=$(mktemp -d)
@@ -46,6 +46,7 @@ export CW_TEST_API=http://127.0.0.1:47871 CW_TEST_MERCHANT=http://127.0.0.1:4787
 layer "wasm-pack test: Chromium" wasm-pack test --headless --chrome
 layer "wasm-pack test: Firefox" wasm-pack test --headless --firefox
 layer "wasm-pack test: WebKit" env PATH="$PWD/target/bin:$PATH" xvfb-run -a wasm-pack test --headless --safari
+layer "end to end: Chromium, Firefox, WebKit (tests/e2e)" cargo test -p checkout-e2e
 
 echo
 echo "=== summary"

@@ -1,5 +1,6 @@
-// checkout-widget for a classic <script> tag: defines window.CheckoutWidget, loading the
-// module and the wasm that sit next to this file. No bundler or type="module" needed.
+// checkout-widget for a classic <script> tag: defines window.CheckoutWidget, and window.Yuno and
+// window.SdkPayments for pages written against the Yuno Web SDK v1, loading the module and the
+// wasm that sit next to this file. No bundler or type="module" needed.
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -16,4 +17,13 @@
       });
     },
   };
+  var compat = {
+    initialize: function (publicApiKey) {
+      return load().then(function (m) {
+        return m.initialize(publicApiKey);
+      });
+    },
+  };
+  window.Yuno = window.Yuno || compat;
+  window.SdkPayments = window.SdkPayments || compat;
 })();

@@ -2,6 +2,7 @@
 // The wasm is found next to this file (new URL(…, import.meta.url)), so Vite, webpack 5 and
 // esbuild bundle it without plugins. The default apiUrl is the origin this file came from.
 import init, { mount as mountWasm, setSdkOrigin } from "./checkout_glue.js";
+import { initialize as initializeCompat } from "./yuno-compat.mjs";
 
 let started;
 function start() {
@@ -15,4 +16,9 @@ function start() {
 export async function mount(target, options) {
   await start();
   return mountWasm(target, options);
+}
+
+/** Yuno Web SDK v1 compatible entry: `const yuno = await initialize(PUBLIC_API_KEY)`. */
+export function initialize(publicApiKey) {
+  return initializeCompat(mount, publicApiKey);
 }

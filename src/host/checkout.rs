@@ -119,8 +119,13 @@ impl Checkout {
             self.amount.set(amount);
             match api::methods(&options).await {
                 Ok(methods) if !methods.is_empty() => {
+                    let first = options.initial_method.as_ref().and_then(|(kind, vaulted)| {
+                        methods.iter().position(|m| {
+                            &m.kind == kind && m.vaulted_token.as_ref() == vaulted.as_ref()
+                        })
+                    });
                     self.load.set(Load::Ready(methods));
-                    self.select(0);
+                    self.select(first.unwrap_or(0));
                 }
                 Ok(_) => self.fail(LoadError {
                     code: "NO_PAYMENT_METHODS".into(),

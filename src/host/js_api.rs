@@ -11,9 +11,15 @@ use web_sys::{CssStyleSheet, Element};
 use super::checkout::{self, Checkout};
 use super::options;
 
+type View = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+
 thread_local! {
     static SDK_ORIGIN: RefCell<String> = const { RefCell::new(String::new()) };
     static STYLES_ADOPTED: Cell<bool> = const { Cell::new(false) };
+    /// Mounted checkouts, by handle id. They live here, not in the JS handle, so a merchant
+    /// who drops the handle (and lets the garbage collector free it) keeps the checkout.
+    static MOUNTED: RefCell<Vec<(u32, Checkout, View)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
 /// The loader tells where the SDK came from: the default `apiUrl`.
@@ -61,43 +67,60 @@ fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Elem
         .map_err(|_| "`target` must be an Element or a CSS selector".into())
 }
 
-/// A mounted checkout.
+/// A mounted checkout (an id into the mounted list).
 #[wasm_bindgen]
 pub struct CheckoutHandle {
-    checkout: Checkout,
-    view:
-        RefCell<Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>>,
+    id: u32,
+}
+
+impl CheckoutHandle {
+    fn checkout(&self) -> Option<Checkout> {
+        MOUNTED.with(|m| {
+            m.borrow()
+                .iter()
+                .find(|(id, _, _)| *id == self.id)
+                .map(|(_, c, _)| *c)
+        })
+    }
 }
 
 #[wasm_bindgen]
 impl CheckoutHandle {
     /// What the pay button does; resolves when the attempt ends.
     pub fn submit(&self) -> Promise {
-        if self.view.borrow().is_none() {
-            return Promise::resolve(&JsValue::UNDEFINED);
+        match self.checkout() {
+            Some(c) => c.submit(),
+            None => Promise::resolve(&JsValue::UNDEFINED),
         }
-        self.checkout.submit()
     }
 
     /// After a decline or error: the form comes back with the reason shown.
     #[wasm_bindgen(js_name = continuePayment)]
     pub fn continue_payment(&self, result: JsValue) {
-        let status = Reflect::get(&result, &"status".into())
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
-        let sub = Reflect::get(&result, &"subStatus".into())
-            .ok()
-            .and_then(|s| s.as_string());
-        if self.view.borrow().is_some() {
-            self.checkout.continue_payment(&status, sub.as_deref());
+        let field = |k: &str| {
+            Reflect::get(&result, &k.into())
+                .ok()
+                .and_then(|s| s.as_string())
+        };
+        if let Some(c) = self.checkout() {
+            c.continue_payment(
+                &field("status").unwrap_or_default(),
+                field("subStatus").as_deref(),
+            );
         }
     }
 
     /// Removes every node, listener and the iframe.
     pub fn unmount(&self) {
-        self.checkout.teardown();
-        self.view.borrow_mut().take();
+        let entry = MOUNTED.with(|m| {
+            let mut list = m.borrow_mut();
+            let i = list.iter().position(|(id, _, _)| *id == self.id)?;
+            Some(list.remove(i))
+        });
+        if let Some((_, checkout, view)) = entry {
+            checkout.teardown();
+            drop(view);
+        }
     }
 }
 
@@ -148,8 +171,11 @@ pub fn try_mount(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, 
             let _ = root.style().set_property(name, value);
         }
     }
-    Ok(CheckoutHandle {
-        checkout,
-        view: RefCell::new(Some(view)),
-    })
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().push((id, checkout, view)));
+    Ok(CheckoutHandle { id })
 }

@@ -18,6 +18,8 @@ pub struct Options {
     pub variables: Vec<(String, String)>,
     pub holder_name: HolderNameMode,
     pub save_card: bool,
+    /// The method to select first: `(type, vaulted token)`.
+    pub initial_method: Option<(String, Option<String>)>,
 }
 
 /// The merchant's callbacks.
@@ -163,6 +165,17 @@ pub fn read(
         (HolderNameMode::Required, false)
     };
 
+    let initial = get(options, "initialPaymentMethod");
+    let initial_method = if given(&initial) {
+        let kind = string(&initial, "type", true)
+            .map_err(|e| e.replace("`type`", "`initialPaymentMethod.type`"))?;
+        let vaulted = string(&initial, "vaultedToken", false)
+            .map_err(|e| e.replace("`vaultedToken`", "`initialPaymentMethod.vaultedToken`"))?;
+        kind.map(|k| (k, vaulted))
+    } else {
+        None
+    };
+
     let callbacks = Callbacks {
         on_token: callback(options, "onToken", true)?.unwrap_or_else(|| Function::new_no_args("")),
         on_error: callback(options, "onError", false)?,
@@ -181,6 +194,7 @@ pub fn read(
         variables,
         holder_name,
         save_card,
+        initial_method,
     };
     Ok((options, callbacks))
 }

@@ -1,0 +1,110 @@
+// Types of checkout-widget's JavaScript API (hand-checked; the wasm exports are typed `any`).
+
+/** Card facts the host may know: never the number, the CVC or the expiry text. */
+export interface TokenInfo {
+  /** `CARD`, `PIX`, `OXXO`… */
+  type: string;
+  /** `VISA`, `MASTERCARD`, `AMEX`… (cards). */
+  brand?: string;
+  /** First 6–8 digits (new cards). */
+  iin?: string;
+  /** Last four digits (cards). */
+  lfd?: string;
+  expirationMonth?: number;
+  expirationYear?: number;
+  /** The saved card used, when one was. */
+  vaultedToken?: string;
+}
+
+export interface CheckoutError {
+  /** `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, or the API's code. */
+  code: string;
+  /** In the checkout's language. */
+  message: string;
+  /** Whether trying again may work. */
+  retryable: boolean;
+}
+
+export type FieldName = "number" | "expiry" | "cvc" | "holder_name";
+export type FieldErrorKind = "required" | "incomplete" | "invalid" | "unsupported_brand" | "expired";
+
+export interface ChangeState {
+  paymentMethodType: string;
+  complete: boolean;
+  brand?: string;
+  /** The errors shown, as `[field, kind]` pairs. */
+  errors: Array<[FieldName, FieldErrorKind]>;
+}
+
+export interface CheckoutOptions {
+  /** Required. */
+  publicApiKey: string;
+  /** Required: the session the merchant server created. */
+  checkoutSession: string;
+  /** Required, ISO 3166-1 alpha-2. */
+  countryCode: string;
+  /** BCP 47; default: the browser's, then "en". en, es and pt are built in. */
+  language?: string;
+  /** Default: the origin the SDK was loaded from. */
+  apiUrl?: string;
+  /** Required: receives the one-time token; the pay button stays busy until a returned promise settles. */
+  onToken(token: string, info: TokenInfo): void | Promise<void>;
+  onError?(error: CheckoutError): void;
+  /** Methods rendered and, for a new card, the secure frame interactive. */
+  onReady?(): void;
+  onChange?(state: ChangeState): void;
+  onPaymentMethodSelected?(method: { type: string; vaultedToken?: string }): void;
+  /** Default true. */
+  showPayButton?: boolean;
+  appearance?: {
+    theme?: "light" | "dark";
+    /** CSS custom properties, `--cw-*` only: e.g. `{ "--cw-color-accent": "#0a7" }`. */
+    variables?: Record<string, string>;
+  };
+  card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean };
+  /** The method to select first (default: the first listed). */
+  initialPaymentMethod?: { type: string; vaultedToken?: string };
+}
+
+export interface CheckoutHandle {
+  /** What the pay button does; resolves when the attempt ends. */
+  submit(): Promise<void>;
+  /** After a decline or error: the form comes back with the reason shown. */
+  continuePayment(result: { status: string; subStatus?: string }): void;
+  /** Removes every node, listener and the iframe. */
+  unmount(): void;
+}
+
+/** Mounts the checkout; rejects with a `TypeError` naming a bad option. */
+export function mount(target: Element | string, options: CheckoutOptions): Promise<CheckoutHandle>;
+
+/** Options of the Yuno Web SDK v1 `startCheckout`. */
+export interface YunoStartCheckoutOptions {
+  checkoutSession: string;
+  elementSelector: string | { apmForm: string; actionForm?: string };
+  countryCode: string;
+  language?: string;
+  showLoading?: boolean;
+  apiUrl?: string;
+  card?: { cardSaveEnable?: boolean };
+  yunoCreatePayment?(oneTimeToken: string, tokenWithInformation: TokenInfo & { token: string }): void | Promise<void>;
+  createPayment?(oneTimeToken: string, tokenWithInformation: TokenInfo & { token: string }): void | Promise<void>;
+  yunoPaymentResult?(status: string, subStatus?: string): void;
+  paymentResult?(status: string, subStatus?: string): void;
+  yunoError?(message: string, data: CheckoutError): void;
+  error?(message: string, data: CheckoutError): void;
+  yunoPaymentMethodSelected?(method: { type: string; vaulted_token?: string }): void;
+  paymentMethodSelected?(method: { type: string; vaulted_token?: string }): void;
+}
+
+/** The object `Yuno.initialize` resolves to. */
+export interface YunoSdk {
+  startCheckout(options: YunoStartCheckoutOptions): void;
+  mountCheckout(selection?: { paymentMethodType?: string; vaultedToken?: string }): Promise<unknown>;
+  startPayment(): Promise<void>;
+  continuePayment(result?: { status?: string; subStatus?: string }): void;
+  unmountSdk(): void;
+}
+
+/** Yuno Web SDK v1 compatible entry. */
+export function initialize(publicApiKey: string): Promise<YunoSdk>;

@@ -1,0 +1,120 @@
+//! End to end, in Chromium, Firefox and WebKit: the real demo and test pages driven over
+//! WebDriver like a person would (click, type, Tab, Enter), against a sandbox this harness
+//! starts on loopback, with the host page and the secure frame on different origins.
+//!
+//! Each engine's results are reported separately; a failing step saves a screenshot and the
+//! page's text under `target/e2e-artifacts/`. `CW_E2E_ENGINES=chromium,firefox` narrows the run.
+
+mod browser;
+mod sandbox;
+mod scenarios;
+mod site;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use browser::Engine;
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let root = workspace_root();
+    let site = match site::prepare(&root) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("e2e: could not prepare the test site: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let sandbox = match sandbox::Sandbox::start(&root, site.path()).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("e2e: could not start the sandbox: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let artifacts = root.join("target/e2e-artifacts");
+    let _ = std::fs::remove_dir_all(&artifacts);
+    std::fs::create_dir_all(&artifacts).ok();
+
+    let wanted =
+        std::env::var("CW_E2E_ENGINES").unwrap_or_else(|_| "chromium,firefox,webkit".into());
+    let engines: Vec<Engine> = wanted.split(',').filter_map(Engine::parse).collect();
+    let (mut passed, mut failed) = (0, 0);
+    let mut report = Vec::new();
+    for engine in engines {
+        let started = Instant::now();
+        let (p, f) = run_engine(engine, &sandbox, &artifacts).await;
+        passed += p;
+        failed += f;
+        report.push(format!(
+            "{:<9} {p} passed, {f} failed ({} s)",
+            engine.name(),
+            started.elapsed().as_secs()
+        ));
+    }
+    println!("\n=== e2e summary");
+    for line in &report {
+        println!("{line}");
+    }
+    println!("e2e: {passed} passed, {failed} failed");
+    if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+async fn run_engine(
+    engine: Engine,
+    sandbox: &sandbox::Sandbox,
+    artifacts: &std::path::Path,
+) -> (usize, usize) {
+    println!("\n=== e2e: {}", engine.name());
+    let session = match browser::Session::start(engine).await {
+        Ok(s) => s,
+        Err(e) => {
+            println!(
+                "FAILED {}: could not start the browser: {e:#}",
+                engine.name()
+            );
+            return (0, 1);
+        }
+    };
+    let (mut passed, mut failed) = (0, 0);
+    for scenario in scenarios::ALL {
+        let started = Instant::now();
+        let run = tokio::time::timeout(
+            Duration::from_secs(90),
+            (scenario.run)(&session.driver, sandbox),
+        )
+        .await;
+        let result = run.unwrap_or_else(|_| Err(anyhow::anyhow!("timed out after 90 s")));
+        match result {
+            Ok(()) => {
+                passed += 1;
+                println!(
+                    "ok     {} / {} ({} ms)",
+                    engine.name(),
+                    scenario.name,
+                    started.elapsed().as_millis()
+                );
+            }
+            Err(e) => {
+                failed += 1;
+                println!("FAILED {} / {}: {e:#}", engine.name(), scenario.name);
+                let base = artifacts.join(format!("{}-{}", engine.name(), scenario.name));
+                session.save_artifacts(&base).await;
+            }
+        }
+    }
+    session.stop().await;
+    (passed, failed)
+}

@@ -1,0 +1,81 @@
+//! The sandbox under test, started on loopback with a fresh data directory.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+pub struct Sandbox {
+    _child: Child,
+    _data: tempdir::Dir,
+    pub merchant: String,
+}
+
+mod tempdir {
+    /// A directory removed when dropped.
+    pub struct Dir(pub std::path::PathBuf);
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+impl Sandbox {
+    pub async fn start(root: &Path, www: &Path) -> anyhow::Result<Sandbox> {
+        let bin = root.join("target/debug/checkout-sandbox");
+        if !bin.exists() {
+            bail!(
+                "{} is missing: build it first (cargo build -p checkout-sandbox)",
+                bin.display()
+            );
+        }
+        let data = std::env::temp_dir().join(format!("cw-e2e-{}", std::process::id()));
+        std::fs::create_dir_all(&data)?;
+        let mut child = Command::new(bin)
+            .args([
+                "--payment-addr",
+                "127.0.0.1:0",
+                "--merchant-addr",
+                "127.0.0.1:0",
+                "--webhook-backoff-scale",
+                "0.001",
+            ])
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--www-dir")
+            .arg(www)
+            .arg("--sdk-dir")
+            .arg(root.join("dist"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .context("starting the sandbox")?;
+        let mut lines = BufReader::new(child.stdout.take().context("sandbox stdout")?).lines();
+        let mut merchant = None;
+        let read = async {
+            while let Ok(Some(line)) = lines.next_line().await {
+                let value = line.split_whitespace().nth(2).map(str::to_owned);
+                if line.trim_start().starts_with("merchant origin:") {
+                    merchant = value;
+                } else if line.trim_start().starts_with("database:") {
+                    break;
+                }
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(20), read)
+            .await
+            .context("the sandbox did not start")?;
+        // Keep draining stdout so the server never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Ok(Sandbox {
+            _child: child,
+            _data: tempdir::Dir(data),
+            merchant: merchant.context("no merchant origin printed")?,
+        })
+    }
+}

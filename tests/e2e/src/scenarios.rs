@@ -1,0 +1,355 @@
+//! The scenarios, each run in every engine. Every scenario on the card path also checks that
+//! the host page never saw the card (a spy on the page records DOM, messages, console and URL)
+//! and that the page had no CSP violation.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use serde_json::Value;
+use thirtyfour::prelude::*;
+
+use crate::sandbox::Sandbox;
+
+type Run = for<'a> fn(
+    &'a WebDriver,
+    &'a Sandbox,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;
+
+pub struct Scenario {
+    pub name: &'static str,
+    pub run: Run,
+}
+
+pub static ALL: &[Scenario] = &[
+    Scenario {
+        name: "card-happy-path",
+        run: |d, s| Box::pin(card_happy_path(d, s)),
+    },
+    Scenario {
+        name: "decline-then-retry",
+        run: |d, s| Box::pin(decline_then_retry(d, s)),
+    },
+    Scenario {
+        name: "pix-pending-then-completed",
+        run: |d, s| Box::pin(pix(d, s)),
+    },
+    Scenario {
+        name: "npm-esbuild-page",
+        run: |d, s| Box::pin(npm_page(d, s)),
+    },
+    Scenario {
+        name: "yuno-v1-page",
+        run: |d, s| Box::pin(yuno_page(d, s)),
+    },
+    Scenario {
+        name: "spanish-and-portuguese",
+        run: |d, s| Box::pin(languages(d, s)),
+    },
+];
+
+/// A valid card that no page shows, so finding it on the host page means a leak.
+const PAN: &str = "4242424242424242";
+const CVC: &str = "739";
+
+/// Polls `f` until it yields `Some`, for at most `secs`.
+async fn wait_for<T, F, Fut>(secs: u64, what: &str, mut f: F) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(v) = f().await {
+            return Ok(v);
+        }
+        if Instant::now() > deadline {
+            bail!("waited {secs} s for {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn find(d: &WebDriver, css: &str) -> anyhow::Result<WebElement> {
+    let css = css.to_owned();
+    wait_for(15, &css.clone(), || {
+        let css = css.clone();
+        async move { d.find(By::Css(&css)).await.ok() }
+    })
+    .await
+}
+
+async fn text_of(d: &WebDriver, css: &str) -> String {
+    match d.find(By::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+async fn wait_text(d: &WebDriver, css: &str, needle: &str) -> anyhow::Result<String> {
+    wait_for(20, &format!("{css} to contain {needle:?}"), || async {
+        let t = text_of(d, css).await;
+        t.contains(needle).then_some(t)
+    })
+    .await
+}
+
+/// Installs the spy: every message event, console line, CSP violation and DOM mutation the
+/// host page sees is recorded.
+async fn install_spy(d: &WebDriver) -> anyhow::Result<()> {
+    d.execute(
+        r#"
+        if (window.__spy) return;
+        const spy = window.__spy = { messages: [], console: [], csp: [], texts: [] };
+        addEventListener("message", (e) => { try { spy.messages.push(JSON.stringify(e.data)); } catch { spy.messages.push(String(e.data)); } }, true);
+        document.addEventListener("securitypolicyviolation", (e) => spy.csp.push(e.violatedDirective + " " + e.blockedURI));
+        for (const k of ["log", "info", "warn", "error", "debug"]) {
+          const orig = console[k].bind(console);
+          console[k] = (...a) => { spy.console.push(a.map(String).join(" ")); orig(...a); };
+        }
+        new MutationObserver(() => spy.texts.push(document.documentElement.outerHTML)).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        "#,
+        vec![],
+    )
+    .await?;
+    Ok(())
+}
+
+/// What the spy saw, plus the page as it is now; fails if the card shows up anywhere, or if
+/// the page had a CSP violation.
+async fn check_spy(d: &WebDriver) -> anyhow::Result<()> {
+    d.enter_default_frame().await?;
+    let seen = d
+        .execute("return JSON.stringify({spy: window.__spy, html: document.documentElement.outerHTML, url: location.href})", vec![])
+        .await?;
+    let text = seen.json().as_str().unwrap_or_default().to_owned();
+    let data: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    if data["spy"].is_null() {
+        bail!("the spy was not installed");
+    }
+    for needle in [PAN, "4242 4242 4242 4242", "42424242"] {
+        if text.contains(needle) {
+            bail!("the host page saw the card number ({needle})");
+        }
+    }
+    let isolated_cvc = text.match_indices(CVC).any(|(i, _)| {
+        let b = text.as_bytes();
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + CVC.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    });
+    if isolated_cvc {
+        bail!("the host page saw the CVC");
+    }
+    let csp = data["spy"]["csp"].as_array().map(Vec::len).unwrap_or(0);
+    if csp > 0 {
+        bail!("CSP violations on the host page: {}", data["spy"]["csp"]);
+    }
+    Ok(())
+}
+
+/// Opens `url` and waits until that page has loaded (some drivers return earlier).
+async fn open(d: &WebDriver, url: &str) -> anyhow::Result<()> {
+    d.goto(url).await?;
+    wait_for(15, url, || async {
+        let here = d.current_url().await.ok()?;
+        let state = d.execute("return document.readyState", vec![]).await.ok()?;
+        (here.as_str() == url && state.json() == "complete").then_some(())
+    })
+    .await
+}
+
+/// Enters the secure frame once it is there (retrying while the page still renders).
+async fn enter_secure_frame(d: &WebDriver) -> anyhow::Result<()> {
+    wait_for(15, "the secure frame", || async {
+        let frame = d.find(By::Css("iframe.cw-frame")).await.ok()?;
+        frame.enter_frame().await.ok()
+    })
+    .await
+    .context("entering the secure frame")
+}
+
+/// Clicks into each card field inside the secure frame and types, as a person would.
+async fn type_card(
+    d: &WebDriver,
+    number: &str,
+    expiry: &str,
+    cvc: &str,
+    name: Option<&str>,
+) -> anyhow::Result<()> {
+    enter_secure_frame(d).await?;
+    let mut fields = vec![
+        ("cw-number", number),
+        ("cw-expiry", expiry),
+        ("cw-cvc", cvc),
+    ];
+    if let Some(n) = name {
+        fields.push(("cw-holder", n));
+    }
+    for (id, value) in fields {
+        let input = wait_for(15, id, || async move { d.find(By::Id(id)).await.ok() }).await?;
+        input.click().await?;
+        input.send_keys(value).await?;
+    }
+    let shown = d
+        .find(By::Id("cw-number"))
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    d.enter_default_frame().await?;
+    if shown.chars().filter(char::is_ascii_digit).count() != number.len() {
+        bail!("the number field shows {shown:?}");
+    }
+    Ok(())
+}
+
+async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<()> {
+    open(d, &format!("{}/", s.merchant)).await?;
+    install_spy(d).await?;
+    if !language.is_empty() {
+        let select = find(d, "select[name=language]").await?;
+        select.click().await?;
+        select
+            .find(By::Css(&format!("option[value='{language}']")))
+            .await?
+            .click()
+            .await?;
+    }
+    find(d, "#buy button").await?.click().await?;
+    find(d, ".cw-method").await?;
+    Ok(())
+}
+
+async fn pay(d: &WebDriver) -> anyhow::Result<()> {
+    let button = find(d, ".cw-pay").await?;
+    wait_for(10, "the pay button to be enabled", || async {
+        button.is_enabled().await.ok().filter(|e| *e)
+    })
+    .await?;
+    button.click().await?;
+    Ok(())
+}
+
+async fn webhook_for(d: &WebDriver, status: &str) -> anyhow::Result<()> {
+    let result = text_of(d, "#result").await;
+    let id = result
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .trim_end_matches(':')
+        .to_owned();
+    if id.is_empty() {
+        bail!("no payment id in {result:?}");
+    }
+    wait_for(20, "the signed webhook", || {
+        let id = id.clone();
+        async move {
+            let log = text_of(d, "#webhooks").await;
+            log.lines()
+                .any(|l| l.contains(&id) && l.contains(status) && l.contains("signature ok"))
+                .then_some(())
+        }
+    })
+    .await
+}
+
+async fn card_happy_path(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    webhook_for(d, "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    type_card(d, "4000000000000002", "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "DECLINED").await?;
+    // The form is back with the reason, inside the frame.
+    enter_secure_frame(d).await?;
+    let reason = wait_for(10, "the decline reason", || async {
+        let t = d
+            .find(By::Css(".cw-form-error"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (!t.is_empty()).then_some(t)
+    })
+    .await?;
+    if !reason.contains("declined") {
+        bail!("reason shown: {reason:?}");
+    }
+    let number = d.find(By::Id("cw-number")).await?;
+    number.click().await?;
+    // Clear it as a person would, then type the good card.
+    for _ in 0..19 {
+        number.send_keys(Key::Backspace).await?;
+    }
+    number.send_keys(PAN).await?;
+    d.enter_default_frame().await?;
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn pix(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    find(d, ".cw-method[data-type=PIX]").await?.click().await?;
+    pay(d).await?;
+    wait_text(d, "#result", "PENDING").await?;
+    find(d, "#complete").await?.click().await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    webhook_for(d, "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn npm_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/npm.html", s.merchant)).await?;
+    install_spy(d).await?;
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno.html", s.merchant)).await?;
+    install_spy(d).await?;
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    find(d, "#pay").await?.click().await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    for (language, label, pay_word) in [
+        ("es", "Número de tarjeta", "Pagar"),
+        ("pt-BR", "Número do cartão", "Pagar"),
+    ] {
+        open_demo(d, s, language).await?;
+        wait_text(d, ".cw-pay", pay_word).await?;
+        enter_secure_frame(d).await?;
+        let shown = wait_for(10, "the translated label", || async {
+            let t = d
+                .find(By::Css("label[for=cw-number]"))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            (!t.is_empty()).then_some(t)
+        })
+        .await?;
+        d.enter_default_frame().await?;
+        if shown != label {
+            bail!("{language}: label {shown:?}, expected {label:?}");
+        }
+    }
+    Ok(())
+}
