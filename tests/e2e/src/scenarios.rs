@@ -212,7 +212,7 @@ async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result
         let select = find(d, "select[name=language]").await?;
         select.click().await?;
         select
-            .find(By::Css(&format!("option[value='{language}']")))
+            .find(By::Css(format!("option[value='{language}']")))
             .await?
             .click()
             .await?;
