@@ -73,6 +73,11 @@ pub struct Config {
     #[arg(long, env = "SANDBOX_WWW_DIR", default_value = "www")]
     pub www_dir: PathBuf,
 
+    /// Extra `frame-src` sources for the demo page's CSP (the payment origin is always there),
+    /// e.g. a third-party frame a test embeds.
+    #[arg(long, env = "SANDBOX_MERCHANT_FRAME_SRC")]
+    pub merchant_frame_src: Option<String>,
+
     /// Built SDK assets served on the payment origin under `/sdk/`.
     #[arg(long, env = "SANDBOX_SDK_DIR", default_value = "dist")]
     pub sdk_dir: PathBuf,

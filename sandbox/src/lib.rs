@@ -89,6 +89,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         &merchant_url,
         account.clone(),
         &config.www_dir,
+        config.merchant_frame_src.as_deref(),
     );
 
     println!("checkout-sandbox is ready");

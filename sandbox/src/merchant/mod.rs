@@ -40,7 +40,12 @@ pub fn merchant_origin(
     own_url: &str,
     account: Account,
     www: &std::path::Path,
+    extra_frame_src: Option<&str>,
 ) -> Router {
+    let frame_src = match extra_frame_src {
+        Some(extra) => format!("{api} {extra}"),
+        None => api.to_owned(),
+    };
     let merchant = Merchant {
         api: api.into(),
         own_url: own_url.into(),
@@ -69,7 +74,7 @@ pub fn merchant_origin(
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&format!(
-                "script-src 'self' {api} 'wasm-unsafe-eval'; style-src 'self'; frame-src {api}"
+                "script-src 'self' {api} 'wasm-unsafe-eval'; style-src 'self'; frame-src {frame_src}"
             ))
             .unwrap_or(HeaderValue::from_static("script-src 'self'")),
         ))

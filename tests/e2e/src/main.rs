@@ -72,25 +72,29 @@ async fn main() -> ExitCode {
     }
 }
 
+/// Runs every scenario in `engine`, each in a fresh browser session (so one crash or leftover
+/// state cannot spill into the next).
 async fn run_engine(
     engine: Engine,
     sandbox: &sandbox::Sandbox,
     artifacts: &std::path::Path,
 ) -> (usize, usize) {
     println!("\n=== e2e: {}", engine.name());
-    let session = match browser::Session::start(engine).await {
-        Ok(s) => s,
-        Err(e) => {
-            println!(
-                "FAILED {}: could not start the browser: {e:#}",
-                engine.name()
-            );
-            return (0, 1);
-        }
-    };
     let (mut passed, mut failed) = (0, 0);
     for scenario in scenarios::ALL {
         let started = Instant::now();
+        let session = match browser::Session::start(engine).await {
+            Ok(s) => s,
+            Err(e) => {
+                failed += 1;
+                println!(
+                    "FAILED {} / {}: could not start the browser: {e:#}",
+                    engine.name(),
+                    scenario.name
+                );
+                continue;
+            }
+        };
         let run = tokio::time::timeout(
             Duration::from_secs(90),
             (scenario.run)(&session.driver, sandbox),
@@ -114,7 +118,7 @@ async fn run_engine(
                 session.save_artifacts(&base).await;
             }
         }
+        session.stop().await;
     }
-    session.stop().await;
     (passed, failed)
 }

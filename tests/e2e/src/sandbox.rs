@@ -44,6 +44,8 @@ impl Sandbox {
                 "--webhook-backoff-scale",
                 "0.001",
             ])
+            // The hostile-frame page embeds a frame from a third origin (localhost).
+            .args(["--merchant-frame-src", "http://localhost:*"])
             .arg("--data-dir")
             .arg(&data)
             .arg("--www-dir")

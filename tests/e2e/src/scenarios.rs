@@ -47,6 +47,26 @@ pub static ALL: &[Scenario] = &[
         name: "spanish-and-portuguese",
         run: |d, s| Box::pin(languages(d, s)),
     },
+    Scenario {
+        name: "saved-card",
+        run: |d, s| Box::pin(saved_card(d, s)),
+    },
+    Scenario {
+        name: "autofill-like-entry",
+        run: |d, s| Box::pin(autofill(d, s)),
+    },
+    Scenario {
+        name: "two-widgets-one-page",
+        run: |d, s| Box::pin(two_widgets(d, s)),
+    },
+    Scenario {
+        name: "hostile-third-origin-frame",
+        run: |d, s| Box::pin(hostile(d, s)),
+    },
+    Scenario {
+        name: "accessibility-axe",
+        run: |d, s| Box::pin(accessibility(d, s)),
+    },
 ];
 
 /// A valid card that no page shows, so finding it on the host page means a leak.
@@ -163,6 +183,7 @@ async fn open(d: &WebDriver, url: &str) -> anyhow::Result<()> {
 /// Enters the secure frame once it is there (retrying while the page still renders).
 async fn enter_secure_frame(d: &WebDriver) -> anyhow::Result<()> {
     wait_for(15, "the secure frame", || async {
+        d.enter_default_frame().await.ok()?;
         let frame = d.find(By::Css("iframe.cw-frame")).await.ok()?;
         frame.enter_frame().await.ok()
     })
@@ -206,6 +227,17 @@ async fn type_card(
 }
 
 async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<()> {
+    open_demo_as(d, s, language, None, false).await
+}
+
+/// The demo, with a language, a shopper e-mail and "save card" set as a person would.
+async fn open_demo_as(
+    d: &WebDriver,
+    s: &Sandbox,
+    language: &str,
+    shopper: Option<&str>,
+    save: bool,
+) -> anyhow::Result<()> {
     open(d, &format!("{}/", s.merchant)).await?;
     install_spy(d).await?;
     if !language.is_empty() {
@@ -216,6 +248,14 @@ async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result
             .await?
             .click()
             .await?;
+    }
+    if let Some(email) = shopper {
+        let field = find(d, "input[name=customer]").await?;
+        field.clear().await?;
+        field.send_keys(email).await?;
+    }
+    if save {
+        find(d, "input[name=save]").await?.click().await?;
     }
     find(d, "#buy button").await?.click().await?;
     find(d, ".cw-method").await?;
@@ -352,4 +392,180 @@ async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+async fn saved_card(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    let shopper = format!(
+        "saved-{}@example.com",
+        std::process::id() as u128 * 1000 + Instant::now().elapsed().as_nanos()
+    );
+    open_demo_as(d, s, "en", Some(&shopper), true).await?;
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    // A new session for the same customer lists the card first, selected: no card form.
+    open_demo_as(d, s, "en", Some(&shopper), false).await?;
+    let first = text_of(d, ".cw-method .cw-method-name").await;
+    if first != "VISA •••• 4242" {
+        bail!("first method is {first:?}");
+    }
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn autofill(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    enter_secure_frame(d).await?;
+    wait_for(15, "the card form", || async {
+        d.find(By::Id("cw-number")).await.ok()
+    })
+    .await?;
+    // What autofill does: every cc-* field set at once, each with an input event.
+    d.execute(
+        r#"
+        const fill = { "cc-number": "4242424242424242", "cc-exp": "12/2030", "cc-csc": "739", "cc-name": "Ana Souza" };
+        for (const [kind, value] of Object.entries(fill)) {
+          const input = document.querySelector(`[autocomplete="${kind}"]`);
+          input.value = value;
+          input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+        }
+        "#,
+        vec![],
+    )
+    .await?;
+    let number = d
+        .find(By::Id("cw-number"))
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    let expiry = d
+        .find(By::Id("cw-expiry"))
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    d.enter_default_frame().await?;
+    if number != "4242 4242 4242 4242" || expiry != "12 / 30" {
+        bail!("autofilled values shown as {number:?} and {expiry:?}");
+    }
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+async fn two_widgets(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/two.html", s.merchant)).await?;
+    install_spy(d).await?;
+    wait_for(15, "two secure frames", || async {
+        (d.find_all(By::Css("iframe.cw-frame")).await.ok()?.len() == 2).then_some(())
+    })
+    .await?;
+    // Pay in B only (scrolled into view, as a person would).
+    d.execute("document.querySelector('#b').scrollIntoView()", vec![])
+        .await?;
+    let frames = d.find_all(By::Css("#b iframe.cw-frame")).await?;
+    frames
+        .first()
+        .context("no frame in B")?
+        .clone()
+        .enter_frame()
+        .await?;
+    for (id, value) in [
+        ("cw-number", PAN),
+        ("cw-expiry", "1230"),
+        ("cw-cvc", CVC),
+        ("cw-holder", "Ana Souza"),
+    ] {
+        let input = wait_for(15, id, || async move { d.find(By::Id(id)).await.ok() }).await?;
+        input.click().await?;
+        input.send_keys(value).await?;
+    }
+    d.enter_default_frame().await?;
+    d.find(By::Css("#b .cw-pay")).await?.click().await?;
+    wait_text(d, "#result-b", "SUCCEEDED").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let a = text_of(d, "#result-a").await;
+    if !a.is_empty() {
+        bail!("widget A reacted: {a:?}");
+    }
+    check_spy(d).await
+}
+
+async fn hostile(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/hostile.html", s.merchant)).await?;
+    wait_for(15, "the hostile frame to load", || async {
+        d.enter_default_frame().await.ok()?;
+        let frame = d.find(By::Css("iframe[title=hostile]")).await.ok()?;
+        frame.clone().enter_frame().await.ok()?;
+        let title = d.execute("return document.title", vec![]).await.ok()?;
+        let done = title.json() == "hostile done";
+        d.enter_default_frame().await.ok()?;
+        done.then_some(())
+    })
+    .await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let (result, errors) = (text_of(d, "#result").await, text_of(d, "#errors").await);
+    if !result.is_empty() || !errors.is_empty() {
+        bail!("the page reacted to forged messages: {result:?} {errors:?}");
+    }
+    // The secure frame kept its own configuration (English, holder name shown).
+    enter_secure_frame(d).await?;
+    let label = d
+        .find(By::Css("label[for=cw-number]"))
+        .await?
+        .text()
+        .await?;
+    let holder = d.find(By::Id("cw-holder")).await.is_ok();
+    d.enter_default_frame().await?;
+    if label != "Card number" || !holder {
+        bail!("the secure frame was reconfigured: {label:?}, holder field {holder}");
+    }
+    // And it still works for the real host.
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "TOKEN").await?;
+    Ok(())
+}
+
+/// Runs axe-core in the current document; fails on serious or critical violations.
+async fn axe(d: &WebDriver, where_: &str) -> anyhow::Result<()> {
+    let source =
+        std::fs::read_to_string(crate::workspace_root().join("node_modules/axe-core/axe.min.js"))
+            .context("node_modules/axe-core is missing")?;
+    d.execute(&format!("{source}\nreturn true;"), vec![])
+        .await
+        .context("injecting axe-core")?;
+    let ret = d
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ["violations"] }).then(
+              (r) => done(JSON.stringify(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + ": " + v.nodes.map((n) => n.target).join(", ")))),
+              (e) => done(JSON.stringify(["axe failed: " + e])));"#,
+            vec![],
+        )
+        .await?;
+    let found: Vec<String> =
+        serde_json::from_str(ret.json().as_str().unwrap_or("[]")).unwrap_or_default();
+    if !found.is_empty() {
+        bail!("axe on the {where_}: {found:?}");
+    }
+    Ok(())
+}
+
+async fn accessibility(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    enter_secure_frame(d).await?;
+    wait_for(15, "the card form", || async {
+        d.find(By::Id("cw-number")).await.ok()
+    })
+    .await?;
+    // With errors showing, so their wiring is checked too.
+    d.find(By::Id("cw-number")).await?.click().await?;
+    d.find(By::Id("cw-number")).await?.send_keys("4242").await?;
+    d.find(By::Id("cw-expiry")).await?.click().await?;
+    axe(d, "secure frame").await?;
+    d.enter_default_frame().await?;
+    axe(d, "host page").await
 }
