@@ -48,6 +48,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(languages(d, s)),
     },
     Scenario {
+        name: "keyboard-only",
+        run: |d, s| Box::pin(keyboard_only(d, s)),
+    },
+    Scenario {
         name: "saved-card",
         run: |d, s| Box::pin(saved_card(d, s)),
     },
@@ -568,4 +572,98 @@ async fn accessibility(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     axe(d, "secure frame").await?;
     d.enter_default_frame().await?;
     axe(d, "host page").await
+}
+
+/// The id (or type) of the focused element in the current document.
+async fn focused(d: &WebDriver) -> String {
+    d.execute(
+        "const e = document.activeElement; return e ? (e.id || e.className || e.tagName) : ''",
+        vec![],
+    )
+    .await
+    .ok()
+    .and_then(|r| r.json().as_str().map(str::to_owned))
+    .unwrap_or_default()
+}
+
+/// Presses keys on the keyboard: they go to whatever has the focus, in whichever frame.
+async fn press<K: Into<TypingData>>(d: &WebDriver, key: impl Fn() -> K) -> anyhow::Result<()> {
+    d.action_chain().send_keys(key()).perform().await?;
+    Ok(())
+}
+
+async fn keyboard_only(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/", s.merchant)).await?;
+    install_spy(d).await?;
+    // Start in the e-mail field; Enter submits the shop's form (Buy).
+    find(d, "input[name=customer]")
+        .await?
+        .click()
+        .await
+        .context("click e-mail")?;
+    press(d, || Key::Enter).await.context("keyboard step 1")?;
+    find(d, ".cw-method").await?;
+    // Tab past "save card" and Buy to the method list.
+    let mut steps = 0;
+    while !d
+        .execute("return document.activeElement.type === 'radio'", vec![])
+        .await?
+        .json()
+        .as_bool()
+        .unwrap_or(false)
+    {
+        press(d, || Key::Tab).await.context("keyboard step 2")?;
+        steps += 1;
+        if steps > 6 {
+            bail!("Tab never reached the methods (at {:?})", focused(d).await);
+        }
+    }
+    // Arrows move the selection; back to the card.
+    press(d, || Key::Down).await.context("keyboard step 3")?;
+    wait_for(5, "PIX to be selected", || async {
+        d.execute(
+            "return document.querySelector('[data-type=PIX] input').checked",
+            vec![],
+        )
+        .await
+        .ok()?
+        .json()
+        .as_bool()?
+        .then_some(())
+    })
+    .await?;
+    press(d, || Key::Up).await.context("keyboard step 4")?;
+    enter_secure_frame(d).await?;
+    wait_for(10, "the card form", || async {
+        d.find(By::Id("cw-number")).await.ok()
+    })
+    .await?;
+    d.enter_default_frame().await?;
+    // Tab from the card radio into the secure frame's first field.
+    press(d, || Key::Tab).await.context("keyboard step 5")?;
+    enter_secure_frame(d).await?;
+    wait_for(5, "focus on the card number", || async {
+        (focused(d).await == "cw-number").then_some(())
+    })
+    .await?;
+    press(d, || PAN).await.context("keyboard step 6")?;
+    // A complete field moves the focus on by itself; Tab is for the last one.
+    for (id, value) in [("cw-expiry", "1230"), ("cw-cvc", CVC)] {
+        wait_for(
+            5,
+            id,
+            || async move { (focused(d).await == id).then_some(()) },
+        )
+        .await?;
+        press(d, || value).await.context("keyboard step 7")?;
+    }
+    wait_for(5, "cw-holder", || async {
+        (focused(d).await == "cw-holder").then_some(())
+    })
+    .await?;
+    press(d, || "Ana Souza").await.context("keyboard step 8")?;
+    press(d, || Key::Enter).await.context("keyboard step 9")?;
+    d.enter_default_frame().await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
 }
