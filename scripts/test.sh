@@ -36,12 +36,15 @@ layer "native unit, property and sandbox integration tests (cargo test)" cargo t
 layer "release build and size report" bash scripts/build.sh
 sandbox_dir=$(mktemp -d)
 cargo build -q -p checkout-sandbox
-target/debug/checkout-sandbox --payment-addr 127.0.0.1:47871 --merchant-addr 127.0.0.1:47872 \
+target/debug/checkout-sandbox --payment-addr 127.0.0.1:0 --merchant-addr 127.0.0.1:0 \
   --data-dir "$sandbox_dir" --sdk-dir dist --www-dir www >"$sandbox_dir/log" 2>&1 &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null; rm -rf "$sandbox_dir"' EXIT
-for _ in $(seq 100); do curl -fs -o /dev/null http://127.0.0.1:47872/ && break; sleep 0.1; done
-export CW_TEST_API=http://127.0.0.1:47871 CW_TEST_MERCHANT=http://127.0.0.1:47872
+for _ in $(seq 100); do grep -q "database:" "$sandbox_dir/log" 2>/dev/null && break; sleep 0.1; done
+CW_TEST_API=$(awk '/payment origin:/ {print $3}' "$sandbox_dir/log")
+CW_TEST_MERCHANT=$(awk '/merchant origin:/ {print $3}' "$sandbox_dir/log")
+export CW_TEST_API CW_TEST_MERCHANT
+echo "browser tests use the sandbox at $CW_TEST_API and $CW_TEST_MERCHANT"
 
 layer "wasm-pack test: Chromium" wasm-pack test --headless --chrome
 layer "wasm-pack test: Firefox" wasm-pack test --headless --firefox

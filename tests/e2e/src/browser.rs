@@ -89,13 +89,11 @@ impl Engine {
         caps.as_object().cloned().unwrap_or_default().into()
     }
 
-    fn port(self) -> u16 {
-        match self {
-            Engine::Chromium => 47881,
-            Engine::Firefox => 47882,
-            Engine::WebKit => 47883,
-        }
-    }
+}
+
+/// A port free on loopback right now (the driver binds it a moment later).
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 /// A running driver with one browser session.
@@ -106,7 +104,7 @@ pub struct Session {
 
 impl Session {
     pub async fn start(engine: Engine) -> anyhow::Result<Session> {
-        let port = engine.port();
+        let port = free_port()?;
         let child = engine
             .driver_command(port)
             .spawn()
