@@ -7,6 +7,7 @@
 pub mod card_rules;
 pub mod clock;
 pub mod config;
+pub mod csp_reports;
 pub mod error;
 pub mod extract;
 pub mod merchant;

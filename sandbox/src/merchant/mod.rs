@@ -67,6 +67,7 @@ pub fn merchant_origin(
         );
     Router::new()
         .merge(demo_api)
+        .merge(crate::csp_reports::routes(crate::csp_reports::CspReports::default()))
         .route("/webhooks", post(receive_webhook))
         .fallback_service(ServeDir::new(www))
         // The host page CSP of shared/spec/widget.md, plus the payment origin in `script-src`
@@ -74,7 +75,8 @@ pub fn merchant_origin(
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&format!(
-                "script-src 'self' {api} 'wasm-unsafe-eval'; style-src 'self'; frame-src {frame_src}"
+                "script-src 'self' {api} 'wasm-unsafe-eval'; style-src 'self'; frame-src {frame_src}; {}",
+                crate::csp_reports::DIRECTIVE
             ))
             .unwrap_or(HeaderValue::from_static("script-src 'self'")),
         ))

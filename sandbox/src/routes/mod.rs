@@ -59,6 +59,9 @@ pub fn payment_origin(state: AppState) -> Router {
         .merge(browser)
         .merge(merchant)
         .nest_service("/sdk", sdk_assets(&state))
+        .merge(crate::csp_reports::routes(
+            crate::csp_reports::CspReports::default(),
+        ))
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
         .layer(request_log())
         .with_state(state)
@@ -69,8 +72,9 @@ pub fn payment_origin(state: AppState) -> Router {
 fn sdk_assets(state: &AppState) -> Router {
     let csp = format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src {}; style-src 'self'; \
-         img-src 'self' data:; frame-ancestors *",
-        state.public_url
+         img-src 'self' data:; frame-ancestors *; {}",
+        state.public_url,
+        crate::csp_reports::DIRECTIVE
     );
     Router::new()
         .fallback_service(ServeDir::new(&state.config.sdk_dir))

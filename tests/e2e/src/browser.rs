@@ -88,12 +88,13 @@ impl Engine {
         };
         caps.as_object().cloned().unwrap_or_default().into()
     }
-
 }
 
 /// A port free on loopback right now (the driver binds it a moment later).
 fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }
 
 /// A running driver with one browser session.

@@ -95,12 +95,25 @@ async fn run_engine(
                 continue;
             }
         };
+        let reports_before = sandbox.csp_reports().await.len();
         let run = tokio::time::timeout(
             Duration::from_secs(90),
             (scenario.run)(&session.driver, sandbox),
         )
         .await;
-        let result = run.unwrap_or_else(|_| Err(anyhow::anyhow!("timed out after 90 s")));
+        let mut result = run.unwrap_or_else(|_| Err(anyhow::anyhow!("timed out after 90 s")));
+        // Zero CSP violations, on the host pages and in the secure frame (reports come late).
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let reports = sandbox.csp_reports().await;
+        if result.is_ok()
+            && reports.len() > reports_before
+            && scenario.name != scenarios::CSP_CANARY
+        {
+            result = Err(anyhow::anyhow!(
+                "CSP violations: {:?}",
+                &reports[reports_before..]
+            ));
+        }
         match result {
             Ok(()) => {
                 passed += 1;

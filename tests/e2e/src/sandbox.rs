@@ -12,6 +12,7 @@ pub struct Sandbox {
     _child: Child,
     _data: tempdir::Dir,
     pub merchant: String,
+    pub api: String,
 }
 
 mod tempdir {
@@ -58,11 +59,13 @@ impl Sandbox {
             .spawn()
             .context("starting the sandbox")?;
         let mut lines = BufReader::new(child.stdout.take().context("sandbox stdout")?).lines();
-        let mut merchant = None;
+        let (mut api, mut merchant) = (None, None);
         let read = async {
             while let Ok(Some(line)) = lines.next_line().await {
                 let value = line.split_whitespace().nth(2).map(str::to_owned);
-                if line.trim_start().starts_with("merchant origin:") {
+                if line.trim_start().starts_with("payment origin:") {
+                    api = value;
+                } else if line.trim_start().starts_with("merchant origin:") {
                     merchant = value;
                 } else if line.trim_start().starts_with("database:") {
                     break;
@@ -78,6 +81,27 @@ impl Sandbox {
             _child: child,
             _data: tempdir::Dir(data),
             merchant: merchant.context("no merchant origin printed")?,
+            api: api.context("no payment origin printed")?,
         })
+    }
+}
+
+impl Sandbox {
+    /// Every CSP violation report the frame's and the pages' browsers sent so far.
+    pub async fn csp_reports(&self) -> Vec<serde_json::Value> {
+        let mut all = Vec::new();
+        for origin in [&self.api, &self.merchant] {
+            let got: Option<Vec<serde_json::Value>> = async {
+                reqwest::get(format!("{origin}/csp-reports"))
+                    .await
+                    .ok()?
+                    .json()
+                    .await
+                    .ok()
+            }
+            .await;
+            all.extend(got.unwrap_or_default());
+        }
+        all
     }
 }

@@ -24,6 +24,10 @@ pub struct Scenario {
 
 pub static ALL: &[Scenario] = &[
     Scenario {
+        name: CSP_CANARY,
+        run: |d, s| Box::pin(csp_canary(d, s)),
+    },
+    Scenario {
         name: "card-happy-path",
         run: |d, s| Box::pin(card_happy_path(d, s)),
     },
@@ -72,6 +76,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(accessibility(d, s)),
     },
 ];
+
+/// The scenario that breaks the CSP on purpose: it proves violations reach the sandbox, so
+/// "no report" after every other scenario means no violation.
+pub const CSP_CANARY: &str = "csp-violations-are-reported";
 
 /// A valid card that no page shows, so finding it on the host page means a leak.
 const PAN: &str = "4242424242424242";
@@ -169,6 +177,17 @@ async fn check_spy(d: &WebDriver) -> anyhow::Result<()> {
     let csp = data["spy"]["csp"].as_array().map(Vec::len).unwrap_or(0);
     if csp > 0 {
         bail!("CSP violations on the host page: {}", data["spy"]["csp"]);
+    }
+    // And the quality check of every scenario: axe-core on the page and in each secure frame.
+    axe(d, "host page").await?;
+    let frames = d.find_all(By::Css("iframe.cw-frame")).await?.len();
+    for i in 0..frames {
+        d.find_all(By::Css("iframe.cw-frame")).await?[i]
+            .clone()
+            .enter_frame()
+            .await?;
+        axe(d, "secure frame").await?;
+        d.enter_default_frame().await?;
     }
     Ok(())
 }
@@ -666,4 +685,17 @@ async fn keyboard_only(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     d.enter_default_frame().await?;
     wait_text(d, "#result", "SUCCEEDED").await?;
     check_spy(d).await
+}
+
+async fn csp_canary(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    let before = s.csp_reports().await.len();
+    open(d, &format!("{}/csp-canary.html", s.merchant)).await?;
+    let title = d.title().await?;
+    if title == "inline ran" {
+        bail!("the inline script ran: the page has no CSP");
+    }
+    wait_for(10, "the violation report", || async {
+        (s.csp_reports().await.len() > before).then_some(())
+    })
+    .await
 }
