@@ -49,6 +49,7 @@ async fn main() -> ExitCode {
     let engines: Vec<Engine> = wanted.split(',').filter_map(Engine::parse).collect();
     let (mut passed, mut failed) = (0, 0);
     let mut report = Vec::new();
+    let mut report_lines: Vec<String> = Vec::new();
     for engine in engines {
         let started = Instant::now();
         let (p, f) = run_engine(engine, &sandbox, &artifacts).await;
@@ -60,8 +61,23 @@ async fn main() -> ExitCode {
             started.elapsed().as_secs()
         ));
     }
+    // The speed budgets, in headless Chromium as the spec states them.
+    if wanted.contains("chromium") {
+        match measure_budgets(&sandbox).await {
+            Ok(report) => {
+                passed += 1;
+                println!("ok     budgets: {report}");
+                report_lines.push(format!("budgets   {report}"));
+            }
+            Err(e) => {
+                failed += 1;
+                println!("FAILED budgets: {e:#}");
+                report_lines.push(format!("budgets   FAILED: {e:#}"));
+            }
+        }
+    }
     println!("\n=== e2e summary");
-    for line in &report {
+    for line in report.iter().chain(&report_lines) {
         println!("{line}");
     }
     println!("e2e: {passed} passed, {failed} failed");
@@ -134,4 +150,11 @@ async fn run_engine(
         session.stop().await;
     }
     (passed, failed)
+}
+
+async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
+    let session = browser::Session::start(Engine::Chromium).await?;
+    let result = scenarios::budgets(&session.driver, sandbox).await;
+    session.stop().await;
+    result
 }

@@ -699,3 +699,59 @@ async fn csp_canary(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     })
     .await
 }
+
+/// The speed budgets of shared/spec/widget.md, measured in this engine: mount() → ready
+/// (median of 10, first run excluded as warm-up) ≤ 150 ms, and one keystroke in the card
+/// number field (formatting, brand, checks, DOM update) ≤ 50 µs.
+pub async fn budgets(d: &WebDriver, s: &Sandbox) -> anyhow::Result<String> {
+    open(d, &format!("{}/perf.html", s.merchant)).await?;
+    let runs: Vec<f64> = wait_for(60, "the mount timings", || async {
+        let el = d.find(By::Id("result")).await.ok()?;
+        serde_json::from_str(&el.attr("data-runs").await.ok()??).ok()
+    })
+    .await?;
+    let mut sorted = runs.clone();
+    sorted.sort_by(f64::total_cmp);
+    let median = sorted[sorted.len() / 2];
+
+    enter_secure_frame(d).await?;
+    wait_for(15, "the card form", || async {
+        d.find(By::Id("cw-number")).await.ok()
+    })
+    .await?;
+    let per_key = d
+        .execute(
+            r#"
+            const input = document.getElementById("cw-number");
+            const digits = "4242424242424242";
+            const rounds = [];
+            for (let round = 0; round < 41; round++) {
+              input.value = "";
+              input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }));
+              const started = performance.now();
+              for (let i = 1; i <= digits.length; i++) {
+                input.value = input.value + digits[i - 1];
+                input.setSelectionRange(input.value.length, input.value.length);
+                input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
+              }
+              rounds.push((performance.now() - started) * 1000 / digits.length);
+            }
+            // The median round: a garbage collection in one round is not a keystroke's cost.
+            rounds.sort((a, b) => a - b);
+            return rounds[20];
+            "#,
+            vec![],
+        )
+        .await?
+        .json()
+        .as_f64()
+        .unwrap_or(f64::MAX);
+    d.enter_default_frame().await?;
+    let report = format!(
+        "mount→ready median {median:.0} ms (budget 150); keystroke {per_key:.1} µs (budget 50)"
+    );
+    if median > 150.0 || per_key > 50.0 {
+        bail!("over budget: {report}");
+    }
+    Ok(report)
+}
