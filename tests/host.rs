@@ -340,3 +340,24 @@ async fn a_failed_load_shows_a_translated_error_with_retry_and_calls_on_error() 
     assert_eq!(root.child_element_count(), 0);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_component_is_usable_from_a_rust_leptos_app() {
+    use checkout_widget::host::component::{options as widget_options, CheckoutWidget};
+    let (session, key) = new_session("rust-app@example.com").await;
+    let root = container(None);
+    let ready = RwSignal::new(false);
+    let opts = widget_options(&key, &session, "BR", api());
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <CheckoutWidget options=opts.clone() on_token=move |_: (String, JsValue)| {} on_ready=move |_| ready.set(true) /> }
+    });
+    assert!(until(10_000, || ready.get_untracked()).await, "on_ready");
+    assert_eq!(root.query_selector_all(".cw-method").unwrap().length(), 3);
+    assert!(root.query_selector("iframe.cw-frame").unwrap().is_some());
+    drop(handle);
+    assert!(
+        root.query_selector("iframe").unwrap().is_none(),
+        "unmounting removes the frame"
+    );
+    root.remove();
+}

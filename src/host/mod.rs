@@ -3,8 +3,10 @@
 
 pub mod api;
 pub mod checkout;
+pub mod component;
 pub mod js_api;
 pub mod options;
 pub mod secure_frame;
 
+pub use component::CheckoutWidget;
 pub use secure_frame::SecureFrame;
