@@ -18,31 +18,6 @@ use web_sys::MessageChannel;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn api() -> &'static str {
-    option_env!("CW_TEST_API")
-        .expect("CW_TEST_API: run through `npm test`, which starts the sandbox")
-}
-
-fn merchant() -> &'static str {
-    option_env!("CW_TEST_MERCHANT")
-        .expect("CW_TEST_MERCHANT: run through `npm test`, which starts the sandbox")
-}
-
-/// A fresh checkout session from the demo merchant: (session, public key).
-async fn new_session() -> (String, String) {
-    let (status, v) = fetch_json(
-        "POST",
-        &format!("{}/api/checkout", merchant()),
-        Some("{\"country\":\"BR\"}"),
-    )
-    .await;
-    assert_eq!(status, 200);
-    (
-        get_str(&v, "checkout_session"),
-        get_str(&v, "public_api_key"),
-    )
-}
-
 fn config(session: &str, key: &str) -> Configure {
     Configure {
         language: "en".into(),
@@ -58,7 +33,7 @@ fn config(session: &str, key: &str) -> Configure {
 
 #[wasm_bindgen_test]
 async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
-    let (session, key) = new_session().await;
+    let (session, key) = new_session("frame@example.com").await;
     let parent = container(None);
     let (seen, sink) = collector::<FrameToHost>();
     let frame = SecureFrame::mount(
@@ -115,7 +90,7 @@ async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
 
 #[wasm_bindgen_test]
 async fn a_frame_told_to_expect_another_origin_never_talks_to_this_page() {
-    let (session, key) = new_session().await;
+    let (session, key) = new_session("frame@example.com").await;
     let parent = container(None);
     let (seen, sink) = collector::<FrameToHost>();
     let frame = SecureFrame::mount(&parent, api(), "t", config(&session, &key), sink).unwrap();
@@ -132,7 +107,7 @@ async fn a_frame_told_to_expect_another_origin_never_talks_to_this_page() {
 
 #[wasm_bindgen_test]
 async fn frame_creates_one_token_per_submit_that_pays() {
-    let (session, key) = new_session().await;
+    let (session, key) = new_session("frame@example.com").await;
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();
     let _frame = connect(pair.port1());
@@ -194,7 +169,7 @@ async fn frame_creates_one_token_per_submit_that_pays() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_session_is_a_translated_form_error() {
-    let (session, key) = new_session().await;
+    let (session, key) = new_session("frame@example.com").await;
     let _ = session;
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();

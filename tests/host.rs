@@ -21,16 +21,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn api() -> &'static str {
-    option_env!("CW_TEST_API")
-        .expect("CW_TEST_API: run through `npm test`, which starts the sandbox")
-}
-
-fn merchant() -> &'static str {
-    option_env!("CW_TEST_MERCHANT")
-        .expect("CW_TEST_MERCHANT: run through `npm test`, which starts the sandbox")
-}
-
 fn set(o: &JsValue, k: &str, v: &JsValue) {
     Reflect::set(o, &k.into(), v).unwrap();
 }
@@ -59,17 +49,6 @@ fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
     set(&o, "apiUrl", &api().into());
     set(&o, "onToken", on_token);
     o
-}
-
-async fn new_session(customer: &str) -> (String, String) {
-    let body = format!("{{\"country\":\"BR\",\"customer\":\"{customer}\"}}");
-    let (status, v) =
-        fetch_json("POST", &format!("{}/api/checkout", merchant()), Some(&body)).await;
-    assert_eq!(status, 200);
-    (
-        get_str(&v, "checkout_session"),
-        get_str(&v, "public_api_key"),
-    )
 }
 
 async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {

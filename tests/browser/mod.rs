@@ -130,3 +130,27 @@ pub fn get_str(v: &JsValue, key: &str) -> String {
         .and_then(|x| x.as_string())
         .unwrap_or_default()
 }
+
+/// The sandbox `npm test` starts (compiled in as `CW_TEST_API`).
+pub fn api() -> &'static str {
+    option_env!("CW_TEST_API")
+        .expect("CW_TEST_API: run through `npm test`, which starts the sandbox")
+}
+
+/// Its demo merchant (`CW_TEST_MERCHANT`).
+pub fn merchant() -> &'static str {
+    option_env!("CW_TEST_MERCHANT")
+        .expect("CW_TEST_MERCHANT: run through `npm test`, which starts the sandbox")
+}
+
+/// A fresh BR checkout session from the demo merchant for `customer`: (session, public key).
+pub async fn new_session(customer: &str) -> (String, String) {
+    let body = format!("{{\"country\":\"BR\",\"customer\":\"{customer}\"}}");
+    let (status, v) =
+        fetch_json("POST", &format!("{}/api/checkout", merchant()), Some(&body)).await;
+    assert_eq!(status, 200);
+    (
+        get_str(&v, "checkout_session"),
+        get_str(&v, "public_api_key"),
+    )
+}

@@ -25,11 +25,7 @@ impl Store {
         .bind(now)
         .execute(self.pool())
         .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(e) if super::is_unique_violation(&e) => Ok(false),
-            Err(e) => Err(e),
-        }
+        super::inserted(result)
     }
 
     /// A customer of the account, by id.

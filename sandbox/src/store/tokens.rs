@@ -90,11 +90,7 @@ impl Store {
         .bind(t.expires_at)
         .execute(self.pool())
         .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(e) if super::is_unique_violation(&e) => Ok(false),
-            Err(e) => Err(e),
-        }
+        super::inserted(result)
     }
 
     /// A token by its value.

@@ -1,20 +1,12 @@
 // Measures mount() → onReady (methods shown, secure frame interactive) over several runs, each
 // with a fresh session; the session is created before the clock starts.
-const post = (url, body) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) =>
-    r.json(),
-  );
-const first = await post("/api/checkout", { country: "BR" });
-await new Promise((resolve, reject) => {
-  const script = document.createElement("script");
-  script.src = `${first.api_url}/sdk/checkout-widget.js`;
-  script.onload = resolve;
-  script.onerror = reject;
-  document.head.append(script);
-});
+import { loadSdk, newCheckout } from "./page.js";
+
+const first = await newCheckout();
+await loadSdk(first.api_url);
 const runs = [];
 for (let i = 0; i < 11; i++) {
-  const checkout = i === 0 ? first : await post("/api/checkout", { country: "BR" });
+  const checkout = i === 0 ? first : await newCheckout();
   let done;
   const ready = new Promise((resolve) => (done = resolve));
   const started = performance.now();

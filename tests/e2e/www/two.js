@@ -1,16 +1,8 @@
 // Two widgets on one page, each with its own session: tokens must never cross.
-const post = (url, body) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) =>
-    r.json(),
-  );
-const [a, b] = await Promise.all([post("/api/checkout", { country: "BR" }), post("/api/checkout", { country: "BR" })]);
-await new Promise((resolve, reject) => {
-  const script = document.createElement("script");
-  script.src = `${a.api_url}/sdk/checkout-widget.js`;
-  script.onload = resolve;
-  script.onerror = reject;
-  document.head.append(script);
-});
+import { loadSdk, newCheckout, post } from "./page.js";
+
+const [a, b] = await Promise.all([newCheckout(), newCheckout()]);
+await loadSdk(a.api_url);
 for (const [name, checkout] of [["a", a], ["b", b]]) {
   await CheckoutWidget.mount(`#${name}`, {
     publicApiKey: checkout.public_api_key,

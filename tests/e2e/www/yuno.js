@@ -1,17 +1,9 @@
 // A page written like Yuno's documented v1 example; only the script URL is ours.
-const post = (url, body) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) =>
-    r.json(),
-  );
+import { loadSdk, newCheckout, post } from "./page.js";
 
-const checkout = await post("/api/checkout", { country: "BR" });
-await new Promise((resolve, reject) => {
-  const script = document.createElement("script");
-  script.src = `${checkout.api_url}/sdk/checkout-widget.js`;
-  script.onload = resolve;
-  script.onerror = reject;
-  document.head.append(script);
-});
+
+const checkout = await newCheckout();
+await loadSdk(checkout.api_url);
 
 const yuno = await Yuno.initialize(checkout.public_api_key);
 yuno.startCheckout({
