@@ -145,6 +145,20 @@ impl Session {
         if let Ok(source) = self.driver.source().await {
             let _ = std::fs::write(base.with_extension("html"), source);
         }
+        // The browser log: what the page's spy recorded (console, messages, CSP events).
+        if let Ok(log) = self
+            .driver
+            .execute(
+                "return JSON.stringify(window.__spy || null, null, 1)",
+                vec![],
+            )
+            .await
+        {
+            let _ = std::fs::write(
+                base.with_extension("log.json"),
+                log.json().as_str().unwrap_or("null"),
+            );
+        }
     }
 
     pub async fn stop(mut self) {

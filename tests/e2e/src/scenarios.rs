@@ -413,6 +413,7 @@ async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         if shown != label {
             bail!("{language}: label {shown:?}, expected {label:?}");
         }
+        check_spy(d).await?;
     }
     Ok(())
 }
@@ -518,6 +519,7 @@ async fn two_widgets(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 
 async fn hostile(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/hostile.html", s.merchant)).await?;
+    install_spy(d).await?;
     wait_for(15, "the hostile frame to load", || async {
         d.enter_default_frame().await.ok()?;
         let frame = d.find(By::Css("iframe[title=hostile]")).await.ok()?;
@@ -549,7 +551,7 @@ async fn hostile(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     pay(d).await?;
     wait_text(d, "#result", "TOKEN").await?;
-    Ok(())
+    check_spy(d).await
 }
 
 /// Runs axe-core in the current document; fails on serious or critical violations.
