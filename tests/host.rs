@@ -340,3 +340,64 @@ async fn the_component_is_usable_from_a_rust_leptos_app() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn unmount_while_loading_leaves_nothing_behind() {
+    // Count the window listeners and timers the widget adds, around mount and unmount.
+    let window = web_sys::window().unwrap();
+    js_sys::eval(
+        r#"if (!window.__counts) {
+          window.__counts = { message: 0 };
+          const add = window.addEventListener, remove = window.removeEventListener;
+          window.addEventListener = function (t, f, o) { if (t === "message") window.__counts.message++; return add.call(this, t, f, o); };
+          window.removeEventListener = function (t, f, o) { if (t === "message") window.__counts.message--; return remove.call(this, t, f, o); };
+        }"#,
+    )
+    .unwrap();
+    let listeners = || {
+        Reflect::get(
+            &Reflect::get(&window, &"__counts".into()).unwrap(),
+            &"message".into(),
+        )
+        .unwrap()
+        .as_f64()
+        .unwrap()
+    };
+    let before = listeners();
+    let (session, key) = new_session("unmount@example.com").await;
+    let root = container(None);
+    let (_, on_token) = recorder();
+    let handle = mount_ok(&root.clone().into(), &options(&session, &key, &on_token)).await;
+    assert!(
+        until(10_000, || root
+            .query_selector("iframe.cw-frame")
+            .unwrap()
+            .is_some())
+        .await
+    );
+    assert!(
+        listeners() > before,
+        "the frame handshake listens on the window"
+    );
+    handle.unmount();
+    assert_eq!(root.child_element_count(), 0, "no node left");
+    assert!(web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .query_selector("iframe.cw-frame")
+        .unwrap()
+        .is_none());
+    assert_eq!(listeners(), before, "no window listener left");
+
+    // Unmounted in the middle of loading (an API that never answers in time): the late
+    // answer must not touch the disposed component.
+    let root = container(None);
+    let opts = options("s", "pk", &on_token);
+    set(&opts, "apiUrl", &"http://127.0.0.1:9".into());
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    handle.unmount();
+    sleep(2500).await;
+    assert_eq!(root.child_element_count(), 0);
+    root.remove();
+}

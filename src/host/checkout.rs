@@ -97,6 +97,11 @@ impl Checkout {
         }
     }
 
+    /// False once the checkout was unmounted: async work that finishes later must stop.
+    fn alive(&self) -> bool {
+        !self.load.is_disposed()
+    }
+
     fn callbacks(&self) -> Callbacks {
         self.js.with_value(|j| j.callbacks.clone())
     }
@@ -116,8 +121,15 @@ impl Checkout {
         let options = self.options.get_value();
         leptos::task::spawn_local(async move {
             let amount = api::amount(&options).await;
+            if !self.alive() {
+                return;
+            }
             self.amount.set(amount);
-            match api::methods(&options).await {
+            let methods = api::methods(&options).await;
+            if !self.alive() {
+                return;
+            }
+            match methods {
                 Ok(methods) if !methods.is_empty() => {
                     let first = options.initial_method.as_ref().and_then(|(kind, vaulted)| {
                         methods.iter().position(|m| {
@@ -264,6 +276,9 @@ impl Checkout {
 
     /// Ends the current attempt: the button is free again and `submit()` promises resolve.
     fn finish(&self) {
+        if !self.alive() {
+            return;
+        }
         self.busy.set(false);
         let pending = self
             .js
@@ -318,7 +333,11 @@ impl Checkout {
         let options = self.options.get_value();
         leptos::task::spawn_local(async move {
             let key = crate::http::new_uuid();
-            match api::token(&options, &method, &key).await {
+            let token = api::token(&options, &method, &key).await;
+            if !self.alive() {
+                return;
+            }
+            match token {
                 Ok(token) => {
                     let vaulted = method
                         .vaulted_token
