@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
 # Release build of the widget to WebAssembly into dist/, then a size report (gzip -9).
+#
+# Each piece is compiled with only what it needs, optimized with wasm-opt, and its JavaScript
+# (loader + wasm-bindgen glue) bundled and minified by esbuild into the one file the browser
+# fetches. wasm-bindgen's raw output stays in target/js/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,24 +12,38 @@ wasm_opt() {
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types "$1" -o "$1"
 }
+esbuild() { node_modules/.bin/esbuild --log-level=warning --target=es2022 --minify "$@"; }
 
-# The secure frame: compiled with only what it needs (no host code).
-cargo build --release --target wasm32-unknown-unknown -p checkout-widget --lib --no-default-features --features frame
-mkdir -p dist
-wasm-bindgen --target web --no-typescript --out-dir dist --out-name frame_glue \
-  target/wasm32-unknown-unknown/release/checkout_widget.wasm
-mv dist/frame_glue_bg.wasm dist/frame_bg.wasm
-sed -i 's/frame_glue_bg\.wasm/frame_bg.wasm/' dist/frame_glue.js
-wasm_opt dist/frame_bg.wasm
-cp frame/frame.html frame/frame.js frame/frame.css dist/
+# Builds one piece (`frame` or `host`) and leaves its glue as target/js/<glue>.js and its
+# optimized wasm as dist/<wasm>.
+piece() {
+  local feature=$1 glue=$2 wasm=$3
+  cargo build --release --target wasm32-unknown-unknown -p checkout-widget --lib \
+    --no-default-features --features "$feature"
+  wasm-bindgen --target web --no-typescript --out-dir target/js --out-name "$glue" \
+    target/wasm32-unknown-unknown/release/checkout_widget.wasm
+  mv "target/js/${glue}_bg.wasm" "dist/$wasm"
+  sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
+  wasm_opt "dist/$wasm"
+}
 
-# The host piece (merchant page): no card engine beyond what brand names need, no frame code.
-cargo build --release --target wasm32-unknown-unknown -p checkout-widget --lib --no-default-features --features host
-wasm-bindgen --target web --no-typescript --out-dir dist --out-name checkout_glue \
-  target/wasm32-unknown-unknown/release/checkout_widget.wasm
-mv dist/checkout_glue_bg.wasm dist/checkout_bg.wasm
-sed -i 's/checkout_glue_bg\.wasm/checkout_bg.wasm/' dist/checkout_glue.js
-wasm_opt dist/checkout_bg.wasm
-cp sdk/checkout-widget.js sdk/checkout-widget.mjs sdk/yuno-compat.mjs sdk/checkout-widget.d.ts dist/
+rm -rf dist target/js
+mkdir -p dist target/js
+
+# The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
+piece frame frame_glue frame_bg.wasm
+cp frame/frame.js target/js/
+esbuild --bundle --format=esm target/js/frame.js --outfile=dist/frame.js
+esbuild frame/frame.css --outfile=dist/frame.css
+cp frame/frame.html dist/
+
+# The host piece (merchant page): the classic-script loader, the ES module (entry, Yuno
+# compatibility and glue in one file), the wasm and the hand-written types.
+piece host checkout_glue checkout_bg.wasm
+cp sdk/checkout-widget.mjs sdk/yuno-compat.mjs target/js/
+esbuild --bundle --format=esm target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
+esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js
+cp sdk/checkout-widget.d.ts dist/
+
 node scripts/sri.mjs
 node scripts/size-report.mjs

@@ -9,7 +9,7 @@ mkdirSync(dir, { recursive: true });
 for (const name of readdirSync("dist", { withFileTypes: true })) {
   if (name.isFile()) copyFileSync(`dist/${name.name}`, `${dir}/${name.name}`);
 }
-for (const file of ["checkout-widget.js", "checkout-widget.mjs", "yuno-compat.mjs", "checkout_glue.js", "checkout_bg.wasm"]) {
+for (const file of ["checkout-widget.js", "checkout-widget.mjs", "checkout_bg.wasm"]) {
   const digest = createHash("sha384").update(readFileSync(`dist/${file}`)).digest("base64");
   console.log(`sri: /sdk/v${version}/${file}  integrity="sha384-${digest}"`);
 }

@@ -1,38 +1,30 @@
-//! Typed messages over a `MessagePort`: each side sends [`Envelope`]s numbered from 0 and drops
-//! anything that does not parse, has another protocol version, or is not the next number.
+//! Typed messages over a `MessagePort`: each side sends the protocol's bytes (an `Envelope`
+//! numbered from 0, as a `Uint8Array`) and drops anything that is not bytes, does not parse, has
+//! another protocol version, or is not the next number.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use checkout_protocol::{accept, Envelope, Handshake, HandshakeStep, Header, VERSION};
+use checkout_protocol::{decode, encode, encode_handshake, HandshakeStep};
+use js_sys::Uint8Array;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, MessagePort};
 
-use crate::js_codec::from_js;
-pub use crate::js_codec::to_js;
+/// The bytes of a message, or `None` when `data` is not a `Uint8Array`.
+pub fn bytes_of(data: &JsValue) -> Option<Vec<u8>> {
+    data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec)
+}
 
 /// The `hello` or `connect` handshake message.
 pub fn handshake(step: HandshakeStep) -> JsValue {
-    to_js(&Handshake {
-        cw: step,
-        v: VERSION,
-    })
+    Uint8Array::from(&encode_handshake(step)[..]).into()
 }
 
 /// Whether `data` is this protocol version's handshake `step`.
 pub fn is_handshake(data: &JsValue, step: HandshakeStep) -> bool {
-    from_js::<Handshake>(data.clone()).is_ok_and(|h| h.cw == step && h.v == VERSION)
-}
-
-/// Decodes an envelope if it is the current version and the expected sequence number.
-pub fn decode<M: DeserializeOwned>(data: &JsValue, expected_seq: u32) -> Option<M> {
-    let header: Header = from_js(data.clone()).ok()?;
-    if !accept(&header, expected_seq) {
-        return None;
-    }
-    from_js::<Envelope<M>>(data.clone()).ok().map(|e| e.msg)
+    bytes_of(data).is_some_and(|b| checkout_protocol::is_handshake(&b, step))
 }
 
 /// A window `message` listener kept until the handshake it waits for is done.
@@ -73,7 +65,8 @@ impl<Out: Serialize> Channel<Out> {
     ) -> Rc<Self> {
         let next_in = Cell::new(0u32);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            if let Some(msg) = decode::<In>(&ev.data(), next_in.get()) {
+            let msg = bytes_of(&ev.data()).and_then(|b| decode::<In>(&b, next_in.get()));
+            if let Some(msg) = msg {
                 next_in.set(next_in.get() + 1);
                 handler(msg);
             }
@@ -91,11 +84,8 @@ impl<Out: Serialize> Channel<Out> {
     pub fn send(&self, msg: Out) {
         let seq = self.next_out.get();
         self.next_out.set(seq + 1);
-        let _ = self.port.post_message(&to_js(&Envelope {
-            v: VERSION,
-            seq,
-            msg,
-        }));
+        let bytes = Uint8Array::from(&encode(seq, &msg)[..]);
+        let _ = self.port.post_message(&bytes);
     }
 }
 

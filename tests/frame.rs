@@ -7,12 +7,13 @@ mod browser;
 
 use browser::*;
 use checkout_protocol::{
-    Configure, Envelope, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode,
+    encode, Configure, Envelope, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode,
     HostToFrame, Theme, VERSION,
 };
 use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormState};
 use checkout_widget::i18n::Lang;
-use checkout_widget::wire::{handshake, to_js, Channel};
+use checkout_widget::js_codec::to_js;
+use checkout_widget::wire::{handshake, Channel};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -202,11 +203,7 @@ async fn labels_and_errors_follow_the_language_and_holder_mode() {
 }
 
 fn envelope<M: serde::Serialize>(seq: u32, msg: M) -> JsValue {
-    to_js(&Envelope {
-        v: VERSION,
-        seq,
-        msg,
-    })
+    js_sys::Uint8Array::from(&encode(seq, &msg)[..]).into()
 }
 
 #[wasm_bindgen_test]
@@ -216,18 +213,27 @@ async fn channel_delivers_in_order_and_drops_the_rest() {
     let _frame_side = Channel::<FrameToHost>::open(pair.port1(), sink);
     let raw = pair.port2();
     raw.post_message(&envelope(0, HostToFrame::Submit)).unwrap();
-    raw.post_message(&to_js(&Envelope {
-        v: VERSION + 1,
-        seq: 1,
-        msg: HostToFrame::Clear,
-    }))
-    .unwrap();
+    let mut other_version = encode(1, &HostToFrame::Clear);
+    other_version[0] = (VERSION + 1) as u8;
+    raw.post_message(&js_sys::Uint8Array::from(&other_version[..]))
+        .unwrap();
     raw.post_message(&envelope(5, HostToFrame::Clear)).unwrap();
     raw.post_message(&JsValue::from_str(
         "{\"v\":1,\"seq\":1,\"msg\":{\"type\":\"clear\"}}",
     ))
     .unwrap();
-    raw.post_message(&to_js(&serde_json_like())).unwrap();
+    // The right message as a plain object: not the wire format, dropped.
+    raw.post_message(&to_js(&Envelope {
+        v: VERSION,
+        seq: 1,
+        msg: HostToFrame::Clear,
+    }))
+    .unwrap();
+    // Trailing bytes after a valid message.
+    let mut longer = encode(1, &HostToFrame::Clear);
+    longer.push(0);
+    raw.post_message(&js_sys::Uint8Array::from(&longer[..]))
+        .unwrap();
     raw.post_message(&envelope(1, HostToFrame::Focus { field: Field::Cvc }))
         .unwrap();
     assert!(until(2000, || seen.borrow().len() == 2).await);
@@ -252,15 +258,6 @@ async fn channel_delivers_in_order_and_drops_the_rest() {
         vec![FrameToHost::Resized { height: 321 }, FrameToHost::Ready]
     );
     drop(host_side);
-}
-
-/// A message of the right shape with an unknown type.
-fn serde_json_like() -> Envelope<std::collections::BTreeMap<&'static str, &'static str>> {
-    Envelope {
-        v: VERSION,
-        seq: 1,
-        msg: [("type", "format_disk")].into_iter().collect(),
-    }
 }
 
 #[wasm_bindgen_test]

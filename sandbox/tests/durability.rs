@@ -131,8 +131,10 @@ async fn webhook_is_retried_until_accepted_and_signed() {
 #[tokio::test]
 async fn queued_webhook_survives_a_restart() {
     let dir = data_dir();
-    // Nothing listens on the callback yet: the first attempt fails and is retried later.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    // Nothing listens on the callback yet: the first attempt fails and is retried later. The
+    // port is found on a loopback address no other test binds, so no test running alongside
+    // can take it before the receiver comes up.
+    let listener = std::net::TcpListener::bind("127.0.0.86:0").unwrap();
     let addr = listener.local_addr().unwrap();
     drop(listener);
     let url = format!("http://{addr}/hook");

@@ -120,10 +120,9 @@ fn apply_appearance(config: &Configure) {
     let _ = root.set_attribute("data-theme", theme);
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         for (name, value) in &config.variables {
-            let ok_name = name.starts_with("--cw-")
-                && name[5..]
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            let ok_name = name
+                .strip_prefix("--cw-")
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
             if ok_name && !value.contains([';', '{', '}']) {
                 let _ = el.style().set_property(name, value);
             }
@@ -220,9 +219,11 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let brand = brand_of(&digits);
     let iin_len = if digits.len() >= 16 { 8 } else { 6 };
-    let info = brand
-        .zip(Iin::new(&digits[..iin_len.min(digits.len())]))
-        .zip(LastFour::new(&digits[digits.len().saturating_sub(4)..]));
+    let info = brand.zip(digits.get(..iin_len).and_then(Iin::new)).zip(
+        digits
+            .get(digits.len().saturating_sub(4)..)
+            .and_then(LastFour::new),
+    );
     let Some(((brand, iin), lfd)) = info else {
         return;
     };

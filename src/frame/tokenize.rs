@@ -3,7 +3,7 @@
 //! idempotency key, so a retry can never create a second token.
 
 use crate::http::{get_str, request};
-use crate::wire::to_js;
+use crate::js_codec::to_js;
 use checkout_protocol::{Configure, FailureCode, Field};
 use serde::Serialize;
 

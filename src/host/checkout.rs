@@ -13,7 +13,7 @@ use super::api::{self, Amount, LoadError, Method};
 use super::options::{Callbacks, Options};
 use super::secure_frame::{origin_of, SecureFrame};
 use crate::i18n::Lang;
-use crate::wire::to_js;
+use crate::js_codec::to_js;
 
 /// Loading state of the method list.
 #[derive(Clone, Debug, PartialEq)]

@@ -72,8 +72,10 @@ fn split(text: &str) -> Result<Option<(&str, &str)>, ExpiryError> {
         // One run with a separator after it: "1/" is January.
         (None, _) if has_separator => Ok(Some((first, ""))),
         // One run: 2–9 can only be a one-digit month; otherwise the month has two digits.
-        (None, _) if first.as_bytes()[0] >= b'2' => Ok(Some(first.split_at(1))),
-        (None, _) => Ok(Some(first.split_at(first.len().min(2)))),
+        // (`split_at_checked`: the runs are ASCII, and it keeps string-slicing panics, with
+        // their formatting code, out of the wasm.)
+        (None, _) if first.as_bytes()[0] >= b'2' => Ok(first.split_at_checked(1)),
+        (None, _) => Ok(first.split_at_checked(first.len().min(2))),
     }
 }
 

@@ -1,12 +1,15 @@
 //! The messages between the host component (merchant page) and the secure card frame
 //! (payment origin), defined once and compiled into both.
 //!
-//! Enums are externally tagged (`"ready"`, `{"resized": {"height": 120}}`): it needs no
-//! buffering to decode, which keeps the wasm small.
+//! On the wire a message is [postcard](https://docs.rs/postcard) bytes ([`encode`],
+//! [`decode`]): positional and not self-describing, so decoding needs no field names, no
+//! buffering and little code in the wasm. Being positional, any change to these types (a field,
+//! a variant, their order) is a new [`VERSION`]; a test pins the bytes so that cannot happen
+//! unnoticed.
 //!
 //! Every message travels in an [`Envelope`] carrying the protocol [`VERSION`] and a sequence
-//! number; a receiver drops anything that does not parse, has another version, or is not the
-//! next in sequence. No type here can hold a full card number or a CVC: the frame reports only
+//! number; a receiver drops anything that does not parse, has another version, is not the
+//! next in sequence, or has bytes left over. No type here can hold a full card number or a CVC: the frame reports only
 //! a brand, an IIN of at most 8 digits, the last four digits and the expiry.
 
 #![forbid(unsafe_code)]
@@ -16,10 +19,11 @@ mod card_info;
 pub use card_info::{CardInfo, Iin, LastFour};
 pub use checkout_card::Brand;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,6 +186,47 @@ pub enum FrameToHost {
 /// Checks a header before the full parse: right version and the expected sequence number.
 pub fn accept(header: &Header, expected_seq: u32) -> bool {
     header.v == VERSION && header.seq == expected_seq
+}
+
+/// The bytes of message number `seq` in the current version.
+pub fn encode<M: Serialize>(seq: u32, msg: &M) -> Vec<u8> {
+    let envelope = Envelope {
+        v: VERSION,
+        seq,
+        msg,
+    };
+    // Serializing these types into a Vec cannot fail: no maps of unknown length, no errors.
+    postcard::to_allocvec(&envelope).unwrap_or_default()
+}
+
+/// The message in `bytes` if it is the current version, number `expected_seq`, and nothing but
+/// a whole message.
+pub fn decode<M: DeserializeOwned>(bytes: &[u8], expected_seq: u32) -> Option<M> {
+    let (header, _) = postcard::take_from_bytes::<Header>(bytes).ok()?;
+    if !accept(&header, expected_seq) {
+        return None;
+    }
+    match postcard::take_from_bytes::<Envelope<M>>(bytes).ok()? {
+        (envelope, []) => Some(envelope.msg),
+        _ => None,
+    }
+}
+
+/// The bytes of a handshake step.
+pub fn encode_handshake(step: HandshakeStep) -> Vec<u8> {
+    postcard::to_allocvec(&Handshake {
+        cw: step,
+        v: VERSION,
+    })
+    .unwrap_or_default()
+}
+
+/// Whether `bytes` are exactly this version's handshake `step`.
+pub fn is_handshake(bytes: &[u8], step: HandshakeStep) -> bool {
+    matches!(
+        postcard::take_from_bytes::<Handshake>(bytes),
+        Ok((h, [])) if h.cw == step && h.v == VERSION
+    )
 }
 
 #[cfg(test)]

@@ -59,62 +59,105 @@ fn every_host_message() -> Vec<HostToFrame> {
 #[test]
 fn every_message_round_trips() {
     for (seq, msg) in every_frame_message().into_iter().enumerate() {
-        let env = Envelope {
-            v: VERSION,
-            seq: seq as u32,
-            msg,
-        };
-        let text = serde_json::to_string(&env).unwrap();
-        assert_eq!(
-            serde_json::from_str::<Envelope<FrameToHost>>(&text).unwrap(),
-            env
-        );
+        let bytes = encode(seq as u32, &msg);
+        assert_eq!(decode::<FrameToHost>(&bytes, seq as u32), Some(msg));
     }
     for (seq, msg) in every_host_message().into_iter().enumerate() {
-        let env = Envelope {
-            v: VERSION,
-            seq: seq as u32,
-            msg,
-        };
-        let text = serde_json::to_string(&env).unwrap();
-        assert_eq!(
-            serde_json::from_str::<Envelope<HostToFrame>>(&text).unwrap(),
-            env
-        );
+        let bytes = encode(seq as u32, &msg);
+        assert_eq!(decode::<HostToFrame>(&bytes, seq as u32), Some(msg));
     }
 }
 
+/// Postcard is positional: changing a message type changes these bytes, and must come with a
+/// new `VERSION` (the other side may be an older frame).
 #[test]
-fn wire_shape_is_externally_tagged_and_versioned() {
-    let env = Envelope {
-        v: VERSION,
-        seq: 3,
-        msg: FrameToHost::Resized { height: 120 },
-    };
+fn wire_bytes_are_pinned_for_this_version() {
+    assert_eq!(VERSION, 2);
+    // v = 2, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
-        serde_json::to_value(&env).unwrap(),
-        json!({"v": 1, "seq": 3, "msg": {"resized": {"height": 120}}})
+        encode(3, &FrameToHost::Resized { height: 120 }),
+        [2, 3, 1, 120]
     );
+    assert_eq!(encode(0, &FrameToHost::Ready), [2, 0, 0]);
+    // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1).
+    let changed = FrameToHost::Changed {
+        brand: Some(Brand::Amex),
+        complete: false,
+        errors: vec![(Field::Cvc, FieldError::Incomplete)],
+    };
+    assert_eq!(encode(1, &changed), [2, 1, 2, 1, 2, 0, 1, 2, 1]);
     assert_eq!(
-        serde_json::to_value(FrameToHost::Ready).unwrap(),
-        json!("ready")
+        encode(
+            300,
+            &HostToFrame::Focus {
+                field: Field::HolderName
+            }
+        ),
+        [2, 0xac, 0x02, 2, 3]
+    );
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 2]);
+    // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
+    // would prove nothing.
+    let mut forged = vec![2, 0, 3, 12];
+    forged.extend(b"forged-token");
+    forged.extend([0, 6]);
+    forged.extend(b"411111");
+    forged.push(4);
+    forged.extend(b"1111");
+    forged.extend([12, 0xee, 0x0f]);
+    assert_eq!(
+        decode::<FrameToHost>(&forged, 0),
+        Some(FrameToHost::Tokenized {
+            token: "forged-token".into(),
+            card: CardInfo {
+                iin: Iin::new("411111").unwrap(),
+                expiration_year: 2030,
+                ..card()
+            },
+        })
     );
 }
 
 #[test]
-fn other_versions_and_out_of_order_messages_are_refused() {
-    let header = |v: Value| serde_json::from_value::<Header>(v).unwrap();
-    assert!(accept(
-        &header(json!({"v": VERSION, "seq": 0, "msg": {}})),
-        0
+fn other_versions_out_of_order_and_malformed_messages_are_refused() {
+    let bytes = encode(4, &HostToFrame::Submit);
+    assert_eq!(decode::<HostToFrame>(&bytes, 4), Some(HostToFrame::Submit));
+    // Out of order.
+    assert_eq!(decode::<HostToFrame>(&bytes, 3), None);
+    assert_eq!(decode::<HostToFrame>(&bytes, 5), None);
+    // Another version.
+    let mut other = bytes.clone();
+    other[0] = (VERSION + 1) as u8;
+    assert_eq!(decode::<HostToFrame>(&other, 4), None);
+    // Trailing bytes, a cut message, an unknown variant, nothing at all.
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(decode::<HostToFrame>(&longer, 4), None);
+    let configure = encode(0, &every_host_message()[0]);
+    for cut in 0..configure.len() {
+        assert_eq!(decode::<HostToFrame>(&configure[..cut], 0), None);
+    }
+    assert_eq!(decode::<HostToFrame>(&[2, 0, 99], 0), None);
+    assert_eq!(decode::<HostToFrame>(&[], 0), None);
+    // A message for the other direction does not pass as this one.
+    assert_eq!(
+        decode::<HostToFrame>(&encode(0, &FrameToHost::Resized { height: 9 }), 0),
+        None
+    );
+    // Handshakes: exact step and version only.
+    assert!(is_handshake(
+        &encode_handshake(HandshakeStep::Hello),
+        HandshakeStep::Hello
     ));
-    assert!(!accept(&header(json!({"v": VERSION + 1, "seq": 0})), 0));
-    assert!(!accept(&header(json!({"v": VERSION, "seq": 2})), 1));
-    assert!(serde_json::from_value::<Header>(json!({"seq": 0})).is_err());
-    assert!(serde_json::from_value::<Envelope<HostToFrame>>(
-        json!({"v": 1, "seq": 0, "msg": {"type": "format_disk"}})
-    )
-    .is_err());
+    assert!(!is_handshake(
+        &encode_handshake(HandshakeStep::Hello),
+        HandshakeStep::Connect
+    ));
+    assert!(!is_handshake(
+        &[1, VERSION as u8 + 1],
+        HandshakeStep::Connect
+    ));
+    assert!(!is_handshake(&[1, 2, 0], HandshakeStep::Connect));
 }
 
 /// Every field a frame → host message can carry, by message type. Adding one means a
@@ -177,5 +220,14 @@ proptest::proptest! {
     #[test]
     fn iin_never_holds_more_than_eight_digits(s in "[0-9]{0,20}") {
         proptest::prop_assert_eq!(Iin::new(&s).is_some(), (1..=8).contains(&s.len()));
+    }
+}
+
+proptest::proptest! {
+    /// Whatever bytes arrive, decoding returns or refuses; it never panics.
+    #[test]
+    fn any_bytes_decode_or_are_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64), seq in 0u32..4) {
+        let _ = decode::<HostToFrame>(&bytes, seq);
+        let _ = decode::<FrameToHost>(&bytes, seq);
     }
 }

@@ -1,11 +1,33 @@
-// Forges every protocol message it can think of, at the page and at the secure frame.
+// Forges every protocol message it can think of, at the page and at the secure frame: in the
+// real wire format (postcard bytes, as crates/protocol encodes them) and as plain objects.
+const VERSION = 2;
+const varint = (n) => {
+  const out = [];
+  for (; n >= 0x80; n >>>= 7) out.push((n & 0x7f) | 0x80);
+  out.push(n);
+  return out;
+};
+const str = (s) => {
+  const bytes = [...new TextEncoder().encode(s)];
+  return [...varint(bytes.length), ...bytes];
+};
+const bytes = (...parts) => new Uint8Array(parts.flat());
+const envelope = (seq, ...msg) => bytes(varint(VERSION), varint(seq), ...msg);
+
+const hello = bytes([0], varint(VERSION));
+const connect = bytes([1], varint(VERSION));
 const forged = [
-  { cw: "hello", v: 1 },
-  { cw: "connect", v: 1 },
-  { v: 1, seq: 0, msg: "ready" },
-  { v: 1, seq: 0, msg: { tokenized: { token: "forged-token", card: { brand: "VISA", iin: "411111", lfd: "1111", expiration_month: 12, expiration_year: 2030 } } } },
-  { v: 1, seq: 1, msg: { failed: { code: "NETWORK_ERROR", retryable: true } } },
-  { v: 1, seq: 0, msg: { configure: { language: "es", checkout_session: "x", public_api_key: "x", api_url: "https://evil.example", holder_name: "hidden", save_card: false, theme: "dark", variables: [] } } },
+  hello,
+  connect,
+  // frame → host: ready; tokenized (VISA 411111 …1111 12/2030); failed (network, retryable).
+  envelope(0, [0]),
+  envelope(0, [3], str("forged-token"), [0], str("411111"), str("1111"), [12], varint(2030)),
+  envelope(1, [4, 1, 1]),
+  // host → frame: configure pointing the frame at another API, then submit.
+  envelope(0, [0], str("es"), str("x"), str("x"), str("https://evil.example"), [2, 0, 1, 0]),
+  envelope(1, [1]),
+  { cw: "connect", v: VERSION },
+  { v: VERSION, seq: 0, msg: "ready" },
 ];
 function blast() {
   for (const m of forged) {
@@ -13,7 +35,7 @@ function blast() {
     for (let i = 0; i < parent.frames.length; i++) {
       try { parent.frames[i].postMessage(m, "*"); } catch {}
       const channel = new MessageChannel();
-      try { parent.frames[i].postMessage({ cw: "connect", v: 1 }, "*", [channel.port2]); } catch {}
+      try { parent.frames[i].postMessage(connect, "*", [channel.port2]); } catch {}
       channel.port1.postMessage(m);
     }
   }
