@@ -37,13 +37,6 @@ pub async fn request(
     Ok((response.status(), json))
 }
 
-/// A string field of a JSON object.
-pub fn get_str(value: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(value, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
-}
-
 /// Waits `ms` milliseconds.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

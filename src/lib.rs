@@ -9,7 +9,7 @@
 #[cfg(any(feature = "frame", feature = "host"))]
 pub mod http;
 pub mod i18n;
-pub mod js_codec;
+pub mod js_object;
 pub mod wire;
 
 #[cfg(feature = "frame")]

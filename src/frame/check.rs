@@ -8,7 +8,7 @@ use checkout_card::{
 };
 use checkout_protocol::{Field, FieldError, HolderNameMode};
 
-use crate::i18n::Strings;
+use crate::i18n::FrameStrings;
 
 /// Why one field is not acceptable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub enum Reason {
 
 impl Reason {
     /// The message in the shopper's language.
-    pub fn message(self, s: &Strings) -> &'static str {
+    pub fn message(self, s: &FrameStrings) -> &'static str {
         match self {
             Reason::Number(NumberError::Empty) => s.number_required,
             Reason::Number(NumberError::Incomplete) => s.number_incomplete,
@@ -187,15 +187,15 @@ mod tests {
             Some(Reason::Holder(HolderError::InvalidCharacter))
         );
         assert_eq!(
-            reasons[0].unwrap().message(Lang::En.strings()),
+            reasons[0].unwrap().message(Lang::En.frame()),
             "Your card number is incomplete."
         );
         assert_eq!(
-            reasons[1].unwrap().message(Lang::Es.strings()),
+            reasons[1].unwrap().message(Lang::Es.frame()),
             "Esta tarjeta está vencida."
         );
         assert_eq!(
-            reasons[2].unwrap().message(Lang::Pt.strings()),
+            reasons[2].unwrap().message(Lang::Pt.frame()),
             "O código de segurança tem 3 dígitos."
         );
         assert_eq!(reasons[1].unwrap().summary(), FieldError::Expired);
@@ -206,7 +206,7 @@ mod tests {
             NOW,
         );
         assert_eq!(
-            amex_cvc.unwrap().message(Lang::En.strings()),
+            amex_cvc.unwrap().message(Lang::En.frame()),
             "The security code has 4 digits."
         );
     }

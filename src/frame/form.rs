@@ -110,7 +110,7 @@ impl FormState {
     /// Checks one field and shows (or clears) its error; returns the reason.
     pub fn check(&self, field: Field) -> Option<Reason> {
         let reason = self.reason(field, &self.snapshot());
-        let message = reason.map(|r| r.message(self.lang.strings()).to_owned());
+        let message = reason.map(|r| r.message(self.lang.frame()).to_owned());
         self.errors[index(field)].set(message);
         reason
     }
@@ -242,7 +242,7 @@ impl FormState {
     fn on_blur(&self, field: Field) {
         if self.values[index(field)].with_untracked(|v| !v.is_empty()) {
             if let Some(r) = self.check(field) {
-                self.notice.set(r.message(self.lang.strings()).to_owned());
+                self.notice.set(r.message(self.lang.frame()).to_owned());
             }
         }
     }
@@ -257,7 +257,7 @@ fn field_view(
 ) -> impl IntoView {
     let i = index(field);
     let numeric = field != Field::HolderName;
-    let placeholder = (field == Field::Expiry).then(|| state.lang.strings().expiry_placeholder);
+    let placeholder = (field == Field::Expiry).then(|| state.lang.frame().expiry_placeholder);
     let maxlength = match field {
         Field::Number => "23",
         Field::Expiry => "9",
@@ -301,7 +301,7 @@ fn field_view(
 /// The card form.
 #[component]
 pub fn CardForm(state: FormState) -> impl IntoView {
-    let s = state.lang.strings();
+    let s = state.lang.frame();
     let holder_label = match state.holder_mode {
         HolderNameMode::Optional => format!("{} {}", s.holder_name, s.optional),
         _ => s.holder_name.to_owned(),

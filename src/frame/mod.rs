@@ -242,7 +242,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
         expiration_year: exp.year,
     };
     state.busy.set(true);
-    let s = state.lang.strings();
+    let s = state.lang.frame();
     state.notice.set(s.processing.to_owned());
     leptos::task::spawn_local(async move {
         let key = new_uuid();
@@ -273,7 +273,7 @@ fn api_field_message(
     brand: checkout_card::Brand,
     lang: Lang,
 ) -> &'static str {
-    let s = lang.strings();
+    let s = lang.frame();
     match (field, code) {
         (Field::Number, "UNSUPPORTED_CARD_BRAND") => s.number_unsupported,
         (Field::Number, _) => s.number_invalid,

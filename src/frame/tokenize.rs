@@ -2,33 +2,33 @@
 //! carries card data. A timeout, and one retry on a network failure or a 5xx with the same
 //! idempotency key, so a retry can never create a second token.
 
-use crate::http::{get_str, request};
-use crate::js_codec::to_js;
+use crate::http::request;
+use crate::js_object::{get_str, object, opt_str, to_json};
 use checkout_protocol::{Configure, FailureCode, Field};
-use serde::Serialize;
 
 /// The card as the API wants it.
-#[derive(Serialize)]
 pub struct Card {
     pub number: String,
     pub expiration_month: u8,
     pub expiration_year: u16,
     pub security_code: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub holder_name: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Method<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    card: &'a Card,
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    payment_method: Method<'a>,
-    save: bool,
+/// The request body: `{"payment_method": {"type": "CARD", "card": {…}}, "save": …}`.
+fn body(card: &Card, save: bool) -> String {
+    let card = object(&[
+        ("number", card.number.as_str().into()),
+        ("expiration_month", card.expiration_month.into()),
+        ("expiration_year", card.expiration_year.into()),
+        ("security_code", card.security_code.as_str().into()),
+        ("holder_name", opt_str(card.holder_name.as_deref())),
+    ]);
+    let method = object(&[("type", "CARD".into()), ("card", card)]);
+    to_json(&object(&[
+        ("payment_method", method),
+        ("save", save.into()),
+    ]))
 }
 
 /// Why no token was created.
@@ -59,18 +59,15 @@ pub async fn tokenize(
     card: &Card,
     idempotency_key: &str,
 ) -> Result<String, Failure> {
-    let url = format!(
-        "{}/v1/checkout/sessions/{}/token",
+    let session = String::from(js_sys::encode_uri_component(&config.checkout_session));
+    let url = [
         config.api_url.trim_end_matches('/'),
-        js_sys::encode_uri_component(&config.checkout_session)
-    );
-    let body = to_js(&Body {
-        payment_method: Method { kind: "CARD", card },
-        save: config.save_card,
-    });
-    let body = js_sys::JSON::stringify(&body)
-        .map(String::from)
-        .unwrap_or_default();
+        "/v1/checkout/sessions/",
+        &session,
+        "/token",
+    ]
+    .concat();
+    let body = body(card, config.save_card);
     let headers = [
         ("public-api-key", config.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),

@@ -2,43 +2,33 @@
 //! for methods that need no card form (saved cards, alternative methods). Network errors and
 //! 5xx are retried with backoff; a token request keeps its idempotency key across retries.
 
-use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::options::Options;
-use crate::http::{get_str, request, sleep};
-use crate::js_codec::from_js;
+use crate::http::{request, sleep};
+use crate::js_object::{get, get_bool, get_f64, get_str, given, object, to_json};
 
 /// A payment method as the API lists it. Names and descriptions are shown as text only.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Method {
     pub name: String,
-    #[serde(rename = "type")]
+    /// The API's `type`.
     pub kind: String,
-    #[serde(default)]
     pub icon: Option<String>,
-    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
     pub preferred: bool,
-    #[serde(default)]
     pub vaulted_token: Option<String>,
-    #[serde(default)]
     pub last_successfully_used: Option<bool>,
-    #[serde(default)]
     pub card_data: Option<SavedCard>,
 }
 
 /// What the API says about a saved card.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedCard {
-    #[serde(default)]
     pub brand: Option<String>,
-    #[serde(default)]
     pub lfd: Option<String>,
-    #[serde(default)]
     pub expiration_month: Option<u8>,
-    #[serde(default)]
     pub expiration_year: Option<u16>,
 }
 
@@ -47,31 +37,62 @@ impl Method {
     pub fn needs_card_form(&self) -> bool {
         self.kind == "CARD" && self.vaulted_token.is_none()
     }
+
+    /// A method of the API's list; `None` without a `name` and a `type`. Other fields are
+    /// optional, and read only when they have the right type.
+    pub fn read(v: &JsValue) -> Option<Method> {
+        let card = get(v, "card_data");
+        Some(Method {
+            name: get_str(v, "name")?,
+            kind: get_str(v, "type")?,
+            icon: get_str(v, "icon"),
+            description: get_str(v, "description"),
+            preferred: get_bool(v, "preferred").unwrap_or(false),
+            vaulted_token: get_str(v, "vaulted_token"),
+            last_successfully_used: get_bool(v, "last_successfully_used"),
+            card_data: given(&card).then(|| SavedCard {
+                brand: get_str(&card, "brand"),
+                lfd: get_str(&card, "lfd"),
+                expiration_month: get_f64(&card, "expiration_month").map(|m| m as u8),
+                expiration_year: get_f64(&card, "expiration_year").map(|y| y as u16),
+            }),
+        })
+    }
 }
 
 /// The amount to show on the pay button.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Amount {
     pub currency: String,
     pub value: f64,
 }
 
-#[derive(Deserialize)]
-struct SessionInfo {
-    amount: Option<Amount>,
+impl Amount {
+    /// The session's `amount`, if it has a currency and a value.
+    fn read(session: &JsValue) -> Option<Amount> {
+        let amount = get(session, "amount");
+        Some(Amount {
+            currency: get_str(&amount, "currency")?,
+            value: get_f64(&amount, "value")?,
+        })
+    }
 }
 
 /// Saved cards first (the last used on top), then preferred methods, then the rest, each
 /// group in the API's order.
-pub fn order(mut methods: Vec<Method>) -> Vec<Method> {
+pub fn order(methods: Vec<Method>) -> Vec<Method> {
     let rank = |m: &Method| match (&m.vaulted_token, m.last_successfully_used, m.preferred) {
         (Some(_), Some(true), _) => 0,
         (Some(_), _, _) => 1,
         (None, _, true) => 2,
         _ => 3,
     };
-    methods.sort_by_key(rank);
-    methods
+    // Four stable groups; no sort needed (and no sort code in the wasm).
+    let mut groups: [Vec<Method>; 4] = Default::default();
+    for m in methods {
+        groups[rank(&m)].push(m);
+    }
+    groups.into_iter().flatten().collect()
 }
 
 /// Why loading failed.
@@ -83,12 +104,10 @@ pub struct LoadError {
     pub retryable: bool,
 }
 
-fn base(o: &Options) -> String {
-    format!(
-        "{}/v1/checkout/sessions/{}",
-        o.api_url,
-        String::from(js_sys::encode_uri_component(&o.checkout_session))
-    )
+/// `…/v1/checkout/sessions/{id}` followed by `path`.
+fn url(o: &Options, path: &str) -> String {
+    let session = String::from(js_sys::encode_uri_component(&o.checkout_session));
+    [&o.api_url, "/v1/checkout/sessions/", &session, path].concat()
 }
 
 /// GET with up to three attempts (0, 0.4 s, 1.2 s) on network errors and 5xx.
@@ -120,24 +139,27 @@ async fn get_with_retry(o: &Options, url: &str) -> Result<(u16, JsValue), LoadEr
 
 /// The session's methods, ordered for display.
 pub async fn methods(o: &Options) -> Result<Vec<Method>, LoadError> {
-    let (status, body) = get_with_retry(o, &format!("{}/payment-methods", base(o))).await?;
+    let (status, body) = get_with_retry(o, &url(o, "/payment-methods")).await?;
     if status != 200 {
         let code = get_str(&body, "code").unwrap_or_else(|| "API_ERROR".into());
         let retryable = status == 429 || status == 408;
         return Err(LoadError { code, retryable });
     }
-    from_js::<Vec<Method>>(body)
-        .map(order)
-        .map_err(|_| LoadError {
-            code: "INVALID_RESPONSE".into(),
-            retryable: false,
-        })
+    let list = body.dyn_into::<Array>().ok().and_then(|a| {
+        a.iter()
+            .map(|m| Method::read(&m))
+            .collect::<Option<Vec<_>>>()
+    });
+    list.map(order).ok_or(LoadError {
+        code: "INVALID_RESPONSE".into(),
+        retryable: false,
+    })
 }
 
 /// The session's amount; `None` when the server does not say (404 included).
 pub async fn amount(o: &Options) -> Option<Amount> {
-    match get_with_retry(o, &base(o)).await {
-        Ok((200, body)) => from_js::<SessionInfo>(body).ok()?.amount,
+    match get_with_retry(o, &url(o, "")).await {
+        Ok((200, body)) => Amount::read(&body),
         _ => None,
     }
 }
@@ -148,17 +170,12 @@ pub async fn token(
     method: &Method,
     idempotency_key: &str,
 ) -> Result<String, LoadError> {
-    let body = match &method.vaulted_token {
-        Some(v) => format!(
-            "{{\"payment_method\":{{\"type\":\"CARD\",\"vaulted_token\":{}}}}}",
-            json_string(v)
-        ),
-        None => format!(
-            "{{\"payment_method\":{{\"type\":{}}}}}",
-            json_string(&method.kind)
-        ),
+    let payment_method = match &method.vaulted_token {
+        Some(v) => object(&[("type", "CARD".into()), ("vaulted_token", v.into())]),
+        None => object(&[("type", method.kind.as_str().into())]),
     };
-    let url = format!("{}/token", base(o));
+    let body = to_json(&object(&[("payment_method", payment_method)]));
+    let url = url(o, "/token");
     let headers = [
         ("public-api-key", o.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),
@@ -182,11 +199,4 @@ pub async fn token(
             retryable: true,
         }),
     }
-}
-
-/// A JSON string literal (through the browser's JSON, so escaping is exact).
-fn json_string(s: &str) -> String {
-    js_sys::JSON::stringify(&JsValue::from_str(s))
-        .map(String::from)
-        .unwrap_or_else(|_| "\"\"".into())
 }

@@ -3,7 +3,7 @@
 //! button (or `handle.submit()`) into a one-time token handed to `onToken`.
 
 use checkout_protocol::{Configure, FailureCode, FrameToHost, HostToFrame};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,7 +13,7 @@ use super::api::{self, Amount, LoadError, Method};
 use super::options::{Callbacks, Options};
 use super::secure_frame::{origin_of, SecureFrame};
 use crate::i18n::Lang;
-use crate::js_codec::to_js;
+use crate::js_object::{object as obj, opt_str};
 
 /// Loading state of the method list.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,14 +44,6 @@ pub struct Checkout {
     pub lang: Lang,
     options: StoredValue<Options>,
     js: StoredValue<Js, LocalStorage>,
-}
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
 }
 
 fn call(f: &Option<Function>, arg: &JsValue) {
@@ -149,7 +141,7 @@ impl Checkout {
     }
 
     fn fail(self, e: LoadError) {
-        let message = self.lang.strings().load_failed;
+        let message = self.lang.host().load_failed;
         self.load.set(Load::Failed(e.clone()));
         self.error(&e.code, message, e.retryable);
     }
@@ -171,13 +163,12 @@ impl Checkout {
         self.selected.set(Some(i));
         self.status.set(None);
         if let Some(m) = self.method() {
-            let vaulted = m
-                .vaulted_token
-                .clone()
-                .map_or(JsValue::UNDEFINED, JsValue::from);
             call(
                 &self.callbacks().on_payment_method_selected,
-                &obj(&[("type", m.kind.as_str().into()), ("vaultedToken", vaulted)]),
+                &obj(&[
+                    ("type", m.kind.as_str().into()),
+                    ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
+                ]),
             );
             if !m.needs_card_form() {
                 self.maybe_ready();
@@ -213,7 +204,7 @@ impl Checkout {
             theme: o.theme,
             variables: o.variables.clone(),
         };
-        let title = self.lang.strings().frame_title;
+        let title = self.lang.host().frame_title;
         if let Ok(frame) =
             SecureFrame::mount(slot, &o.api_url, title, config, move |m| self.on_frame(m))
         {
@@ -239,7 +230,16 @@ impl Checkout {
                         "brand",
                         brand.map_or(JsValue::UNDEFINED, |b| b.api_name().into()),
                     ),
-                    ("errors", to_js(&errors)),
+                    (
+                        "errors",
+                        errors
+                            .iter()
+                            .map(|(f, e)| {
+                                js_sys::Array::of2(&f.as_str().into(), &e.as_str().into())
+                            })
+                            .collect::<js_sys::Array>()
+                            .into(),
+                    ),
                 ]);
                 call(&self.callbacks().on_change, &arg);
             }
@@ -257,13 +257,12 @@ impl Checkout {
             FrameToHost::Failed { code, retryable } => {
                 if code != FailureCode::ValidationFailed {
                     let message = match code {
-                        FailureCode::NetworkError => self.lang.strings().network_error,
-                        FailureCode::SessionExpired => self.lang.strings().session_expired,
-                        FailureCode::CardRejected => self.lang.strings().card_rejected,
-                        _ => self.lang.strings().api_error,
+                        FailureCode::NetworkError => self.lang.host().network_error,
+                        FailureCode::SessionExpired => self.lang.host().session_expired,
+                        FailureCode::CardRejected => self.lang.host().card_rejected,
+                        _ => self.lang.host().api_error,
                     };
-                    let code = to_js(&code).as_string().unwrap_or_default();
-                    self.error(&code, message, retryable);
+                    self.error(code.as_str(), message, retryable);
                 }
                 self.finish();
             }
@@ -339,29 +338,17 @@ impl Checkout {
             }
             match token {
                 Ok(token) => {
-                    let vaulted = method
-                        .vaulted_token
-                        .clone()
-                        .map_or(JsValue::UNDEFINED, JsValue::from);
                     let card = method.card_data.as_ref();
                     let info = obj(&[
                         ("type", method.kind.as_str().into()),
-                        ("vaultedToken", vaulted),
-                        (
-                            "brand",
-                            card.and_then(|c| c.brand.clone())
-                                .map_or(JsValue::UNDEFINED, JsValue::from),
-                        ),
-                        (
-                            "lfd",
-                            card.and_then(|c| c.lfd.clone())
-                                .map_or(JsValue::UNDEFINED, JsValue::from),
-                        ),
+                        ("vaultedToken", opt_str(method.vaulted_token.as_deref())),
+                        ("brand", opt_str(card.and_then(|c| c.brand.as_deref()))),
+                        ("lfd", opt_str(card.and_then(|c| c.lfd.as_deref()))),
                     ]);
                     self.deliver(token, info);
                 }
                 Err(e) => {
-                    let message = self.lang.strings().api_error;
+                    let message = self.lang.host().api_error;
                     self.status.set(Some(message.to_owned()));
                     self.error(&e.code, message, e.retryable);
                     self.finish();
@@ -373,7 +360,7 @@ impl Checkout {
 
     /// After a decline: the form comes back with the reason shown.
     pub fn continue_payment(self, status: &str, sub_status: Option<&str>) {
-        let s = self.lang.strings();
+        let s = self.lang.host();
         let message = match (status, sub_status.unwrap_or("")) {
             (_, "INSUFFICIENT_FUNDS") => s.insufficient_funds,
             (_, "FRAUD_DECLINED") => s.fraud_declined,
@@ -411,7 +398,7 @@ impl Checkout {
 
 /// The method list, the card slot, the status line and the pay button.
 pub fn view(c: Checkout) -> impl IntoView {
-    let s = c.lang.strings();
+    let s = c.lang.host();
     let group = format!("cw-method-{}", crate::http::new_uuid());
     let slot = NodeRef::<Div>::new();
     let card_selected =

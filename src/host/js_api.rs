@@ -55,9 +55,9 @@ fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Elem
     if let Some(selector) = target.as_string() {
         return match document.query_selector(&selector) {
             Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(format!("`target`: no element matches {selector:?}")),
+            Ok(None) => Err(format!("`target`: no element matches \"{selector}\"")),
             Err(_) => Err(format!(
-                "`target`: {selector:?} is not a valid CSS selector"
+                "`target`: \"{selector}\" is not a valid CSS selector"
             )),
         };
     }

@@ -2,8 +2,10 @@
 //! naming the option, for the `TypeError` the `mount` promise rejects with.
 
 use checkout_protocol::{HolderNameMode, Theme};
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::js_object::{get, given};
 
 /// The options, validated.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,27 +34,26 @@ pub struct Callbacks {
     pub on_payment_method_selected: Option<Function>,
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+/// The property of `obj` that option `path` names (its last part: `appearance.theme` →
+/// `theme`), so that messages name the option as the merchant wrote it.
+fn option(obj: &JsValue, path: &str) -> JsValue {
+    get(obj, path.rsplit('.').next().unwrap_or(path))
 }
 
-fn given(v: &JsValue) -> bool {
-    !v.is_undefined() && !v.is_null()
-}
-
-fn string(obj: &JsValue, key: &str, required: bool) -> Result<Option<String>, String> {
-    let v = get(obj, key);
+/// Option `path` of `obj` as a non-empty string.
+fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, String> {
+    let v = option(obj, path);
     if !given(&v) {
         return if required {
-            Err(format!("option `{key}` is required"))
+            Err(format!("option `{path}` is required"))
         } else {
             Ok(None)
         };
     }
     match v.as_string() {
         Some(s) if !s.trim().is_empty() => Ok(Some(s)),
-        Some(_) => Err(format!("option `{key}` must not be empty")),
-        None => Err(format!("option `{key}` must be a string")),
+        Some(_) => Err(format!("option `{path}` must not be empty")),
+        None => Err(format!("option `{path}` must be a string")),
     }
 }
 
@@ -89,7 +90,7 @@ pub fn read(
     let country_code = string(options, "countryCode", true)?.unwrap_or_default();
     if !checkout_iso::is_country(&country_code) {
         return Err(format!(
-            "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\", got {country_code:?}"
+            "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\", got \"{country_code}\""
         ));
     }
     let language =
@@ -97,7 +98,7 @@ pub fn read(
     let api_url = string(options, "apiUrl", false)?.unwrap_or_else(|| default_api_url.to_owned());
     if !is_http_url(&api_url) {
         return Err(format!(
-            "option `apiUrl` must be an absolute http(s) URL, got {api_url:?}"
+            "option `apiUrl` must be an absolute http(s) URL, got \"{api_url}\""
         ));
     }
     let show_pay_button = match get(options, "showPayButton") {
@@ -109,15 +110,13 @@ pub fn read(
 
     let appearance = get(options, "appearance");
     let (theme, variables) = if given(&appearance) {
-        let theme = match string(&appearance, "theme", false)
-            .map_err(|e| e.replace("`theme`", "`appearance.theme`"))?
-        {
+        let theme = match string(&appearance, "appearance.theme", false)? {
             None => Theme::Light,
             Some(t) if t == "light" => Theme::Light,
             Some(t) if t == "dark" => Theme::Dark,
             Some(t) => {
                 return Err(format!(
-                    "option `appearance.theme` must be \"light\" or \"dark\", got {t:?}"
+                    "option `appearance.theme` must be \"light\" or \"dark\", got \"{t}\""
                 ))
             }
         };
@@ -133,7 +132,7 @@ pub fn read(
                     format!("option `appearance.variables.{name}` must be a string")
                 })?;
                 if !name.starts_with("--cw-") {
-                    return Err(format!("option `appearance.variables` may only set `--cw-*` properties, got {name:?}"));
+                    return Err(format!("option `appearance.variables` may only set `--cw-*` properties, got \"{name}\""));
                 }
                 variables.push((name, value));
             }
@@ -145,13 +144,13 @@ pub fn read(
 
     let card = get(options, "card");
     let (holder_name, save_card) = if given(&card) {
-        let holder = match string(&card, "holderName", false).map_err(|e| e.replace("`holderName`", "`card.holderName`"))? {
+        let holder = match string(&card, "card.holderName", false)? {
             None => HolderNameMode::Required,
             Some(h) if h == "required" => HolderNameMode::Required,
             Some(h) if h == "optional" => HolderNameMode::Optional,
             Some(h) if h == "hidden" => HolderNameMode::Hidden,
             Some(h) => {
-                return Err(format!("option `card.holderName` must be \"required\", \"optional\" or \"hidden\", got {h:?}"))
+                return Err(format!("option `card.holderName` must be \"required\", \"optional\" or \"hidden\", got \"{h}\""))
             }
         };
         let save = match get(&card, "saveCard") {
@@ -167,10 +166,8 @@ pub fn read(
 
     let initial = get(options, "initialPaymentMethod");
     let initial_method = if given(&initial) {
-        let kind = string(&initial, "type", true)
-            .map_err(|e| e.replace("`type`", "`initialPaymentMethod.type`"))?;
-        let vaulted = string(&initial, "vaultedToken", false)
-            .map_err(|e| e.replace("`vaultedToken`", "`initialPaymentMethod.vaultedToken`"))?;
+        let kind = string(&initial, "initialPaymentMethod.type", true)?;
+        let vaulted = string(&initial, "initialPaymentMethod.vaultedToken", false)?;
         kind.map(|k| (k, vaulted))
     } else {
         None

@@ -1,9 +1,12 @@
 //! English.
 
-use super::Strings;
+use super::{FrameStrings, HostStrings};
 
-pub static STRINGS: Strings = Strings {
-    frame_title: "Secure card payment form",
+const NETWORK_ERROR: &str = "We could not reach the payment service. Try again.";
+const SESSION_EXPIRED: &str = "This checkout has expired. Reload the page to start again.";
+const API_ERROR: &str = "Something went wrong. Try again.";
+
+pub static FRAME: FrameStrings = FrameStrings {
     card_number: "Card number",
     expiry: "Expiry date",
     expiry_placeholder: "MM / YY",
@@ -26,11 +29,18 @@ pub static STRINGS: Strings = Strings {
     holder_too_short: "The name is too short.",
     holder_too_long: "The name is too long (26 characters at most).",
     holder_invalid: "Use only letters, spaces, apostrophes, hyphens and dots.",
-    network_error: "We could not reach the payment service. Try again.",
-    session_expired: "This checkout has expired. Reload the page to start again.",
-    card_rejected: "The card details were not accepted. Check them and try again.",
-    api_error: "Something went wrong. Try again.",
+    network_error: NETWORK_ERROR,
+    session_expired: SESSION_EXPIRED,
+    api_error: API_ERROR,
     processing: "Processing…",
+};
+
+pub static HOST: HostStrings = HostStrings {
+    frame_title: "Secure card payment form",
+    network_error: NETWORK_ERROR,
+    session_expired: SESSION_EXPIRED,
+    card_rejected: "The card details were not accepted. Check them and try again.",
+    api_error: API_ERROR,
     loading: "Loading payment methods…",
     load_failed: "We could not load the payment methods.",
     retry: "Try again",

@@ -1,9 +1,12 @@
 //! Español.
 
-use super::Strings;
+use super::{FrameStrings, HostStrings};
 
-pub static STRINGS: Strings = Strings {
-    frame_title: "Formulario seguro de pago con tarjeta",
+const NETWORK_ERROR: &str = "No pudimos conectar con el servicio de pagos. Inténtalo de nuevo.";
+const SESSION_EXPIRED: &str = "Este pago expiró. Recarga la página para empezar de nuevo.";
+const API_ERROR: &str = "Algo salió mal. Inténtalo de nuevo.";
+
+pub static FRAME: FrameStrings = FrameStrings {
     card_number: "Número de tarjeta",
     expiry: "Fecha de vencimiento",
     expiry_placeholder: "MM / AA",
@@ -26,11 +29,18 @@ pub static STRINGS: Strings = Strings {
     holder_too_short: "El nombre es demasiado corto.",
     holder_too_long: "El nombre es demasiado largo (26 caracteres como máximo).",
     holder_invalid: "Usa solo letras, espacios, apóstrofos, guiones y puntos.",
-    network_error: "No pudimos conectar con el servicio de pagos. Inténtalo de nuevo.",
-    session_expired: "Este pago expiró. Recarga la página para empezar de nuevo.",
-    card_rejected: "Los datos de la tarjeta no fueron aceptados. Revísalos e inténtalo de nuevo.",
-    api_error: "Algo salió mal. Inténtalo de nuevo.",
+    network_error: NETWORK_ERROR,
+    session_expired: SESSION_EXPIRED,
+    api_error: API_ERROR,
     processing: "Procesando…",
+};
+
+pub static HOST: HostStrings = HostStrings {
+    frame_title: "Formulario seguro de pago con tarjeta",
+    network_error: NETWORK_ERROR,
+    session_expired: SESSION_EXPIRED,
+    card_rejected: "Los datos de la tarjeta no fueron aceptados. Revísalos e inténtalo de nuevo.",
+    api_error: API_ERROR,
     loading: "Cargando medios de pago…",
     load_failed: "No pudimos cargar los medios de pago.",
     retry: "Reintentar",

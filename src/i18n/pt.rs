@@ -1,9 +1,12 @@
 //! Português.
 
-use super::Strings;
+use super::{FrameStrings, HostStrings};
 
-pub static STRINGS: Strings = Strings {
-    frame_title: "Formulário seguro de pagamento com cartão",
+const NETWORK_ERROR: &str = "Não foi possível contatar o serviço de pagamento. Tente novamente.";
+const SESSION_EXPIRED: &str = "Este pagamento expirou. Recarregue a página para recomeçar.";
+const API_ERROR: &str = "Algo deu errado. Tente novamente.";
+
+pub static FRAME: FrameStrings = FrameStrings {
     card_number: "Número do cartão",
     expiry: "Validade",
     expiry_placeholder: "MM / AA",
@@ -26,11 +29,18 @@ pub static STRINGS: Strings = Strings {
     holder_too_short: "O nome é curto demais.",
     holder_too_long: "O nome é longo demais (no máximo 26 caracteres).",
     holder_invalid: "Use apenas letras, espaços, apóstrofos, hífens e pontos.",
-    network_error: "Não foi possível contatar o serviço de pagamento. Tente novamente.",
-    session_expired: "Este pagamento expirou. Recarregue a página para recomeçar.",
-    card_rejected: "Os dados do cartão não foram aceitos. Verifique e tente novamente.",
-    api_error: "Algo deu errado. Tente novamente.",
+    network_error: NETWORK_ERROR,
+    session_expired: SESSION_EXPIRED,
+    api_error: API_ERROR,
     processing: "Processando…",
+};
+
+pub static HOST: HostStrings = HostStrings {
+    frame_title: "Formulário seguro de pagamento com cartão",
+    network_error: NETWORK_ERROR,
+    session_expired: SESSION_EXPIRED,
+    card_rejected: "Os dados do cartão não foram aceitos. Verifique e tente novamente.",
+    api_error: API_ERROR,
     loading: "Carregando formas de pagamento…",
     load_failed: "Não foi possível carregar as formas de pagamento.",
     retry: "Tentar novamente",

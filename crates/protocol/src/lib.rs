@@ -183,6 +183,44 @@ pub enum FrameToHost {
     SubmitRequested,
 }
 
+impl Field {
+    /// The name the JS API uses (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::Expiry => "expiry",
+            Field::Cvc => "cvc",
+            Field::HolderName => "holder_name",
+        }
+    }
+}
+
+impl FieldError {
+    /// The name the JS API uses (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldError::Required => "required",
+            FieldError::Incomplete => "incomplete",
+            FieldError::Invalid => "invalid",
+            FieldError::UnsupportedBrand => "unsupported_brand",
+            FieldError::Expired => "expired",
+        }
+    }
+}
+
+impl FailureCode {
+    /// The code the JS API uses (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureCode::ValidationFailed => "VALIDATION_FAILED",
+            FailureCode::NetworkError => "NETWORK_ERROR",
+            FailureCode::SessionExpired => "SESSION_EXPIRED",
+            FailureCode::CardRejected => "CARD_REJECTED",
+            FailureCode::ApiError => "API_ERROR",
+        }
+    }
+}
+
 /// Checks a header before the full parse: right version and the expected sequence number.
 pub fn accept(header: &Header, expected_seq: u32) -> bool {
     header.v == VERSION && header.seq == expected_seq

@@ -231,3 +231,30 @@ proptest::proptest! {
         let _ = decode::<FrameToHost>(&bytes, seq);
     }
 }
+
+/// The names the JS API shows are the serialized names.
+#[test]
+fn js_names_match_the_serialized_names() {
+    let json = |v: Value| v.as_str().unwrap().to_owned();
+    for f in [Field::Number, Field::Expiry, Field::Cvc, Field::HolderName] {
+        assert_eq!(f.as_str(), json(serde_json::to_value(f).unwrap()));
+    }
+    for e in [
+        FieldError::Required,
+        FieldError::Incomplete,
+        FieldError::Invalid,
+        FieldError::UnsupportedBrand,
+        FieldError::Expired,
+    ] {
+        assert_eq!(e.as_str(), json(serde_json::to_value(e).unwrap()));
+    }
+    for c in [
+        FailureCode::ValidationFailed,
+        FailureCode::NetworkError,
+        FailureCode::SessionExpired,
+        FailureCode::CardRejected,
+        FailureCode::ApiError,
+    ] {
+        assert_eq!(c.as_str(), json(serde_json::to_value(c).unwrap()));
+    }
+}
