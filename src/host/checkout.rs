@@ -4,6 +4,7 @@
 
 use checkout_protocol::{Configure, FailureCode, FrameToHost, HostToFrame};
 use js_sys::{Function, Promise};
+use leptos::either::EitherOf3;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -414,22 +415,20 @@ pub fn view(c: Checkout) -> impl IntoView {
     };
     let show_pay = c.options.with_value(|o| o.show_pay_button);
     let methods = move || match c.load.get() {
-        Load::Loading => view! {
+        Load::Loading => EitherOf3::A(view! {
             <div class="cw-skeleton" aria-busy="true">
                 <span class="cw-visually-hidden">{s.loading}</span>
                 <div class="cw-skeleton-row"></div>
                 <div class="cw-skeleton-row"></div>
                 <div class="cw-skeleton-row"></div>
             </div>
-        }
-        .into_any(),
-        Load::Failed(_) => view! {
+        }),
+        Load::Failed(_) => EitherOf3::B(view! {
             <div class="cw-load-error">
                 <p role="alert">{s.load_failed}</p>
                 <button type="button" class="cw-retry" on:click=move |_| c.load()>{s.retry}</button>
             </div>
-        }
-        .into_any(),
+        }),
         Load::Ready(list) => {
             let group = group.clone();
             let rows = list
@@ -473,7 +472,9 @@ pub fn view(c: Checkout) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! { <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{rows}</div> }.into_any()
+            EitherOf3::C(
+                view! { <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{rows}</div> },
+            )
         }
     };
     view! {
