@@ -7,8 +7,8 @@ mod browser;
 
 use browser::*;
 use checkout_protocol::{
-    encode, Configure, Envelope, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode,
-    HostToFrame, Theme, VERSION,
+    encode, Configure, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode, HostToFrame,
+    Theme, VERSION,
 };
 use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormState};
 use checkout_widget::i18n::Lang;

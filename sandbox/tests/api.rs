@@ -79,12 +79,10 @@ async fn bad_bodies_get_400_naming_the_field() {
     );
 
     let (s, v) = sb
-        .call(
+        .secret(
             Method::POST,
             "/v1/customers",
-            Keys::Secret,
             Some(json!({"email": "a@b.c"})),
-            None,
         )
         .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
@@ -100,13 +98,7 @@ async fn bad_bodies_get_400_naming_the_field() {
     let mut body = sb.session_body("BR", None, None);
     body["amount"]["value"] = json!("a lot");
     let (s, v) = sb
-        .call(
-            Method::POST,
-            "/v1/checkout/sessions",
-            Keys::Secret,
-            Some(body),
-            None,
-        )
+        .secret(Method::POST, "/v1/checkout/sessions", Some(body))
         .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["field"], "amount.value", "{v}");
@@ -118,23 +110,15 @@ async fn bad_bodies_get_400_naming_the_field() {
     let mut body = sb.session_body("BR", None, None);
     body.as_object_mut().unwrap().remove("amount");
     let (_, v) = sb
-        .call(
-            Method::POST,
-            "/v1/checkout/sessions",
-            Keys::Secret,
-            Some(body),
-            None,
-        )
+        .secret(Method::POST, "/v1/checkout/sessions", Some(body))
         .await;
     assert_eq!(v["field"], "amount", "{v}");
 
     let (_, v) = sb
-        .call(
+        .secret(
             Method::POST,
             "/v1/checkout/sessions",
-            Keys::Secret,
             Some(sb.session_body("XX", None, None)),
-            None,
         )
         .await;
     assert_eq!(v["field"], "country", "{v}");
@@ -143,13 +127,7 @@ async fn bad_bodies_get_400_naming_the_field() {
     let mut body = sb.session_body("BR", None, None);
     body["something_new"] = json!(true);
     let (s, _) = sb
-        .call(
-            Method::POST,
-            "/v1/checkout/sessions",
-            Keys::Secret,
-            Some(body),
-            None,
-        )
+        .secret(Method::POST, "/v1/checkout/sessions", Some(body))
         .await;
     assert_eq!(s, StatusCode::CREATED);
 
@@ -176,25 +154,17 @@ async fn card_payment_flow_and_test_card_outcomes() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let customer = sb.customer("shopper-1").await;
     let (s, v) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/customers/{customer}"),
-            Keys::Secret,
-            None,
-            None,
-        )
+        .secret(Method::GET, &format!("/v1/customers/{customer}"), None)
         .await;
     assert_eq!(
         (s, v["merchant_customer_id"].as_str()),
         (StatusCode::OK, Some("shopper-1"))
     );
     let (s, v) = sb
-        .call(
+        .secret(
             Method::POST,
             "/v1/customers",
-            Keys::Secret,
             Some(json!({"merchant_customer_id": "shopper-1"})),
-            None,
         )
         .await;
     assert_eq!(
@@ -246,13 +216,7 @@ async fn card_payment_flow_and_test_card_outcomes() {
     );
     let id = pay["id"].as_str().unwrap();
     let (s, got) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/payments/{id}"),
-            Keys::Secret,
-            None,
-            None,
-        )
+        .secret(Method::GET, &format!("/v1/payments/{id}"), None)
         .await;
     assert_eq!((s, &got), (StatusCode::OK, &pay));
 
@@ -491,13 +455,7 @@ async fn idempotency_replay_and_conflict() {
         (StatusCode::BAD_REQUEST, Some("IDEMPOTENCY_DUPLICATED"))
     );
     let (s, v) = sb
-        .call(
-            Method::POST,
-            "/v1/payments",
-            Keys::Secret,
-            Some(body.clone()),
-            None,
-        )
+        .secret(Method::POST, "/v1/payments", Some(body.clone()))
         .await;
     assert_eq!(
         (s, v["field"].as_str()),
@@ -629,26 +587,14 @@ async fn alternative_method_is_pending_until_completed() {
     assert_eq!(pay["checkout"]["sdk_action_required"], true);
     let id = pay["id"].as_str().unwrap();
     let (s, done) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/payments/{id}/complete"),
-            Keys::Secret,
-            None,
-            None,
-        )
+        .secret(Method::POST, &format!("/v1/payments/{id}/complete"), None)
         .await;
     assert_eq!(
         (s, done["status"].as_str()),
         (StatusCode::OK, Some("SUCCEEDED"))
     );
     let (s, v) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/payments/{id}/complete"),
-            Keys::Secret,
-            None,
-            None,
-        )
+        .secret(Method::POST, &format!("/v1/payments/{id}/complete"), None)
         .await;
     assert_eq!(
         (s, v["code"].as_str()),

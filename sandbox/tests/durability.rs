@@ -104,11 +104,9 @@ async fn webhook_is_retried_until_accepted_and_signed() {
     assert_eq!(event["data"]["payment"]["id"], id.as_str());
 
     let (_, attempts) = sb
-        .call(
+        .secret(
             Method::GET,
             &format!("/v1/payments/{id}/webhook-deliveries"),
-            Keys::Secret,
-            None,
             None,
         )
         .await;

@@ -25,16 +25,18 @@ const ERROR_IDS: [&str; 4] = [
 pub struct FormState {
     /// What each field shows, in [`FIELDS`] order.
     pub values: [RwSignal<String>; 4],
-    /// The error shown under each field.
-    pub errors: [RwSignal<Option<String>>; 4],
+    /// The error shown under each field; empty when there is none. (Strings, not `Option`s,
+    /// like every text signal here: each signal type costs the wasm its own copy of the
+    /// reactive code.)
+    pub errors: [RwSignal<String>; 4],
     /// The brand the number's digits decide.
     pub brand: RwSignal<Option<Brand>>,
     /// A token is being created: the fields are read-only.
     pub busy: RwSignal<bool>,
     /// The one polite live region's text.
     pub notice: RwSignal<String>,
-    /// An error about the whole form (network, declined…).
-    pub form_error: RwSignal<Option<String>>,
+    /// An error about the whole form (network, declined…); empty when there is none.
+    pub form_error: RwSignal<String>,
     /// The shopper pressed Enter.
     pub submit_requested: Trigger,
     /// The shopper's language.
@@ -74,11 +76,11 @@ impl FormState {
     pub fn new(lang: Lang, holder_mode: HolderNameMode) -> Self {
         Self {
             values: std::array::from_fn(|_| RwSignal::new(String::new())),
-            errors: std::array::from_fn(|_| RwSignal::new(None)),
+            errors: std::array::from_fn(|_| RwSignal::new(String::new())),
             brand: RwSignal::new(None),
             busy: RwSignal::new(false),
             notice: RwSignal::new(String::new()),
-            form_error: RwSignal::new(None),
+            form_error: RwSignal::new(String::new()),
             submit_requested: Trigger::new(),
             lang,
             holder_mode,
@@ -111,7 +113,7 @@ impl FormState {
     pub fn check(&self, field: Field) -> Option<Reason> {
         let reason = self.reason(field, &self.snapshot());
         let message = reason.map(|r| r.message(self.lang.frame()).to_owned());
-        self.errors[index(field)].set(message);
+        self.errors[index(field)].set(message.unwrap_or_default());
         reason
     }
 
@@ -126,11 +128,7 @@ impl FormState {
         match first.first() {
             Some(&field) => {
                 self.focus(field);
-                self.notice.set(
-                    self.errors[index(field)]
-                        .get_untracked()
-                        .unwrap_or_default(),
-                );
+                self.notice.set(self.errors[index(field)].get_untracked());
                 false
             }
             None => true,
@@ -146,7 +144,7 @@ impl FormState {
         for field in self.visible_fields() {
             if let Some(r) = self.reason(field, &snap) {
                 complete = false;
-                if self.errors[index(field)].with(Option::is_some) {
+                if self.errors[index(field)].with(|e| !e.is_empty()) {
                     errors.push((field, r.summary()));
                 }
             }
@@ -169,20 +167,20 @@ impl FormState {
     pub fn clear(&self) {
         for i in 0..4 {
             self.values[i].set(String::new());
-            self.errors[i].set(None);
+            self.errors[i].set(String::new());
         }
         self.brand.set(None);
-        self.form_error.set(None);
+        self.form_error.set(String::new());
     }
 
     /// Shows an error next to a field, or above the form; and announces it.
     pub fn show_error(&self, field: Option<Field>, message: String) {
         match field {
             Some(f) => {
-                self.errors[index(f)].set(Some(message.clone()));
+                self.errors[index(f)].set(message.clone());
                 self.focus(f);
             }
-            None => self.form_error.set(Some(message.clone())),
+            None => self.form_error.set(message.clone()),
         }
         self.notice.set(message);
     }
@@ -221,7 +219,7 @@ impl FormState {
             input.set_value(&shown);
         }
         self.values[i].set(shown);
-        if self.errors[i].with_untracked(Option::is_some) {
+        if self.errors[i].with_untracked(|e| !e.is_empty()) {
             self.check(field);
         }
         let snap = self.snapshot();
@@ -277,8 +275,8 @@ fn field_view(
                     maxlength=maxlength
                     placeholder=placeholder
                     readonly=move || state.busy.get()
-                    aria-invalid=move || if state.errors[i].with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=move || state.errors[i].with(|e| e.is_some().then_some(ERROR_IDS[i]))
+                    aria-invalid=move || if state.errors[i].with(|e| !e.is_empty()) { "true" } else { "false" }
+                    aria-describedby=move || state.errors[i].with(|e| (!e.is_empty()).then_some(ERROR_IDS[i]))
                     prop:value=move || state.values[i].get()
                     on:input=move |ev| state.on_input(field, &ev)
                     on:blur=move |_| state.on_blur(field)

@@ -204,7 +204,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
     if state.busy.get_untracked() {
         return;
     }
-    state.form_error.set(None);
+    state.form_error.set(String::new());
     if !state.check_all() {
         channel.send(FrameToHost::Failed {
             code: FailureCode::ValidationFailed,

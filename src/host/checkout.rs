@@ -14,7 +14,7 @@ use super::api::{self, Amount, LoadError, Method};
 use super::options::{Callbacks, Options};
 use super::secure_frame::{origin_of, SecureFrame};
 use crate::i18n::Lang;
-use crate::js_object::{object as obj, opt_str};
+use crate::js_object::{object, opt_str};
 
 /// Loading state of the method list.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +41,9 @@ pub struct Checkout {
     pub selected: RwSignal<Option<usize>>,
     pub amount: RwSignal<Option<Amount>>,
     pub busy: RwSignal<bool>,
-    pub status: RwSignal<Option<String>>,
+    /// The status line (a decline's reason, an error); empty when there is none. A `String`,
+    /// not an `Option`: each signal type costs the wasm its own copy of the reactive code.
+    pub status: RwSignal<String>,
     pub lang: Lang,
     options: StoredValue<Options>,
     js: StoredValue<Js, LocalStorage>,
@@ -55,7 +57,7 @@ fn call(f: &Option<Function>, arg: &JsValue) {
 
 /// The amount in the shopper's language and the session's currency.
 pub fn format_amount(amount: &Amount, lang: &str) -> String {
-    let opts = obj(&[
+    let opts = object(&[
         ("style", "currency".into()),
         ("currency", amount.currency.as_str().into()),
     ]);
@@ -77,7 +79,7 @@ impl Checkout {
             selected: RwSignal::new(None),
             amount: RwSignal::new(None),
             busy: RwSignal::new(false),
-            status: RwSignal::new(None),
+            status: RwSignal::new(String::new()),
             lang,
             options: StoredValue::new(options),
             js: StoredValue::new_local(Js {
@@ -148,7 +150,7 @@ impl Checkout {
     }
 
     fn error(&self, code: &str, message: &str, retryable: bool) {
-        let arg = obj(&[
+        let arg = object(&[
             ("code", code.into()),
             ("message", message.into()),
             ("retryable", retryable.into()),
@@ -162,11 +164,11 @@ impl Checkout {
             return;
         }
         self.selected.set(Some(i));
-        self.status.set(None);
+        self.status.set(String::new());
         if let Some(m) = self.method() {
             call(
                 &self.callbacks().on_payment_method_selected,
-                &obj(&[
+                &object(&[
                     ("type", m.kind.as_str().into()),
                     ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
                 ]),
@@ -224,7 +226,7 @@ impl Checkout {
                 complete,
                 errors,
             } => {
-                let arg = obj(&[
+                let arg = object(&[
                     ("paymentMethodType", "CARD".into()),
                     ("complete", complete.into()),
                     (
@@ -245,7 +247,7 @@ impl Checkout {
                 call(&self.callbacks().on_change, &arg);
             }
             FrameToHost::Tokenized { token, card } => {
-                let info = obj(&[
+                let info = object(&[
                     ("type", "CARD".into()),
                     ("brand", card.brand.api_name().into()),
                     ("iin", card.iin.as_str().into()),
@@ -318,7 +320,7 @@ impl Checkout {
             return promise;
         };
         self.busy.set(true);
-        self.status.set(None);
+        self.status.set(String::new());
         if method.needs_card_form() {
             let sent = self.js.with_value(|j| {
                 j.frame
@@ -340,7 +342,7 @@ impl Checkout {
             match token {
                 Ok(token) => {
                     let card = method.card_data.as_ref();
-                    let info = obj(&[
+                    let info = object(&[
                         ("type", method.kind.as_str().into()),
                         ("vaultedToken", opt_str(method.vaulted_token.as_deref())),
                         ("brand", opt_str(card.and_then(|c| c.brand.as_deref()))),
@@ -350,7 +352,7 @@ impl Checkout {
                 }
                 Err(e) => {
                     let message = self.lang.host().api_error;
-                    self.status.set(Some(message.to_owned()));
+                    self.status.set(message.to_owned());
                     self.error(&e.code, message, e.retryable);
                     self.finish();
                 }
@@ -380,7 +382,7 @@ impl Checkout {
                 })
             });
         if !in_frame {
-            self.status.set(Some(message.to_owned()));
+            self.status.set(message.to_owned());
         }
     }
 

@@ -124,20 +124,21 @@ pub async fn fetch_json(method: &str, url: &str, body: Option<&str>) -> (u16, Js
     (resp.status(), json)
 }
 
+/// A string property, or `""`.
 pub fn get_str(v: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(v, &JsValue::from_str(key))
-        .ok()
-        .and_then(|x| x.as_string())
-        .unwrap_or_default()
+    checkout_widget::js_object::get_str(v, key).unwrap_or_default()
 }
 
-/// The sandbox `npm test` starts (compiled in as `CW_TEST_API`).
+/// The sandbox `npm test` starts (compiled in as `CW_TEST_API`). Read with `option_env!` so
+/// that the tests needing no sandbox still compile without it.
+#[allow(clippy::option_env_unwrap)]
 pub fn api() -> &'static str {
     option_env!("CW_TEST_API")
         .expect("CW_TEST_API: run through `npm test`, which starts the sandbox")
 }
 
 /// Its demo merchant (`CW_TEST_MERCHANT`).
+#[allow(clippy::option_env_unwrap)]
 pub fn merchant() -> &'static str {
     option_env!("CW_TEST_MERCHANT")
         .expect("CW_TEST_MERCHANT: run through `npm test`, which starts the sandbox")

@@ -153,15 +153,23 @@ impl Sandbox {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// A request with the secret key and no idempotency key, as the merchant's server sends.
+    pub async fn secret(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        self.call(method, path, Keys::Secret, body, None).await
+    }
+
     /// Creates a customer; returns its id.
     pub async fn customer(&self, merchant_customer_id: &str) -> String {
         let (s, v) = self
-            .call(
+            .secret(
                 Method::POST,
                 "/v1/customers",
-                Keys::Secret,
                 Some(json!({"merchant_customer_id": merchant_customer_id})),
-                None,
             )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
@@ -195,13 +203,7 @@ impl Sandbox {
     ) -> String {
         let body = self.session_body(country, customer, callback);
         let (s, v) = self
-            .call(
-                Method::POST,
-                "/v1/checkout/sessions",
-                Keys::Secret,
-                Some(body),
-                None,
-            )
+            .secret(Method::POST, "/v1/checkout/sessions", Some(body))
             .await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
         v["checkout_session"].as_str().unwrap().to_owned()
