@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 
 # binaryen from npm; current rustc emits these features. Flattening and re-relooping before
 # two -Oz rounds run to a fixed point saves about 1.5 KB gzip per piece over a plain -Oz.
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types)
 wasm_opt() {
-  node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --converge \
-    --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types "$1" -o "$1"
+  node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --converge "${features[@]}" "$1" -o "$1"
 }
 esbuild() { node_modules/.bin/esbuild --log-level=warning --target=es2022 --minify "$@"; }
 
@@ -36,6 +36,7 @@ piece() {
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
   wasm_opt "dist/$wasm"
+  node scripts/minify-wasm-names.mjs "dist/$wasm" "target/js/$glue.js" -- "${features[@]}"
 }
 
 rm -rf dist target/js
