@@ -17,11 +17,6 @@ pub fn get_str(obj: &JsValue, key: &str) -> Option<String> {
     get(obj, key).as_string()
 }
 
-/// `obj[key]` if it is a boolean.
-pub fn get_bool(obj: &JsValue, key: &str) -> Option<bool> {
-    get(obj, key).as_bool()
-}
-
 /// `obj[key]` if it is a number.
 pub fn get_f64(obj: &JsValue, key: &str) -> Option<f64> {
     get(obj, key).as_f64()
@@ -30,6 +25,30 @@ pub fn get_f64(obj: &JsValue, key: &str) -> Option<f64> {
 /// Whether a value was given (neither `undefined` nor `null`).
 pub fn given(v: &JsValue) -> bool {
     !v.is_undefined() && !v.is_null()
+}
+
+/// An optional field of API JSON: `Some(None)` when absent or `null`, `Some(Some(x))` when
+/// `read` accepts its value, and `None` when it has the wrong type, so that `?` refuses the
+/// whole object as a strict parser would.
+pub fn optional<T>(
+    obj: &JsValue,
+    key: &str,
+    read: impl FnOnce(&JsValue) -> Option<T>,
+) -> Option<Option<T>> {
+    let v = get(obj, key);
+    if given(&v) {
+        read(&v).map(Some)
+    } else {
+        Some(None)
+    }
+}
+
+/// A whole number that fits `T` (`12`, not `12.5`, `-1` or `"12"`).
+pub fn whole<T: TryFrom<u32>>(v: &JsValue) -> Option<T> {
+    let n = v
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))?;
+    T::try_from(n as u32).ok()
 }
 
 /// A plain object with these properties.

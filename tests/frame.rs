@@ -201,8 +201,13 @@ async fn labels_and_errors_follow_the_language_and_holder_mode() {
     );
 }
 
+/// Bytes as the wire carries them.
+fn bytes(b: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(b).into()
+}
+
 fn envelope<M: serde::Serialize>(seq: u32, msg: M) -> JsValue {
-    js_sys::Uint8Array::from(&encode(seq, &msg)[..]).into()
+    bytes(&encode(seq, &msg))
 }
 
 #[wasm_bindgen_test]
@@ -214,8 +219,7 @@ async fn channel_delivers_in_order_and_drops_the_rest() {
     raw.post_message(&envelope(0, HostToFrame::Submit)).unwrap();
     let mut other_version = encode(1, &HostToFrame::Clear);
     other_version[0] = (VERSION + 1) as u8;
-    raw.post_message(&js_sys::Uint8Array::from(&other_version[..]))
-        .unwrap();
+    raw.post_message(&bytes(&other_version)).unwrap();
     raw.post_message(&envelope(5, HostToFrame::Clear)).unwrap();
     raw.post_message(&JsValue::from_str(
         "{\"v\":1,\"seq\":1,\"msg\":{\"type\":\"clear\"}}",
@@ -227,8 +231,7 @@ async fn channel_delivers_in_order_and_drops_the_rest() {
     // Trailing bytes after a valid message.
     let mut longer = encode(1, &HostToFrame::Clear);
     longer.push(0);
-    raw.post_message(&js_sys::Uint8Array::from(&longer[..]))
-        .unwrap();
+    raw.post_message(&bytes(&longer)).unwrap();
     raw.post_message(&envelope(1, HostToFrame::Focus { field: Field::Cvc }))
         .unwrap();
     assert!(until(2000, || seen.borrow().len() == 2).await);

@@ -401,3 +401,38 @@ async fn unmount_while_loading_leaves_nothing_behind() {
     assert_eq!(root.child_element_count(), 0);
     root.remove();
 }
+
+/// The API's method list is read strictly: a field of the wrong type refuses the method (and
+/// the list loads as `INVALID_RESPONSE`), while absent or `null` optional fields are fine.
+#[wasm_bindgen_test]
+fn methods_with_a_field_of_the_wrong_type_are_refused() {
+    let read = |json: &str| Method::read(&js_sys::JSON::parse(json).unwrap());
+    let saved = read(
+        r#"{"name": "Visa", "type": "CARD", "vaulted_token": "vt", "icon": null,
+            "card_data": {"brand": "VISA", "lfd": "4242", "expiration_month": 12,
+                          "expiration_year": 2030}}"#,
+    )
+    .expect("a well-formed saved card");
+    let card = saved.card_data.expect("its card data");
+    assert_eq!(
+        (
+            card.expiration_month,
+            card.expiration_year,
+            saved.icon,
+            saved.preferred
+        ),
+        (Some(12), Some(2030), None, false)
+    );
+    for bad in [
+        r#"{"type": "CARD"}"#,
+        r#"{"name": "Card", "type": 1}"#,
+        r#"{"name": "Card", "type": "CARD", "icon": 5}"#,
+        r#"{"name": "Card", "type": "CARD", "preferred": "yes"}"#,
+        r#"{"name": "Card", "type": "CARD", "card_data": "4242"}"#,
+        r#"{"name": "Card", "type": "CARD", "card_data": {"expiration_month": 300}}"#,
+        r#"{"name": "Card", "type": "CARD", "card_data": {"expiration_year": 20.5}}"#,
+        r#"{"name": "Card", "type": "CARD", "card_data": {"lfd": 4242}}"#,
+    ] {
+        assert_eq!(read(bad), None, "{bad}");
+    }
+}

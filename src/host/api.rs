@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::options::Options;
 use crate::http::{request, sleep};
-use crate::js_object::{get, get_bool, get_f64, get_str, given, object, to_json};
+use crate::js_object::{get, get_f64, get_str, object, optional, to_json, whole};
 
 /// A payment method as the API lists it. Names and descriptions are shown as text only.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,24 +38,39 @@ impl Method {
         self.kind == "CARD" && self.vaulted_token.is_none()
     }
 
-    /// A method of the API's list; `None` without a `name` and a `type`. Other fields are
-    /// optional, and read only when they have the right type.
+    /// A method of the API's list; `None` without a `name` and a `type`, or when a field has
+    /// the wrong type (the list is then refused as `INVALID_RESPONSE`).
     pub fn read(v: &JsValue) -> Option<Method> {
-        let card = get(v, "card_data");
+        let preferred = get(v, "preferred");
         Some(Method {
             name: get_str(v, "name")?,
             kind: get_str(v, "type")?,
-            icon: get_str(v, "icon"),
-            description: get_str(v, "description"),
-            preferred: get_bool(v, "preferred").unwrap_or(false),
-            vaulted_token: get_str(v, "vaulted_token"),
-            last_successfully_used: get_bool(v, "last_successfully_used"),
-            card_data: given(&card).then(|| SavedCard {
-                brand: get_str(&card, "brand"),
-                lfd: get_str(&card, "lfd"),
-                expiration_month: get_f64(&card, "expiration_month").map(|m| m as u8),
-                expiration_year: get_f64(&card, "expiration_year").map(|y| y as u16),
-            }),
+            icon: optional(v, "icon", JsValue::as_string)?,
+            description: optional(v, "description", JsValue::as_string)?,
+            // Absent means false; anything but a boolean is wrong.
+            preferred: if preferred.is_undefined() {
+                false
+            } else {
+                preferred.as_bool()?
+            },
+            vaulted_token: optional(v, "vaulted_token", JsValue::as_string)?,
+            last_successfully_used: optional(v, "last_successfully_used", JsValue::as_bool)?,
+            card_data: optional(v, "card_data", SavedCard::read)?,
+        })
+    }
+}
+
+impl SavedCard {
+    /// A method's `card_data`; `None` when it is not an object or a field has the wrong type.
+    fn read(card: &JsValue) -> Option<SavedCard> {
+        if !card.is_object() {
+            return None;
+        }
+        Some(SavedCard {
+            brand: optional(card, "brand", JsValue::as_string)?,
+            lfd: optional(card, "lfd", JsValue::as_string)?,
+            expiration_month: optional(card, "expiration_month", whole)?,
+            expiration_year: optional(card, "expiration_year", whole)?,
         })
     }
 }

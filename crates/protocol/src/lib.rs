@@ -9,8 +9,9 @@
 //!
 //! Every message travels in an [`Envelope`] carrying the protocol [`VERSION`] and a sequence
 //! number; a receiver drops anything that does not parse, has another version, is not the
-//! next in sequence, or has bytes left over. No type here can hold a full card number or a CVC: the frame reports only
-//! a brand, an IIN of at most 8 digits, the last four digits and the expiry.
+//! next in sequence, or has bytes left over. No type here can hold a full card number or a
+//! CVC: the frame reports only a brand, an IIN of at most 8 digits, the last four digits and the
+//! expiry.
 
 #![forbid(unsafe_code)]
 
