@@ -63,7 +63,15 @@ async fn main() -> ExitCode {
     }
     // The speed budgets, in headless Chromium as the spec states them.
     if wanted.contains("chromium") {
-        match measure_budgets(&sandbox).await {
+        // Timings on a shared 2-core machine are noisy: as a scenario is, a measurement over
+        // budget is taken once more in a fresh browser, and both must be over to fail.
+        let budgets = match measure_budgets(&sandbox).await {
+            Ok(report) => Ok(report),
+            Err(first) => measure_budgets(&sandbox)
+                .await
+                .map(|report| format!("{report} (flaky: the first measurement was {first:#})")),
+        };
+        match budgets {
             Ok(report) => {
                 passed += 1;
                 println!("ok     budgets: {report}");
