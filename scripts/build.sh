@@ -11,48 +11,54 @@ cd "$(dirname "$0")/.."
 # two -Oz rounds run to a fixed point saves about 1.5 KB gzip per piece over a plain -Oz.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types)
-wasm_opt() {
-  node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --converge "${features[@]}" "$1" -o "$1"
-}
+passes=(--flatten --rereloop -Oz -Oz --converge)
 esbuild() { node_modules/.bin/esbuild --log-level=warning --target=es2022 --minify "$@"; }
 
-# Panic locations keep their source paths in the wasm: make them short (`tachys-0.2.19/src/…`
-# rather than the full path under the cargo registry).
-remap=("--remap-path-prefix=$PWD/=")
+# The standard library is rebuilt with the widget (`-Zbuild-std`, from the rust-src component
+# setup.sh installs) so that a panic is a bare trap (`-Cpanic=immediate-abort`): no panic
+# messages, source locations or formatting machinery in the wasm, and `{:?}` compiled to
+# nothing (`-Zfmt-debug=none`). These flags are unstable; RUSTC_BOOTSTRAP lets the stable
+# toolchain take them, here only. About 9 KB gzip per piece. Nothing is lost: a wasm panic
+# printed nothing before either (no panic hook), and the widget's code never relies on one.
+# Panic locations that remain are made short (`tachys-0.2.19/src/…`, not the registry path).
+flags=(-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none
+  "--remap-path-prefix=$PWD/=")
 for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
-  remap+=("--remap-path-prefix=$dir=")
+  flags+=("--remap-path-prefix=$dir=")
 done
 # (Encoded: one flag per \x1f-separated field, so paths may hold spaces.)
-rustflags=$(IFS=$'\x1f' && echo "${remap[*]}")
+rustflags=$(IFS=$'\x1f' && echo "${flags[*]}")
 
-# Builds one piece (`frame` or `host`) and leaves its glue as target/js/<glue>.js and its
-# optimized wasm as dist/<wasm>.
+# Builds one piece (`frame` or `host`): its glue as target/js/<glue>.js next to a copy of its
+# loader, and its wasm as dist/<wasm>, pruned to what the loader uses, optimized and with short
+# names (scripts/link-wasm.mjs).
 piece() {
-  local feature=$1 glue=$2 wasm=$3
-  CARGO_ENCODED_RUSTFLAGS="$rustflags" cargo build --release --target wasm32-unknown-unknown \
+  local feature=$1 glue=$2 wasm=$3 loader=$4
+  RUSTC_BOOTSTRAP=1 CARGO_ENCODED_RUSTFLAGS="$rustflags" cargo build --release \
+    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
     -p checkout-widget --lib --no-default-features --features "$feature"
   wasm-bindgen --target web --no-typescript --out-dir target/js --out-name "$glue" \
     target/wasm32-unknown-unknown/release/checkout_widget.wasm
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
-  wasm_opt "dist/$wasm"
-  node scripts/minify-wasm-names.mjs "dist/$wasm" "target/js/$glue.js" -- "${features[@]}"
+  cp "$loader" target/js/
+  node scripts/link-wasm.mjs "dist/$wasm" "target/js/$glue.js" "target/js/$(basename "$loader")" \
+    -- "${features[@]}" -- "${passes[@]}"
 }
 
 rm -rf dist target/js
 mkdir -p dist target/js
 
 # The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
-piece frame frame_glue frame_bg.wasm
-cp frame/frame.js target/js/
+piece frame frame_glue frame_bg.wasm frame/frame.js
 esbuild --bundle --format=esm target/js/frame.js --outfile=dist/frame.js
 esbuild frame/frame.css --outfile=dist/frame.css
 cp frame/frame.html dist/
 
 # The host piece (merchant page): the classic-script loader, the ES module (entry, Yuno
 # compatibility and glue in one file), the wasm and the hand-written types.
-piece host checkout_glue checkout_bg.wasm
-cp sdk/checkout-widget.mjs sdk/yuno-compat.mjs target/js/
+cp sdk/yuno-compat.mjs target/js/
+piece host checkout_glue checkout_bg.wasm sdk/checkout-widget.mjs
 esbuild --bundle --format=esm target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
 esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js
 cp sdk/checkout-widget.d.ts dist/
