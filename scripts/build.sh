@@ -21,8 +21,12 @@ esbuild() { node_modules/.bin/esbuild --log-level=warning --target=es2022 --mini
 # toolchain take them, here only. About 9 KB gzip per piece. Nothing is lost: a wasm panic
 # printed nothing before either (no panic hook), and the widget's code never relies on one.
 # Panic locations that remain are made short (`tachys-0.2.19/src/…`, not the registry path).
+# The linker is rust-lld behind scripts/wasm-link.mjs, which leaves out the exports of crates
+# linked but never called (see there).
 flags=(-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none
-  "--remap-path-prefix=$PWD/=")
+  "-Clinker=$PWD/scripts/wasm-link.mjs" "--remap-path-prefix=$PWD/=")
+CW_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
+export CW_RUST_LLD
 for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
   flags+=("--remap-path-prefix=$dir=")
 done

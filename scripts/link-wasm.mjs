@@ -29,8 +29,10 @@ const fail = (why) => {
   console.error(`link-wasm: ${why}`);
   process.exit(1);
 };
+// `-g` among the passes (for an analysis with twiggy) keeps the function names at every step.
+const keepNames = passes.includes("-g") ? ["-g"] : [];
 const wasmOpt = (args) =>
-  execFileSync("node_modules/.bin/wasm-opt", [wasmPath, ...features, ...args, "-o", wasmPath], {
+  execFileSync("node_modules/.bin/wasm-opt", [wasmPath, ...features, ...keepNames, ...args, "-o", wasmPath], {
     encoding: "utf8",
   });
 const names = () => {

@@ -10,7 +10,7 @@ use checkout_protocol::{
     encode, Configure, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode, HostToFrame,
     Theme, VERSION,
 };
-use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormState};
+use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormEvent, FormState};
 use checkout_widget::i18n::Lang;
 use checkout_widget::wire::{handshake, Channel};
 use leptos::prelude::*;
@@ -28,8 +28,21 @@ fn mount_form(
     FormState,
     leptos::mount::UnmountHandle<impl Mountable>,
 ) {
+    mount_form_telling(lang, mode, |_, _| {})
+}
+
+/// The form, with a listener of its own.
+fn mount_form_telling(
+    lang: Lang,
+    mode: HolderNameMode,
+    listener: impl Fn(FormState, FormEvent) + 'static,
+) -> (
+    web_sys::HtmlElement,
+    FormState,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
     let root = container(None);
-    let state = FormState::new(lang, mode);
+    let state = FormState::new(lang, mode, listener);
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
     (root, state, handle)
 }
@@ -115,6 +128,39 @@ async fn expiry_cvc_and_focus_moving_on() {
 }
 
 #[wasm_bindgen_test]
+async fn the_owner_hears_of_changes_and_enter_and_busy_fields_are_read_only() {
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = events.clone();
+    let (root, state, _h) = mount_form_telling(Lang::En, HolderNameMode::Required, move |_, e| {
+        seen.borrow_mut().push(e)
+    });
+    let number = input(&root, "cw-number");
+    type_text(&number, "4111");
+    assert_eq!(events.borrow().last(), Some(&FormEvent::Changed));
+    assert!(!events.borrow().contains(&FormEvent::SubmitRequested));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let enter =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    number.dispatch_event(&enter).unwrap();
+    assert_eq!(events.borrow().last(), Some(&FormEvent::SubmitRequested));
+    assert!(
+        enter.default_prevented(),
+        "Enter does not submit the frame's own form"
+    );
+
+    state.set_busy(true);
+    assert!(number.read_only() && input(&root, "cw-holder").read_only());
+    state.set_busy(false);
+    assert!(!number.read_only());
+    state.clear();
+    assert_eq!(number.value(), "");
+    assert_eq!(state.summary(), (None, false, vec![]));
+}
+
+#[wasm_bindgen_test]
 async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
     let (root, state, _h) = mount_form(Lang::En, HolderNameMode::Required);
     let number = input(&root, "cw-number");
@@ -166,7 +212,11 @@ async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
         number.get_attribute("aria-invalid").as_deref(),
         Some("false")
     );
-    assert_eq!(number.get_attribute("aria-describedby"), None);
+    // Still described by its error line, which now says nothing.
+    assert_eq!(
+        number.get_attribute("aria-describedby").as_deref(),
+        Some("cw-number-error")
+    );
     assert_eq!(text_of(&root, "#cw-number-error"), "");
     // Every input has a label.
     for id in ["cw-number", "cw-expiry", "cw-cvc", "cw-holder"] {

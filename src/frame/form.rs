@@ -1,6 +1,13 @@
 //! The card form of the secure frame: number, expiry, CVC and holder name in one document (so
 //! autofill fills them together), formatted as typed, checked on blur and on submit, with the
 //! errors wired for assistive technology.
+//!
+//! Written for size: every reactive binding is a `String` read from an `RwSignal<String>`, so
+//! the wasm carries one copy of the reactive rendering code for all of them. What is typed is
+//! kept outside the reactive graph (the inputs own their text; the handlers format it), and
+//! the form tells its owner about changes through one listener instead of effects.
+
+use std::rc::Rc;
 
 use checkout_card::{format_expiry, format_number, Brand, Edit, YearMonth};
 use checkout_protocol::{Field, FieldError, HolderNameMode};
@@ -8,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 
-use super::check::{check_field, clean_cvc, index, is_filled, Reason, Values, FIELDS};
+use super::check::{brand_of, check_field, clean_cvc, index, is_filled, Reason, Values, FIELDS};
 use crate::i18n::Lang;
 
 /// Element ids of the inputs, in [`FIELDS`] order.
@@ -20,29 +27,40 @@ const ERROR_IDS: [&str; 4] = [
     "cw-holder-error",
 ];
 
-/// The form's reactive state; `Copy`, so handlers and the frame app share it.
+/// What the form tells its owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormEvent {
+    /// A value or a shown error changed.
+    Changed,
+    /// The shopper pressed Enter in a field.
+    SubmitRequested,
+}
+
+/// What the form holds outside the reactive graph.
+struct Model {
+    /// What each field shows, in [`FIELDS`] order.
+    values: [String; 4],
+    /// A token is being created: the fields are read-only.
+    busy: bool,
+    listener: Rc<dyn Fn(FormState, FormEvent)>,
+}
+
+/// The form's state; `Copy`, so handlers and the frame app share it.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    /// What each field shows, in [`FIELDS`] order.
-    pub values: [RwSignal<String>; 4],
-    /// The error shown under each field; empty when there is none. (Strings, not `Option`s,
-    /// like every text signal here: each signal type costs the wasm its own copy of the
-    /// reactive code.)
+    /// The error shown under each field, in [`FIELDS`] order; empty when there is none.
     pub errors: [RwSignal<String>; 4],
-    /// The brand the number's digits decide.
-    pub brand: RwSignal<Option<Brand>>,
-    /// A token is being created: the fields are read-only.
-    pub busy: RwSignal<bool>,
+    /// The API name of the brand the number's digits decide; empty while undecided.
+    pub brand: RwSignal<String>,
     /// The one polite live region's text.
     pub notice: RwSignal<String>,
     /// An error about the whole form (network, declined…); empty when there is none.
     pub form_error: RwSignal<String>,
-    /// The shopper pressed Enter.
-    pub submit_requested: Trigger,
     /// The shopper's language.
     pub lang: Lang,
     /// Holder name field mode.
     pub holder_mode: HolderNameMode,
+    model: StoredValue<Model, LocalStorage>,
 }
 
 /// The current month, from the browser's clock.
@@ -66,24 +84,40 @@ fn edit_kind(ev: &web_sys::Event) -> Edit {
     }
 }
 
-fn input_of(ev: &web_sys::Event) -> Option<HtmlInputElement> {
-    ev.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+/// The input of a field, if the form is in the document.
+fn input(field: Field) -> Option<HtmlInputElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(INPUT_IDS[index(field)])?
+        .dyn_into()
+        .ok()
 }
 
 impl FormState {
-    /// An empty form.
-    pub fn new(lang: Lang, holder_mode: HolderNameMode) -> Self {
+    /// An empty form; `listener` hears of every change and of Enter.
+    pub fn new(
+        lang: Lang,
+        holder_mode: HolderNameMode,
+        listener: impl Fn(FormState, FormEvent) + 'static,
+    ) -> Self {
         Self {
-            values: std::array::from_fn(|_| RwSignal::new(String::new())),
             errors: std::array::from_fn(|_| RwSignal::new(String::new())),
-            brand: RwSignal::new(None),
-            busy: RwSignal::new(false),
+            brand: RwSignal::new(String::new()),
             notice: RwSignal::new(String::new()),
             form_error: RwSignal::new(String::new()),
-            submit_requested: Trigger::new(),
             lang,
             holder_mode,
+            model: StoredValue::new_local(Model {
+                values: Default::default(),
+                busy: false,
+                listener: Rc::new(listener),
+            }),
+        }
+    }
+
+    fn tell(&self, event: FormEvent) {
+        if let Some(listener) = self.model.try_with_value(|m| m.listener.clone()) {
+            listener(*self, event);
         }
     }
 
@@ -94,39 +128,58 @@ impl FormState {
             .filter(|f| *f != Field::HolderName || self.holder_mode != HolderNameMode::Hidden)
     }
 
-    /// Copies of the values (for a check; the form holds a few short strings).
+    /// Copies of the values (the form holds a few short strings).
     pub fn snapshot(&self) -> [String; 4] {
-        self.values.map(|v| v.get_untracked())
+        self.model
+            .try_with_value(|m| m.values.clone())
+            .unwrap_or_default()
+    }
+
+    /// Whether a token is being created.
+    pub fn busy(&self) -> bool {
+        self.model.try_with_value(|m| m.busy).unwrap_or(false)
+    }
+
+    /// Makes the fields read-only while a token is being created, and editable again after.
+    pub fn set_busy(&self, busy: bool) {
+        self.model.update_value(|m| m.busy = busy);
+        for field in self.visible_fields() {
+            if let Some(el) = input(field) {
+                el.set_read_only(busy);
+            }
+        }
     }
 
     fn reason(&self, field: Field, snap: &[String; 4]) -> Option<Reason> {
-        let v = Values {
-            number: &snap[0],
-            expiry: &snap[1],
-            cvc: &snap[2],
-            holder: &snap[3],
-        };
-        check_field(field, &v, self.holder_mode, today())
+        check_field(field, &values(snap), self.holder_mode, today())
+    }
+
+    fn has_error(&self, field: Field) -> bool {
+        self.errors[index(field)].with_untracked(|e| !e.is_empty())
     }
 
     /// Checks one field and shows (or clears) its error; returns the reason.
     pub fn check(&self, field: Field) -> Option<Reason> {
         let reason = self.reason(field, &self.snapshot());
-        let message = reason.map(|r| r.message(self.lang.frame()).to_owned());
-        self.errors[index(field)].set(message.unwrap_or_default());
+        let message = reason.map_or("", |r| r.message(self.lang.frame()));
+        if self.errors[index(field)].with_untracked(|e| e != message) {
+            self.errors[index(field)].set(message.to_owned());
+        }
         reason
     }
 
     /// Checks every visible field and shows the errors; focuses and announces the first one.
     /// True when the form is valid.
     pub fn check_all(&self) -> bool {
-        let fields: Vec<Field> = self.visible_fields().collect();
-        let first = fields
-            .into_iter()
-            .filter(|f| self.check(*f).is_some())
-            .collect::<Vec<_>>();
-        match first.first() {
-            Some(&field) => {
+        let mut first = None;
+        for field in self.visible_fields() {
+            if self.check(field).is_some() && first.is_none() {
+                first = Some(field);
+            }
+        }
+        self.tell(FormEvent::Changed);
+        match first {
+            Some(field) => {
                 self.focus(field);
                 self.notice.set(self.errors[index(field)].get_untracked());
                 false
@@ -135,63 +188,70 @@ impl FormState {
         }
     }
 
-    /// The coarse state the host is told: whether every visible field is valid, and the errors
-    /// currently shown.
-    pub fn summary(&self) -> (bool, Vec<(Field, FieldError)>) {
-        let snap = self.values.map(|v| v.get());
+    /// The coarse state the host is told: the brand so far, whether every visible field is
+    /// valid, and the errors currently shown.
+    pub fn summary(&self) -> (Option<Brand>, bool, Vec<(Field, FieldError)>) {
+        let snap = self.snapshot();
         let mut complete = true;
         let mut errors = Vec::new();
         for field in self.visible_fields() {
             if let Some(r) = self.reason(field, &snap) {
                 complete = false;
-                if self.errors[index(field)].with(|e| !e.is_empty()) {
+                if self.has_error(field) {
                     errors.push((field, r.summary()));
                 }
             }
         }
-        (complete, errors)
+        (brand_of(&snap[0]), complete, errors)
     }
 
     /// Moves the focus to a field.
     pub fn focus(&self, field: Field) {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(INPUT_IDS[index(field)]))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
+        if let Some(el) = input(field) {
             let _ = el.focus();
         }
     }
 
     /// Empties every field and error.
     pub fn clear(&self) {
-        for i in 0..4 {
-            self.values[i].set(String::new());
-            self.errors[i].set(String::new());
+        self.model.update_value(|m| m.values = Default::default());
+        for field in FIELDS {
+            if let Some(el) = input(field) {
+                el.set_value("");
+            }
+            self.errors[index(field)].set(String::new());
         }
-        self.brand.set(None);
+        self.brand.set(String::new());
         self.form_error.set(String::new());
+        self.tell(FormEvent::Changed);
     }
 
     /// Shows an error next to a field, or above the form; and announces it.
-    pub fn show_error(&self, field: Option<Field>, message: String) {
+    pub fn show_error(&self, field: Option<Field>, message: &str) {
         match field {
             Some(f) => {
-                self.errors[index(f)].set(message.clone());
+                self.errors[index(f)].set(message.to_owned());
                 self.focus(f);
             }
-            None => self.form_error.set(message.clone()),
+            None => self.form_error.set(message.to_owned()),
         }
-        self.notice.set(message);
+        self.notice.set(message.to_owned());
+        self.tell(FormEvent::Changed);
     }
 
     /// Handles an `input` event of a field: formats, stores, re-checks a shown error, and moves
     /// the focus on once the field is filled.
     fn on_input(&self, field: Field, ev: &web_sys::Event) {
-        let Some(input) = input_of(ev) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
         let text = input.value();
         let edit = edit_kind(ev);
         let i = index(field);
+        let mut snap = self.snapshot();
         let shown = match field {
             Field::Number => {
                 let caret = input
@@ -199,99 +259,109 @@ impl FormState {
                     .ok()
                     .flatten()
                     .map_or(text.len(), |c| c as usize);
-                let out =
-                    self.values[0].with_untracked(|prev| format_number(prev, &text, caret, edit));
+                let out = format_number(&snap[0], &text, caret, edit);
                 if out.as_str() != text {
                     input.set_value(out.as_str());
                 }
                 let _ = input.set_selection_range(out.caret as u32, out.caret as u32);
-                let brand = out.detection.brand();
-                if self.brand.get_untracked() != brand {
-                    self.brand.set(brand);
+                let brand = out.detection.brand().map_or("", Brand::api_name);
+                if self.brand.with_untracked(|b| b != brand) {
+                    self.brand.set(brand.to_owned());
                 }
                 out.as_str().to_owned()
             }
             Field::Expiry => format_expiry(&text, edit).as_str().to_owned(),
-            Field::Cvc => clean_cvc(&text, self.brand.get_untracked()),
+            Field::Cvc => clean_cvc(&text, brand_of(&snap[0])),
             Field::HolderName => text.clone(),
         };
-        if shown != text {
+        if field != Field::Number && shown != text {
             input.set_value(&shown);
         }
-        self.values[i].set(shown);
-        if self.errors[i].with_untracked(|e| !e.is_empty()) {
+        snap[i] = shown.clone();
+        self.model.update_value(|m| m.values[i] = shown);
+        if self.has_error(field) {
             self.check(field);
         }
-        let snap = self.snapshot();
-        let v = Values {
-            number: &snap[0],
-            expiry: &snap[1],
-            cvc: &snap[2],
-            holder: &snap[3],
-        };
-        if edit == Edit::Insert && is_filled(field, &v, today()) {
+        if edit == Edit::Insert && is_filled(field, &values(&snap), today()) {
             if let Some(next) = self.visible_fields().skip_while(|f| *f != field).nth(1) {
                 self.focus(next);
             }
         }
+        self.tell(FormEvent::Changed);
     }
 
-    /// Handles `blur`: a field left with something in it is checked.
+    /// Handles leaving a field: one left with something in it is checked.
     fn on_blur(&self, field: Field) {
-        if self.values[index(field)].with_untracked(|v| !v.is_empty()) {
-            if let Some(r) = self.check(field) {
-                self.notice.set(r.message(self.lang.frame()).to_owned());
-            }
+        if self.snapshot()[index(field)].is_empty() {
+            return;
         }
+        if let Some(r) = self.check(field) {
+            self.notice.set(r.message(self.lang.frame()).to_owned());
+        }
+        self.tell(FormEvent::Changed);
     }
 }
 
-/// One labelled input with its error line.
-fn field_view(
-    state: FormState,
-    field: Field,
-    label: String,
-    autocomplete: &'static str,
-) -> impl IntoView {
+fn values(snap: &[String; 4]) -> Values<'_> {
+    Values {
+        number: &snap[0],
+        expiry: &snap[1],
+        cvc: &snap[2],
+        holder: &snap[3],
+    }
+}
+
+/// One labelled input with its error line. The input is always described by its error line,
+/// which is empty (and says nothing) while the field is fine.
+fn field_view(state: FormState, field: Field, label: String) -> impl IntoView {
     let i = index(field);
-    let numeric = field != Field::HolderName;
-    let placeholder = (field == Field::Expiry).then(|| state.lang.frame().expiry_placeholder);
-    let maxlength = match field {
-        Field::Number => "23",
-        Field::Expiry => "9",
-        Field::Cvc => "4",
-        Field::HolderName => "64",
+    let s = state.lang.frame();
+    let (autocomplete, inputmode, maxlength) = match field {
+        Field::Number => ("cc-number", "numeric", "23"),
+        Field::Expiry => ("cc-exp", "numeric", "9"),
+        Field::Cvc => ("cc-csc", "numeric", "4"),
+        Field::HolderName => ("cc-name", "text", "64"),
+    };
+    let placeholder = if field == Field::Expiry {
+        s.expiry_placeholder
+    } else {
+        ""
+    };
+    let error = state.errors[i];
+    // The brand badge: empty but for the number, where CSS shows its `data-brand`.
+    let badge = move || {
+        if field == Field::Number {
+            state.brand.get()
+        } else {
+            String::new()
+        }
     };
     view! {
-        <div class="cw-field" data-field=INPUT_IDS[i]>
+        <div class="cw-field">
             <label for=INPUT_IDS[i]>{label}</label>
             <div class="cw-input">
                 <input
                     id=INPUT_IDS[i]
                     type="text"
                     autocomplete=autocomplete
-                    inputmode=if numeric { "numeric" } else { "text" }
+                    inputmode=inputmode
                     spellcheck="false"
                     maxlength=maxlength
                     placeholder=placeholder
-                    readonly=move || state.busy.get()
-                    aria-invalid=move || if state.errors[i].with(|e| !e.is_empty()) { "true" } else { "false" }
-                    aria-describedby=move || state.errors[i].with(|e| (!e.is_empty()).then_some(ERROR_IDS[i]))
-                    prop:value=move || state.values[i].get()
+                    aria-describedby=ERROR_IDS[i]
+                    aria-invalid=move || error.with(|e| if e.is_empty() { "false" } else { "true" }.to_owned())
                     on:input=move |ev| state.on_input(field, &ev)
                     on:blur=move |_| state.on_blur(field)
                     on:keydown=move |ev: KeyboardEvent| {
                         if ev.key() == "Enter" {
                             ev.prevent_default();
-                            state.submit_requested.notify();
+                            state.tell(FormEvent::SubmitRequested);
                         }
                     }
                 />
-                {(field == Field::Number).then(|| view! {
-                    <span class="cw-brand" aria-hidden="true">{move || state.brand.get().map(Brand::api_name)}</span>
-                })}
+                <span class="cw-brand" aria-hidden="true" data-brand=badge></span>
             </div>
-            <p id=ERROR_IDS[i] class="cw-error">{move || state.errors[i].get()}</p>
+            <p id=ERROR_IDS[i] class="cw-error">{move || error.get()}</p>
         </div>
     }
 }
@@ -301,7 +371,7 @@ fn field_view(
 pub fn CardForm(state: FormState) -> impl IntoView {
     let s = state.lang.frame();
     let holder_label = match state.holder_mode {
-        HolderNameMode::Optional => format!("{} {}", s.holder_name, s.optional),
+        HolderNameMode::Optional => [s.holder_name, " ", s.optional].concat(),
         _ => s.holder_name.to_owned(),
     };
     let show_holder = state.holder_mode != HolderNameMode::Hidden;
@@ -310,18 +380,18 @@ pub fn CardForm(state: FormState) -> impl IntoView {
             class="cw-form"
             lang=state.lang.code()
             novalidate=true
-            data-brand=move || state.brand.get().map_or("", Brand::api_name)
+            data-brand=move || state.brand.get()
             on:submit=move |ev| {
                 ev.prevent_default();
-                state.submit_requested.notify();
+                state.tell(FormEvent::SubmitRequested);
             }
         >
-            {field_view(state, Field::Number, s.card_number.to_owned(), "cc-number")}
+            {field_view(state, Field::Number, s.card_number.to_owned())}
             <div class="cw-row">
-                {field_view(state, Field::Expiry, s.expiry.to_owned(), "cc-exp")}
-                {field_view(state, Field::Cvc, s.cvc.to_owned(), "cc-csc")}
+                {field_view(state, Field::Expiry, s.expiry.to_owned())}
+                {field_view(state, Field::Cvc, s.cvc.to_owned())}
             </div>
-            {show_holder.then(|| field_view(state, Field::HolderName, holder_label.clone(), "cc-name"))}
+            {show_holder.then(|| field_view(state, Field::HolderName, holder_label))}
             <p class="cw-form-error">{move || state.form_error.get()}</p>
             <div class="cw-live" role="status" aria-live="polite">{move || state.notice.get()}</div>
         </form>

@@ -7,13 +7,14 @@ mod form;
 pub mod handshake;
 pub mod tokenize;
 
-pub use form::{today, CardForm, FormState, INPUT_IDS};
+pub use form::{today, CardForm, FormEvent, FormState, INPUT_IDS};
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use checkout_protocol::{
-    CardInfo, Configure, FailureCode, Field, FrameToHost, HostToFrame, Iin, LastFour, Theme,
+    CardInfo, Configure, FailureCode, Field, FieldError, FrameToHost, HostToFrame, Iin, LastFour,
+    Theme,
 };
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -94,7 +95,7 @@ pub fn connect(port: MessagePort) -> HostChannel {
             (HostToFrame::Focus { field }, Some((state, _))) => state.focus(field),
             (HostToFrame::Clear, Some((state, _))) => state.clear(),
             (HostToFrame::ShowError { field, message }, Some((state, _))) => {
-                state.show_error(field, message)
+                state.show_error(field, &message)
             }
             _ => {}
         }
@@ -130,10 +131,19 @@ fn apply_appearance(config: &Configure) {
     }
 }
 
-/// Renders the form for `config` and starts reporting changes and height to the host.
+/// Renders the form for `config`; the form's changes and Enter go to the host.
 fn render(config: &Configure, channel: HostChannel) -> FormState {
     apply_appearance(config);
-    let state = FormState::new(Lang::pick(&config.language), config.holder_name);
+    let host = channel.clone();
+    let last = RefCell::new(None);
+    let state = FormState::new(
+        Lang::pick(&config.language),
+        config.holder_name,
+        move |state, event| match event {
+            FormEvent::Changed => report_change(state, &host, &last),
+            FormEvent::SubmitRequested => host.send(FrameToHost::SubmitRequested),
+        },
+    );
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("root"))
@@ -141,35 +151,30 @@ fn render(config: &Configure, channel: HostChannel) -> FormState {
     if let Some(root) = root {
         leptos::mount::mount_to(root, move || view! { <CardForm state=state /> }).forget();
     }
-    report_changes(state, channel.clone());
-    report_height(channel.clone());
-    let submit_channel = channel;
-    Effect::new(move |first: Option<()>| {
-        state.submit_requested.track();
-        if first.is_some() {
-            submit_channel.send(FrameToHost::SubmitRequested);
-        }
-    });
+    report_height(channel);
     state
 }
 
-/// Sends `Changed` whenever the brand, completeness or shown errors change.
-pub fn report_changes(state: FormState, channel: HostChannel) {
-    let last = RefCell::new(None);
-    Effect::new(move |_| {
-        let brand = state.brand.get();
-        let (complete, errors) = state.summary();
-        let now = (brand, complete, errors);
-        if last.borrow().as_ref() != Some(&now) {
-            let (brand, complete, errors) = now.clone();
-            channel.send(FrameToHost::Changed {
-                brand,
-                complete,
-                errors,
-            });
-            *last.borrow_mut() = Some(now);
-        }
-    });
+/// What the host was last told.
+type Summary = (
+    Option<checkout_protocol::Brand>,
+    bool,
+    Vec<(Field, FieldError)>,
+);
+
+/// Sends `Changed` when the brand, completeness or shown errors differ from what the host was
+/// last told.
+pub fn report_change(state: FormState, channel: &HostChannel, last: &RefCell<Option<Summary>>) {
+    let now = state.summary();
+    if last.borrow().as_ref() != Some(&now) {
+        let (brand, complete, errors) = now.clone();
+        channel.send(FrameToHost::Changed {
+            brand,
+            complete,
+            errors,
+        });
+        *last.borrow_mut() = Some(now);
+    }
 }
 
 /// Sends `Resized` with the body's height whenever it changes, so the host sizes the iframe
@@ -201,7 +206,7 @@ pub fn report_height(channel: HostChannel) {
 /// Validates, then creates the token; tells the host either way. A submit while one is under
 /// way is ignored, so a double click creates one token.
 pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
-    if state.busy.get_untracked() {
+    if state.busy() {
         return;
     }
     state.form_error.set(String::new());
@@ -241,7 +246,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
         expiration_month: exp.month,
         expiration_year: exp.year,
     };
-    state.busy.set(true);
+    state.set_busy(true);
     let s = state.lang.frame();
     state.notice.set(s.processing.to_owned());
     leptos::task::spawn_local(async move {
@@ -255,14 +260,14 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
                     (None, FailureCode::SessionExpired) => s.session_expired,
                     _ => s.api_error,
                 };
-                state.show_error(failure.field.as_ref().map(|(f, _)| *f), message.to_owned());
+                state.show_error(failure.field.as_ref().map(|(f, _)| *f), message);
                 channel.send(FrameToHost::Failed {
                     code: failure.code,
                     retryable: failure.retryable,
                 });
             }
         }
-        state.busy.set(false);
+        state.set_busy(false);
     });
 }
 
