@@ -10,7 +10,8 @@
 // 3. Minify names: wasm-bindgen names every import after the JS function and a hash
 //    (`__wbg_setAttribute_5ad3…`); in a small module those names are KB that gzip cannot
 //    squeeze. binaryen renames imports, exports and the import module and prints the mapping;
-//    the same mapping is applied to the glue.
+//    the same mapping is applied to the glue. Custom sections (producers, target features)
+//    are dropped: the browser reads none of them.
 // Then module and glue are checked to still agree: the glue provides every import and uses only
 // exports that exist.
 //
@@ -66,15 +67,20 @@ function uleb(n) {
   return out;
 }
 
-/** The module without the exports named in `drop`. */
-function withoutExports(bytes, drop) {
+/**
+ * The module without the exports named in `drop` and, with `bare`, without custom sections
+ * (producers, target features, wasm-split markers: nothing the browser reads).
+ */
+function withoutExports(bytes, drop, bare = false) {
   const parts = [bytes.subarray(0, 8)];
   let at = 8;
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, body] = readUleb(bytes, at + 1);
     const end = body + size;
-    if (id !== 7) {
+    if (id === 0 && bare) {
+      // dropped
+    } else if (id !== 7) {
       parts.push(bytes.subarray(at, end));
     } else {
       let [count, p] = readUleb(bytes, body);
@@ -193,6 +199,8 @@ for (const [old, short] of mapping.imports.map(([, base, short]) => [base, short
 for (const [old, short] of [...mapping.exports].sort(byLength)) {
   glue = glue.replace(new RegExp(`\\bwasm\\.${escape(old)}(?![\\w$])`, "g"), `wasm.${short}`);
 }
+
+if (!keepNames.length) writeFileSync(wasmPath, withoutExports(readFileSync(wasmPath), new Set(), true));
 
 // ---- checks ----
 

@@ -158,6 +158,12 @@ async fn the_owner_hears_of_changes_and_enter_and_busy_fields_are_read_only() {
     state.clear();
     assert_eq!(number.value(), "");
     assert_eq!(state.summary(), (None, false, vec![]));
+
+    // Unmounting removes the form's listener: the detached input tells no one.
+    drop(_h);
+    let heard = events.borrow().len();
+    type_text(&number, "4");
+    assert_eq!(events.borrow().len(), heard);
 }
 
 #[wasm_bindgen_test]

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use checkout_card::{format_expiry, format_number, Brand, Edit, YearMonth};
 use checkout_protocol::{Field, FieldError, HolderNameMode};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 
 use super::check::{brand_of, check_field, clean_cvc, index, is_filled, Reason, Values, FIELDS};
@@ -150,8 +150,11 @@ impl FormState {
         }
     }
 
-    fn reason(&self, field: Field, snap: &[String; 4]) -> Option<Reason> {
-        check_field(field, &values(snap), self.holder_mode, today())
+    /// Why `field` is not acceptable, if it is not (checked in place, without copies).
+    fn reason(&self, field: Field, today: YearMonth) -> Option<Reason> {
+        self.model
+            .try_with_value(|m| check_field(field, &values(&m.values), self.holder_mode, today))
+            .flatten()
     }
 
     fn has_error(&self, field: Field) -> bool {
@@ -160,7 +163,7 @@ impl FormState {
 
     /// Checks one field and shows (or clears) its error; returns the reason.
     pub fn check(&self, field: Field) -> Option<Reason> {
-        let reason = self.reason(field, &self.snapshot());
+        let reason = self.reason(field, today());
         let message = reason.map_or("", |r| r.message(self.lang.frame()));
         if self.errors[index(field)].with_untracked(|e| e != message) {
             self.errors[index(field)].set(message.to_owned());
@@ -191,18 +194,19 @@ impl FormState {
     /// The coarse state the host is told: the brand so far, whether every visible field is
     /// valid, and the errors currently shown.
     pub fn summary(&self) -> (Option<Brand>, bool, Vec<(Field, FieldError)>) {
-        let snap = self.snapshot();
+        let today = today();
         let mut complete = true;
         let mut errors = Vec::new();
         for field in self.visible_fields() {
-            if let Some(r) = self.reason(field, &snap) {
+            if let Some(r) = self.reason(field, today) {
                 complete = false;
                 if self.has_error(field) {
                     errors.push((field, r.summary()));
                 }
             }
         }
-        (brand_of(&snap[0]), complete, errors)
+        let brand = self.model.try_with_value(|m| brand_of(&m.values[0]));
+        (brand.flatten(), complete, errors)
     }
 
     /// Moves the focus to a field.
@@ -251,7 +255,10 @@ impl FormState {
         let text = input.value();
         let edit = edit_kind(ev);
         let i = index(field);
-        let mut snap = self.snapshot();
+        let number = self
+            .model
+            .try_with_value(|m| m.values[0].clone())
+            .unwrap_or_default();
         let shown = match field {
             Field::Number => {
                 let caret = input
@@ -259,7 +266,7 @@ impl FormState {
                     .ok()
                     .flatten()
                     .map_or(text.len(), |c| c as usize);
-                let out = format_number(&snap[0], &text, caret, edit);
+                let out = format_number(&number, &text, caret, edit);
                 if out.as_str() != text {
                     input.set_value(out.as_str());
                 }
@@ -271,18 +278,22 @@ impl FormState {
                 out.as_str().to_owned()
             }
             Field::Expiry => format_expiry(&text, edit).as_str().to_owned(),
-            Field::Cvc => clean_cvc(&text, brand_of(&snap[0])),
+            Field::Cvc => clean_cvc(&text, brand_of(&number)),
             Field::HolderName => text.clone(),
         };
         if field != Field::Number && shown != text {
             input.set_value(&shown);
         }
-        snap[i] = shown.clone();
         self.model.update_value(|m| m.values[i] = shown);
         if self.has_error(field) {
             self.check(field);
         }
-        if edit == Edit::Insert && is_filled(field, &values(&snap), today()) {
+        let filled = || {
+            self.model
+                .try_with_value(|m| is_filled(field, &values(&m.values), today()))
+                == Some(true)
+        };
+        if edit == Edit::Insert && filled() {
             if let Some(next) = self.visible_fields().skip_while(|f| *f != field).nth(1) {
                 self.focus(next);
             }
@@ -292,7 +303,10 @@ impl FormState {
 
     /// Handles leaving a field: one left with something in it is checked.
     fn on_blur(&self, field: Field) {
-        if self.snapshot()[index(field)].is_empty() {
+        let empty = self
+            .model
+            .try_with_value(|m| m.values[index(field)].is_empty());
+        if empty != Some(false) {
             return;
         }
         if let Some(r) = self.check(field) {
@@ -310,6 +324,52 @@ fn values(snap: &[String; 4]) -> Values<'_> {
         holder: &snap[3],
     }
 }
+
+/// The form's one event listener, on the `<form>` (a directive, so it is attached as the form
+/// is built, and removed with it): `input`, `focusout` (blur, bubbling), `keydown` (Enter) and
+/// `submit` all bubble to it, and the input's id says which field. One handler for every field
+/// and event keeps the wasm small.
+fn listen(form: web_sys::Element, state: FormState) {
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let kind = ev.type_();
+        let field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| INPUT_IDS.iter().position(|id| *id == el.id()))
+            .map(|i| FIELDS[i]);
+        match (kind.as_str(), field) {
+            ("input", Some(field)) => state.on_input(field, &ev),
+            ("focusout", Some(field)) => state.on_blur(field),
+            ("keydown", Some(_))
+                if ev
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Enter") =>
+            {
+                ev.prevent_default();
+                state.tell(FormEvent::SubmitRequested);
+            }
+            ("submit", _) => {
+                ev.prevent_default();
+                state.tell(FormEvent::SubmitRequested);
+            }
+            _ => {}
+        }
+    });
+    for kind in EVENTS {
+        let _ = form.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+    }
+    // Removed, and the handler freed, when the form's owner is cleaned up (unmount).
+    let attached = send_wrapper::SendWrapper::new((form, handler));
+    on_cleanup(move || {
+        let (form, handler) = &*attached;
+        for kind in EVENTS {
+            let _ =
+                form.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+        }
+    });
+}
+
+const EVENTS: [&str; 4] = ["input", "focusout", "keydown", "submit"];
 
 /// One labelled input with its error line. The input is always described by its error line,
 /// which is empty (and says nothing) while the field is fine.
@@ -350,14 +410,6 @@ fn field_view(state: FormState, field: Field, label: String) -> impl IntoView {
                     placeholder=placeholder
                     aria-describedby=ERROR_IDS[i]
                     aria-invalid=move || error.with(|e| if e.is_empty() { "false" } else { "true" }.to_owned())
-                    on:input=move |ev| state.on_input(field, &ev)
-                    on:blur=move |_| state.on_blur(field)
-                    on:keydown=move |ev: KeyboardEvent| {
-                        if ev.key() == "Enter" {
-                            ev.prevent_default();
-                            state.tell(FormEvent::SubmitRequested);
-                        }
-                    }
                 />
                 <span class="cw-brand" aria-hidden="true" data-brand=badge></span>
             </div>
@@ -381,10 +433,7 @@ pub fn CardForm(state: FormState) -> impl IntoView {
             lang=state.lang.code()
             novalidate=true
             data-brand=move || state.brand.get()
-            on:submit=move |ev| {
-                ev.prevent_default();
-                state.tell(FormEvent::SubmitRequested);
-            }
+            use:listen=state
         >
             {field_view(state, Field::Number, s.card_number.to_owned())}
             <div class="cw-row">

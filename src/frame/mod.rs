@@ -135,12 +135,12 @@ fn apply_appearance(config: &Configure) {
 fn render(config: &Configure, channel: HostChannel) -> FormState {
     apply_appearance(config);
     let host = channel.clone();
-    let last = RefCell::new(None);
+    let changed = change_reporter(channel.clone());
     let state = FormState::new(
         Lang::pick(&config.language),
         config.holder_name,
         move |state, event| match event {
-            FormEvent::Changed => report_change(state, &host, &last),
+            FormEvent::Changed => changed(state),
             FormEvent::SubmitRequested => host.send(FrameToHost::SubmitRequested),
         },
     );
@@ -161,6 +161,27 @@ type Summary = (
     bool,
     Vec<(Field, FieldError)>,
 );
+
+/// Reports changes once per task, in a microtask: a keystroke, a paste or an autofill that
+/// fires several `input` events costs one summary (and at most one `Changed`), after the
+/// handlers have run, not one per event.
+fn change_reporter(channel: HostChannel) -> impl Fn(FormState) {
+    let pending: Rc<std::cell::Cell<Option<FormState>>> = Rc::default();
+    let queued = pending.clone();
+    let last = RefCell::new(None);
+    let report = Closure::<dyn FnMut()>::new(move || {
+        if let Some(state) = queued.take() {
+            report_change(state, &channel, &last);
+        }
+    });
+    move |state| {
+        if pending.replace(Some(state)).is_none() {
+            if let Some(window) = web_sys::window() {
+                window.queue_microtask(report.as_ref().unchecked_ref());
+            }
+        }
+    }
+}
 
 /// Sends `Changed` when the brand, completeness or shown errors differ from what the host was
 /// last told.

@@ -68,9 +68,17 @@ pub fn type_text(input: &HtmlInputElement, text: &str) {
     }
 }
 
+/// What the browser fires when a field loses the focus: `blur`, then the bubbling `focusout`.
 pub fn blur(input: &HtmlInputElement) {
     input
         .dispatch_event(&web_sys::FocusEvent::new("blur").unwrap())
+        .unwrap();
+    let init = web_sys::FocusEventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(
+            &web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &init).unwrap(),
+        )
         .unwrap();
 }
 
