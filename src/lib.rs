@@ -8,6 +8,7 @@
 
 #[cfg(any(feature = "frame", feature = "host"))]
 pub mod http;
+pub mod decimal;
 pub mod i18n;
 pub mod js_object;
 pub mod wire;

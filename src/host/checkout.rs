@@ -4,15 +4,14 @@
 
 use checkout_protocol::{Configure, FailureCode, FrameToHost, HostToFrame};
 use js_sys::{Function, Promise};
-use leptos::either::EitherOf3;
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::api::{self, Amount, LoadError, Method};
 use super::options::{Callbacks, Options};
 use super::secure_frame::{origin_of, SecureFrame};
+use crate::decimal::decimal;
 use crate::i18n::Lang;
 use crate::js_object::{object, opt_str};
 
@@ -24,9 +23,16 @@ pub enum Load {
     Ready(Vec<Method>),
 }
 
-/// What lives only on this thread: the merchant's callbacks and the frame.
+/// What lives only on this thread, outside the reactive graph: the merchant's callbacks, the
+/// selection (the radios show it themselves), the elements the view made, and the frame.
 struct Js {
     callbacks: Callbacks,
+    /// The radio group's name, unique per checkout.
+    group: String,
+    selected: Option<usize>,
+    /// The checkout's root element and the card method's slot, once built.
+    root: Option<web_sys::Element>,
+    slot: Option<web_sys::Element>,
     frame: Option<SecureFrame>,
     /// Resolvers of `submit()` promises waiting for the current attempt to end.
     pending: Vec<Function>,
@@ -38,8 +44,8 @@ struct Js {
 #[derive(Clone, Copy)]
 pub struct Checkout {
     pub load: RwSignal<Load>,
-    pub selected: RwSignal<Option<usize>>,
-    pub amount: RwSignal<Option<Amount>>,
+    /// The pay button's words, with the amount once the session says it.
+    pub pay_label: RwSignal<String>,
     pub busy: RwSignal<bool>,
     /// The status line (a decline's reason, an error); empty when there is none. A `String`,
     /// not an `Option`: each signal type costs the wasm its own copy of the reactive code.
@@ -76,14 +82,17 @@ impl Checkout {
         let lang = Lang::pick(&options.language);
         Self {
             load: RwSignal::new(Load::Loading),
-            selected: RwSignal::new(None),
-            amount: RwSignal::new(None),
+            pay_label: RwSignal::new(lang.host().pay.to_owned()),
             busy: RwSignal::new(false),
             status: RwSignal::new(String::new()),
             lang,
             options: StoredValue::new(options),
             js: StoredValue::new_local(Js {
                 callbacks,
+                group: ["cw-method-", &crate::http::new_uuid()].concat(),
+                selected: None,
+                root: None,
+                slot: None,
                 frame: None,
                 pending: Vec::new(),
                 ready_sent: false,
@@ -103,7 +112,7 @@ impl Checkout {
 
     /// The selected method.
     pub fn method(&self) -> Option<Method> {
-        let i = self.selected.get_untracked()?;
+        let i = self.js.with_value(|j| j.selected)?;
         self.load.with_untracked(|l| match l {
             Load::Ready(m) => m.get(i).cloned(),
             _ => None,
@@ -113,13 +122,18 @@ impl Checkout {
     /// Loads amount and methods; on success selects the first method.
     pub fn load(self) {
         self.load.set(Load::Loading);
+        self.js.update_value(|j| j.slot = None);
         let options = self.options.get_value();
         leptos::task::spawn_local(async move {
             let amount = api::amount(&options).await;
             if !self.alive() {
                 return;
             }
-            self.amount.set(amount);
+            if let Some(amount) = amount {
+                let s = self.lang.host();
+                let shown = format_amount(&amount, self.lang.code());
+                self.pay_label.set([s.pay, " ", &shown].concat());
+            }
             let methods = api::methods(&options).await;
             if !self.alive() {
                 return;
@@ -131,8 +145,10 @@ impl Checkout {
                             &m.kind == kind && m.vaulted_token.as_ref() == vaulted.as_ref()
                         })
                     });
+                    // Selected before the rows render, so the first shows checked.
+                    self.js.update_value(|j| j.selected = Some(first.unwrap_or(0)));
                     self.load.set(Load::Ready(methods));
-                    self.select(first.unwrap_or(0));
+                    self.selected();
                 }
                 Ok(_) => self.fail(LoadError {
                     code: "NO_PAYMENT_METHODS".into(),
@@ -158,25 +174,50 @@ impl Checkout {
         call(&self.callbacks().on_error, &arg);
     }
 
-    /// Selects a method and tells the merchant.
+    /// Selects a method (the shopper chose its radio).
     pub fn select(self, i: usize) {
-        if self.selected.get_untracked() == Some(i) && self.method().is_some() {
+        if self.js.with_value(|j| j.selected) == Some(i) {
             return;
         }
-        self.selected.set(Some(i));
+        self.js.update_value(|j| j.selected = Some(i));
+        self.selected();
+    }
+
+    /// What selecting a method does: clears the status, tells the merchant, shows the card
+    /// slot (with its frame) for a new card and hides it otherwise.
+    fn selected(self) {
         self.status.set(String::new());
-        if let Some(m) = self.method() {
-            call(
-                &self.callbacks().on_payment_method_selected,
-                &object(&[
-                    ("type", m.kind.as_str().into()),
-                    ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
-                ]),
-            );
-            if !m.needs_card_form() {
-                self.maybe_ready();
+        let Some(m) = self.method() else {
+            return;
+        };
+        call(
+            &self.callbacks().on_payment_method_selected,
+            &object(&[
+                ("type", m.kind.as_str().into()),
+                ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
+            ]),
+        );
+        self.show_slot();
+        if !m.needs_card_form() {
+            self.maybe_ready();
+        }
+    }
+
+    /// The card slot shows (and gets its frame) while the card method is selected.
+    fn show_slot(self) {
+        let card = self.method().is_some_and(|m| m.needs_card_form());
+        if let Some(slot) = self.js.with_value(|j| j.slot.clone()) {
+            let _ = slot.toggle_attribute_with_force("hidden", !card);
+            if card {
+                self.mount_frame(&slot);
             }
         }
+    }
+
+    /// The card method's slot was built (a directive on it).
+    fn slot_built(self, slot: web_sys::Element) {
+        self.js.update_value(|j| j.slot = Some(slot));
+        self.show_slot();
     }
 
     /// `onReady` once: methods shown and, for a new card, the frame interactive.
@@ -399,101 +440,150 @@ impl Checkout {
     }
 }
 
-/// The method list, the card slot, the status line and the pay button.
-pub fn view(c: Checkout) -> impl IntoView {
+/// Two digits, for an expiry month or year.
+fn two_digits(n: u16) -> [u8; 2] {
+    [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]
+}
+
+/// What a method's row says: its name (a saved card's brand and last four) and its detail (a
+/// saved card's expiry, or the server's description).
+fn row_text(m: &Method, expires: &str) -> (String, String) {
+    match (&m.card_data, &m.vaulted_token) {
+        (Some(card), Some(_)) => {
+            let month = two_digits(card.expiration_month.unwrap_or(0).into());
+            let year = two_digits(card.expiration_year.unwrap_or(0));
+            let mut detail = [expires, " "].concat().into_bytes();
+            detail.extend_from_slice(&month);
+            detail.push(b'/');
+            detail.extend_from_slice(&year);
+            let name = [
+                card.brand.as_deref().unwrap_or(""),
+                " •••• ",
+                card.lfd.as_deref().unwrap_or(""),
+            ]
+            .concat();
+            (name, String::from_utf8(detail).unwrap_or_default())
+        }
+        _ => (m.name.clone(), m.description.clone().unwrap_or_default()),
+    }
+}
+
+/// The method rows: a radio each (server strings as text), and after the card method the slot
+/// its secure frame goes into.
+fn rows(c: Checkout) -> Vec<impl IntoView> {
     let s = c.lang.host();
-    let group = format!("cw-method-{}", crate::http::new_uuid());
-    let slot = NodeRef::<Div>::new();
-    let card_selected =
-        move || c.selected.get().is_some() && c.method().is_some_and(|m| m.needs_card_form());
-    Effect::new(move |_| {
-        if let (true, Some(el)) = (card_selected(), slot.get()) {
-            c.mount_frame(&el);
+    let group = c.js.with_value(|j| j.group.clone());
+    let selected = c.js.with_value(|j| j.selected);
+    c.load.with(|load| {
+        let Load::Ready(list) = load else {
+            return Vec::new();
+        };
+        list.iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let (name, detail) = row_text(m, s.expires);
+                let icon = m.icon.clone().filter(|u| c.icon_allowed(u));
+                let card_form = m.needs_card_form();
+                view! {
+                    <label class="cw-method" data-type=m.kind.clone()>
+                        <input type="radio" name=group.clone() value=decimal(i as u32) checked=selected == Some(i) />
+                        {icon.map(|src| view! { <img class="cw-icon" src=src alt="" width="32" height="20" /> })}
+                        <span class="cw-method-name">{name}</span>
+                        <span class="cw-method-detail">{detail}</span>
+                    </label>
+                    {card_form.then(|| view! { <div class="cw-card-slot" hidden=true use:card_slot=c></div> })}
+                }
+            })
+            .collect()
+    })
+}
+
+/// Hands the card slot to the checkout as it is built.
+fn card_slot(slot: web_sys::Element, c: Checkout) {
+    c.slot_built(slot);
+}
+
+/// The checkout's one event listener, on its root (a directive: attached as the root is built,
+/// removed with it): a radio's `change` selects its method; `click` on the retry button loads
+/// again, on the pay button pays.
+fn listen(root: web_sys::Element, c: Checkout) {
+    c.js.update_value(|j| j.root = Some(root.clone()));
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let class = target.class_name();
+        match ev.type_().as_str() {
+            "change" => {
+                let value = target.unchecked_ref::<web_sys::HtmlInputElement>().value();
+                if let Ok(i) = value.parse() {
+                    c.select(i);
+                }
+            }
+            "click" if class == "cw-retry" => c.load(),
+            "click" if class == "cw-pay" => {
+                let _ = c.submit();
+            }
+            _ => {}
         }
     });
-    let pay_label = move || match c.amount.get() {
-        Some(a) => format!("{} {}", s.pay, format_amount(&a, c.lang.code())),
-        None => s.pay.to_owned(),
-    };
+    for kind in EVENTS {
+        let _ = root.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+    }
+    let attached = send_wrapper::SendWrapper::new((root, handler));
+    on_cleanup(move || {
+        let (root, handler) = &*attached;
+        for kind in EVENTS {
+            let _ = root.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+        }
+    });
+}
+
+const EVENTS: [&str; 2] = ["change", "click"];
+
+/// The checkout: skeleton, load error with retry, the method list, the status line and the pay
+/// button. Which of the first three shows is the root's `data-state` (CSS), so the view has one
+/// shape; the method rows are rendered when the list arrives.
+pub fn view(c: Checkout) -> impl IntoView {
+    let s = c.lang.host();
     let show_pay = c.options.with_value(|o| o.show_pay_button);
-    let methods = move || match c.load.get() {
-        Load::Loading => EitherOf3::A(view! {
+    let state = move || {
+        c.load
+            .with(|l| match l {
+                Load::Loading => "loading",
+                Load::Failed(_) => "failed",
+                Load::Ready(_) => "ready",
+            })
+            .to_owned()
+    };
+    // The alert's words arrive with the failure, so that assistive technology announces them.
+    let failed = move || {
+        c.load
+            .with(|l| if matches!(l, Load::Failed(_)) { s.load_failed } else { "" })
+            .to_owned()
+    };
+    let off = move || {
+        let off = c.busy.get() || !c.load.with(|l| matches!(l, Load::Ready(_)));
+        if off { "true" } else { "false" }.to_owned()
+    };
+    let busy = move || if c.busy.get() { "true" } else { "false" }.to_owned();
+    view! {
+        <div class="cw-checkout" lang=c.lang.code() data-state=state use:listen=c>
             <div class="cw-skeleton" aria-busy="true">
                 <span class="cw-visually-hidden">{s.loading}</span>
                 <div class="cw-skeleton-row"></div>
                 <div class="cw-skeleton-row"></div>
                 <div class="cw-skeleton-row"></div>
             </div>
-        }),
-        Load::Failed(_) => EitherOf3::B(view! {
             <div class="cw-load-error">
-                <p role="alert">{s.load_failed}</p>
-                <button type="button" class="cw-retry" on:click=move |_| c.load()>{s.retry}</button>
+                <p role="alert">{failed}</p>
+                <button type="button" class="cw-retry">{s.retry}</button>
             </div>
-        }),
-        Load::Ready(list) => {
-            let group = group.clone();
-            let rows = list
-                .into_iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let icon = m.icon.clone().filter(|u| c.icon_allowed(u));
-                    let detail = match (&m.card_data, &m.description) {
-                        (Some(card), _) if m.vaulted_token.is_some() => format!(
-                            "{} {:02}/{:02}",
-                            s.expires,
-                            card.expiration_month.unwrap_or(0),
-                            card.expiration_year.unwrap_or(0) % 100
-                        ),
-                        (_, Some(d)) => d.clone(),
-                        _ => String::new(),
-                    };
-                    let name = match (&m.card_data, &m.vaulted_token) {
-                        (Some(card), Some(_)) => format!(
-                            "{} •••• {}",
-                            card.brand.clone().unwrap_or_default(),
-                            card.lfd.clone().unwrap_or_default()
-                        ),
-                        _ => m.name.clone(),
-                    };
-                    let card_form = m.needs_card_form();
-                    view! {
-                        <label class="cw-method" data-type=m.kind.clone()>
-                            <input
-                                type="radio"
-                                name=group.clone()
-                                value=i.to_string()
-                                prop:checked=move || c.selected.get() == Some(i)
-                                on:change=move |_| c.select(i)
-                            />
-                            {icon.map(|src| view! { <img class="cw-icon" src=src alt="" width="32" height="20" /> })}
-                            <span class="cw-method-name">{name}</span>
-                            <span class="cw-method-detail">{detail}</span>
-                        </label>
-                        {card_form.then(|| view! { <div class="cw-card-slot" node_ref=slot hidden=move || !card_selected()></div> })}
-                    }
-                })
-                .collect_view();
-            EitherOf3::C(
-                view! { <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{rows}</div> },
-            )
-        }
-    };
-    view! {
-        <div class="cw-checkout" lang=c.lang.code()>
-            {methods}
+            <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{move || rows(c)}</div>
             <p class="cw-status" role="status" aria-live="polite">{move || c.status.get()}</p>
             {show_pay.then(|| view! {
-                <button
-                    type="button"
-                    class="cw-pay"
-                    disabled=move || c.busy.get() || !matches!(c.load.get(), Load::Ready(_))
-                    aria-busy=move || if c.busy.get() { "true" } else { "false" }
-                    on:click=move |_| {
-                        let _ = c.submit();
-                    }
-                >
-                    {pay_label}
+                <button type="button" class="cw-pay" aria-disabled=off aria-busy=busy>
+                    {move || c.pay_label.get()}
                 </button>
             })}
         </div>

@@ -4,14 +4,15 @@
 use std::cell::{Cell, RefCell};
 
 use js_sys::{Promise, Reflect};
-use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element};
 
 use super::checkout::{self, Checkout};
 use super::options;
 
-type View = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+/// A mounted view's handle, type-erased (dropping it unmounts). `Box<dyn Any>` rather than
+/// tachys's `AnyView`, which would compile every view operation into the wasm.
+type View = Box<dyn std::any::Any>;
 
 thread_local! {
     static SDK_ORIGIN: RefCell<String> = const { RefCell::new(String::new()) };
@@ -48,17 +49,15 @@ fn adopt_styles(document: &web_sys::Document) {
 }
 
 fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(&format!("checkout-widget: {message}")).into()
+    js_sys::TypeError::new(&["checkout-widget: ", message].concat()).into()
 }
 
 fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Element, String> {
     if let Some(selector) = target.as_string() {
         return match document.query_selector(&selector) {
             Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(format!("`target`: no element matches \"{selector}\"")),
-            Err(_) => Err(format!(
-                "`target`: \"{selector}\" is not a valid CSS selector"
-            )),
+            Ok(None) => Err(["`target`: no element matches \"", &selector, "\""].concat()),
+            Err(_) => Err(["`target`: \"", &selector, "\" is not a valid CSS selector"].concat()),
         };
     }
     target
@@ -158,7 +157,7 @@ pub fn try_mount(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, 
         let c = Checkout::new(opts, callbacks);
         out.set(Some(c));
         c.load();
-        checkout::view(c).into_any()
+        checkout::view(c)
     });
     let checkout = slot.get().ok_or("the checkout could not be created")?;
     // Theme and variables go on the component's root, through the CSSOM.
@@ -176,6 +175,6 @@ pub fn try_mount(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, 
         n.set(id + 1);
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().push((id, checkout, view)));
+    MOUNTED.with(|m| m.borrow_mut().push((id, checkout, Box::new(view) as View)));
     Ok(CheckoutHandle { id })
 }

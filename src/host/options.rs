@@ -40,20 +40,25 @@ fn option(obj: &JsValue, path: &str) -> JsValue {
     get(obj, path.rsplit('.').next().unwrap_or(path))
 }
 
+/// `why`, then what was given: `…, got "x"`.
+fn got(why: &str, given: &str) -> String {
+    [why, ", got \"", given, "\""].concat()
+}
+
 /// Option `path` of `obj` as a non-empty string.
 fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, String> {
     let v = option(obj, path);
     if !given(&v) {
         return if required {
-            Err(format!("option `{path}` is required"))
+            Err(["option `", path, "` is required"].concat())
         } else {
             Ok(None)
         };
     }
     match v.as_string() {
         Some(s) if !s.trim().is_empty() => Ok(Some(s)),
-        Some(_) => Err(format!("option `{path}` must not be empty")),
-        None => Err(format!("option `{path}` must be a string")),
+        Some(_) => Err(["option `", path, "` must not be empty"].concat()),
+        None => Err(["option `", path, "` must be a string"].concat()),
     }
 }
 
@@ -61,14 +66,14 @@ fn callback(obj: &JsValue, key: &str, required: bool) -> Result<Option<Function>
     let v = get(obj, key);
     if !given(&v) {
         return if required {
-            Err(format!("option `{key}` is required (a function)"))
+            Err(["option `", key, "` is required (a function)"].concat())
         } else {
             Ok(None)
         };
     }
     v.dyn_into::<Function>()
         .map(Some)
-        .map_err(|_| format!("option `{key}` must be a function"))
+        .map_err(|_| ["option `", key, "` must be a function"].concat())
 }
 
 /// Whether `url` is an absolute http(s) URL.
@@ -89,16 +94,18 @@ pub fn read(
     let checkout_session = string(options, "checkoutSession", true)?.unwrap_or_default();
     let country_code = string(options, "countryCode", true)?.unwrap_or_default();
     if !checkout_iso::is_country(&country_code) {
-        return Err(format!(
-            "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\", got \"{country_code}\""
+        return Err(got(
+            "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\"",
+            &country_code,
         ));
     }
     let language =
         string(options, "language", false)?.unwrap_or_else(|| default_language.to_owned());
     let api_url = string(options, "apiUrl", false)?.unwrap_or_else(|| default_api_url.to_owned());
     if !is_http_url(&api_url) {
-        return Err(format!(
-            "option `apiUrl` must be an absolute http(s) URL, got \"{api_url}\""
+        return Err(got(
+            "option `apiUrl` must be an absolute http(s) URL",
+            &api_url,
         ));
     }
     let show_pay_button = match get(options, "showPayButton") {
@@ -115,8 +122,9 @@ pub fn read(
             Some(t) if t == "light" => Theme::Light,
             Some(t) if t == "dark" => Theme::Dark,
             Some(t) => {
-                return Err(format!(
-                    "option `appearance.theme` must be \"light\" or \"dark\", got \"{t}\""
+                return Err(got(
+                    "option `appearance.theme` must be \"light\" or \"dark\"",
+                    &t,
                 ))
             }
         };
@@ -129,10 +137,13 @@ pub fn read(
             for key in Object::keys(obj).iter() {
                 let name = key.as_string().unwrap_or_default();
                 let value = get(&vars, &name).as_string().ok_or_else(|| {
-                    format!("option `appearance.variables.{name}` must be a string")
+                    ["option `appearance.variables.", &name, "` must be a string"].concat()
                 })?;
                 if !name.starts_with("--cw-") {
-                    return Err(format!("option `appearance.variables` may only set `--cw-*` properties, got \"{name}\""));
+                    return Err(got(
+                        "option `appearance.variables` may only set `--cw-*` properties",
+                        &name,
+                    ));
                 }
                 variables.push((name, value));
             }
@@ -150,7 +161,10 @@ pub fn read(
             Some(h) if h == "optional" => HolderNameMode::Optional,
             Some(h) if h == "hidden" => HolderNameMode::Hidden,
             Some(h) => {
-                return Err(format!("option `card.holderName` must be \"required\", \"optional\" or \"hidden\", got \"{h}\""))
+                return Err(got(
+                    "option `card.holderName` must be \"required\", \"optional\" or \"hidden\"",
+                    &h,
+                ))
             }
         };
         let save = match get(&card, "saveCard") {

@@ -9,6 +9,7 @@ use checkout_protocol::{Configure, FrameToHost, HandshakeStep, HostToFrame};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlIFrameElement, MessageChannel, MessageEvent};
 
+use crate::decimal::decimal;
 use crate::wire::{
     handshake, is_handshake, listen_on_window, stop_listening, Channel, ListenerSlot,
 };
@@ -45,11 +46,12 @@ impl SecureFrame {
         let iframe: HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
         iframe.set_title(title);
         iframe.set_class_name("cw-frame");
-        let src = format!(
-            "{}/sdk/frame.html#origin={}",
+        let src = [
             api_url.trim_end_matches('/'),
-            String::from(js_sys::encode_uri_component(&host_origin))
-        );
+            "/sdk/frame.html#origin=",
+            &String::from(js_sys::encode_uri_component(&host_origin)),
+        ]
+        .concat();
         iframe.set_src(&src);
         let _ = iframe.set_attribute("scrolling", "no");
         let _ = iframe.set_attribute("allow", "payment");
@@ -83,7 +85,7 @@ impl SecureFrame {
                 if let FrameToHost::Resized { height } = msg {
                     let _ = resize_target
                         .style()
-                        .set_property("height", &format!("{height}px"));
+                        .set_property("height", &[&decimal(height), "px"].concat());
                 }
                 deliver(msg);
             });
