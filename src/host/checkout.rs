@@ -26,6 +26,7 @@ pub enum Load {
 /// What lives only on this thread, outside the reactive graph: the merchant's callbacks, the
 /// selection (the radios show it themselves), the elements the view made, and the frame.
 struct Js {
+    options: Options,
     callbacks: Callbacks,
     /// The radio group's name, unique per checkout.
     group: String,
@@ -51,7 +52,6 @@ pub struct Checkout {
     /// not an `Option`: each signal type costs the wasm its own copy of the reactive code.
     pub status: RwSignal<String>,
     pub lang: Lang,
-    options: StoredValue<Options>,
     js: StoredValue<Js, LocalStorage>,
 }
 
@@ -86,8 +86,8 @@ impl Checkout {
             busy: RwSignal::new(false),
             status: RwSignal::new(String::new()),
             lang,
-            options: StoredValue::new(options),
             js: StoredValue::new_local(Js {
+                options,
                 callbacks,
                 group: ["cw-method-", &crate::http::new_uuid()].concat(),
                 selected: None,
@@ -110,6 +110,10 @@ impl Checkout {
         self.js.with_value(|j| j.callbacks.clone())
     }
 
+    fn options(&self) -> Options {
+        self.js.with_value(|j| j.options.clone())
+    }
+
     /// The selected method.
     pub fn method(&self) -> Option<Method> {
         let i = self.js.with_value(|j| j.selected)?;
@@ -119,11 +123,22 @@ impl Checkout {
         })
     }
 
+    /// Whether the selected method is a new card (the secure frame's).
+    fn card_selected(&self) -> bool {
+        let Some(i) = self.js.with_value(|j| j.selected) else {
+            return false;
+        };
+        self.load.with_untracked(|l| match l {
+            Load::Ready(m) => m.get(i).is_some_and(Method::needs_card_form),
+            _ => false,
+        })
+    }
+
     /// Loads amount and methods; on success selects the first method.
     pub fn load(self) {
         self.load.set(Load::Loading);
         self.js.update_value(|j| j.slot = None);
-        let options = self.options.get_value();
+        let options = self.options();
         leptos::task::spawn_local(async move {
             let amount = api::amount(&options).await;
             if !self.alive() {
@@ -205,7 +220,7 @@ impl Checkout {
 
     /// The card slot shows (and gets its frame) while the card method is selected.
     fn show_slot(self) {
-        let card = self.method().is_some_and(|m| m.needs_card_form());
+        let card = self.card_selected();
         if let Some(slot) = self.js.with_value(|j| j.slot.clone()) {
             let _ = slot.toggle_attribute_with_force("hidden", !card);
             if card {
@@ -222,7 +237,7 @@ impl Checkout {
 
     /// `onReady` once: methods shown and, for a new card, the frame interactive.
     fn maybe_ready(&self) {
-        let card = self.method().is_some_and(|m| m.needs_card_form());
+        let card = self.card_selected();
         let ready = self
             .js
             .with_value(|j| !j.ready_sent && (!card || j.frame_ready));
@@ -237,7 +252,7 @@ impl Checkout {
         if self.js.with_value(|j| j.frame.is_some()) {
             return;
         }
-        let o = self.options.get_value();
+        let o = self.options();
         let config = Configure {
             language: o.language.clone(),
             checkout_session: o.checkout_session.clone(),
@@ -373,7 +388,7 @@ impl Checkout {
             }
             return promise;
         }
-        let options = self.options.get_value();
+        let options = self.options();
         leptos::task::spawn_local(async move {
             let key = crate::http::new_uuid();
             let token = api::token(&options, &method, &key).await;
@@ -413,7 +428,7 @@ impl Checkout {
         };
         self.finish();
         // A card's reason shows inside the frame, next to the form; others' on the host.
-        let in_frame = self.method().is_some_and(|m| m.needs_card_form())
+        let in_frame = self.card_selected()
             && self.js.with_value(|j| {
                 j.frame.as_ref().is_some_and(|f| {
                     f.send(HostToFrame::ShowError {
@@ -435,7 +450,7 @@ impl Checkout {
     }
 
     fn icon_allowed(&self, icon: &str) -> bool {
-        let api = self.options.with_value(|o| origin_of(&o.api_url));
+        let api = self.js.with_value(|j| origin_of(&j.options.api_url));
         icon.starts_with("https://") || (origin_of(icon).is_some() && origin_of(icon) == api)
     }
 }
@@ -546,7 +561,7 @@ const EVENTS: [&str; 2] = ["change", "click"];
 /// shape; the method rows are rendered when the list arrives.
 pub fn view(c: Checkout) -> impl IntoView {
     let s = c.lang.host();
-    let show_pay = c.options.with_value(|o| o.show_pay_button);
+    let show_pay = c.js.with_value(|j| j.options.show_pay_button);
     let state = move || {
         c.load
             .with(|l| match l {

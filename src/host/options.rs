@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::js_object::{get, given};
 
 /// The options, validated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     pub public_api_key: String,
     pub checkout_session: String,
@@ -81,7 +81,31 @@ fn is_http_url(url: &str) -> bool {
     web_sys::Url::new(url).is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
 }
 
+/// Option `path` of `obj` as a boolean, `default` when not given.
+fn boolean(obj: &JsValue, path: &str, default: bool) -> Result<bool, String> {
+    let v = option(obj, path);
+    if !given(&v) {
+        return Ok(default);
+    }
+    v.as_bool()
+        .ok_or_else(|| ["option `", path, "` must be a boolean"].concat())
+}
+
+/// Option `path` of `obj` as one of `names` (the first when not given): its index.
+fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<usize, String> {
+    match string(obj, path, false)? {
+        None => Ok(0),
+        Some(v) => names
+            .iter()
+            .position(|n| *n == v)
+            .ok_or_else(|| got(&["option `", path, "` must be ", expected].concat(), &v)),
+    }
+}
+
 /// Validates `options`; `default_api_url` and `default_language` fill what is not given.
+///
+/// Fills one `Options` in place, so that a mistake returns early dropping one value (the code
+/// for a drop per field read so far, at every `?`, is what made this function big).
 pub fn read(
     options: &JsValue,
     default_api_url: &str,
@@ -90,46 +114,41 @@ pub fn read(
     if !options.is_object() {
         return Err("options must be an object".into());
     }
-    let public_api_key = string(options, "publicApiKey", true)?.unwrap_or_default();
-    let checkout_session = string(options, "checkoutSession", true)?.unwrap_or_default();
-    let country_code = string(options, "countryCode", true)?.unwrap_or_default();
-    if !checkout_iso::is_country(&country_code) {
+    let mut o = Options {
+        language: default_language.to_owned(),
+        api_url: default_api_url.to_owned(),
+        ..Options::default()
+    };
+    o.public_api_key = string(options, "publicApiKey", true)?.unwrap_or_default();
+    o.checkout_session = string(options, "checkoutSession", true)?.unwrap_or_default();
+    o.country_code = string(options, "countryCode", true)?.unwrap_or_default();
+    if !checkout_iso::is_country(&o.country_code) {
         return Err(got(
             "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\"",
-            &country_code,
+            &o.country_code,
         ));
     }
-    let language =
-        string(options, "language", false)?.unwrap_or_else(|| default_language.to_owned());
-    let api_url = string(options, "apiUrl", false)?.unwrap_or_else(|| default_api_url.to_owned());
-    if !is_http_url(&api_url) {
+    if let Some(language) = string(options, "language", false)? {
+        o.language = language;
+    }
+    if let Some(api_url) = string(options, "apiUrl", false)? {
+        o.api_url = api_url;
+    }
+    if !is_http_url(&o.api_url) {
         return Err(got(
             "option `apiUrl` must be an absolute http(s) URL",
-            &api_url,
+            &o.api_url,
         ));
     }
-    let show_pay_button = match get(options, "showPayButton") {
-        v if !given(&v) => true,
-        v => v
-            .as_bool()
-            .ok_or("option `showPayButton` must be a boolean")?,
-    };
+    o.api_url.truncate(o.api_url.trim_end_matches('/').len());
+    o.show_pay_button = boolean(options, "showPayButton", true)?;
 
     let appearance = get(options, "appearance");
-    let (theme, variables) = if given(&appearance) {
-        let theme = match string(&appearance, "appearance.theme", false)? {
-            None => Theme::Light,
-            Some(t) if t == "light" => Theme::Light,
-            Some(t) if t == "dark" => Theme::Dark,
-            Some(t) => {
-                return Err(got(
-                    "option `appearance.theme` must be \"light\" or \"dark\"",
-                    &t,
-                ))
-            }
-        };
+    if given(&appearance) {
+        let themes = ["light", "dark"];
+        let theme = one_of(&appearance, "appearance.theme", &themes, "\"light\" or \"dark\"")?;
+        o.theme = if theme == 1 { Theme::Dark } else { Theme::Light };
         let vars = get(&appearance, "variables");
-        let mut variables = Vec::new();
         if given(&vars) {
             let obj: &Object = vars
                 .dyn_ref()
@@ -145,47 +164,29 @@ pub fn read(
                         &name,
                     ));
                 }
-                variables.push((name, value));
+                o.variables.push((name, value));
             }
         }
-        (theme, variables)
-    } else {
-        (Theme::Light, Vec::new())
-    };
+    }
 
     let card = get(options, "card");
-    let (holder_name, save_card) = if given(&card) {
-        let holder = match string(&card, "card.holderName", false)? {
-            None => HolderNameMode::Required,
-            Some(h) if h == "required" => HolderNameMode::Required,
-            Some(h) if h == "optional" => HolderNameMode::Optional,
-            Some(h) if h == "hidden" => HolderNameMode::Hidden,
-            Some(h) => {
-                return Err(got(
-                    "option `card.holderName` must be \"required\", \"optional\" or \"hidden\"",
-                    &h,
-                ))
-            }
+    if given(&card) {
+        let modes = ["required", "optional", "hidden"];
+        let expected = "\"required\", \"optional\" or \"hidden\"";
+        o.holder_name = match one_of(&card, "card.holderName", &modes, expected)? {
+            1 => HolderNameMode::Optional,
+            2 => HolderNameMode::Hidden,
+            _ => HolderNameMode::Required,
         };
-        let save = match get(&card, "saveCard") {
-            v if !given(&v) => false,
-            v => v
-                .as_bool()
-                .ok_or("option `card.saveCard` must be a boolean")?,
-        };
-        (holder, save)
-    } else {
-        (HolderNameMode::Required, false)
-    };
+        o.save_card = boolean(&card, "card.saveCard", false)?;
+    }
 
     let initial = get(options, "initialPaymentMethod");
-    let initial_method = if given(&initial) {
+    if given(&initial) {
         let kind = string(&initial, "initialPaymentMethod.type", true)?;
         let vaulted = string(&initial, "initialPaymentMethod.vaultedToken", false)?;
-        kind.map(|k| (k, vaulted))
-    } else {
-        None
-    };
+        o.initial_method = kind.map(|k| (k, vaulted));
+    }
 
     let callbacks = Callbacks {
         on_token: callback(options, "onToken", true)?.unwrap_or_else(|| Function::new_no_args("")),
@@ -194,18 +195,5 @@ pub fn read(
         on_change: callback(options, "onChange", false)?,
         on_payment_method_selected: callback(options, "onPaymentMethodSelected", false)?,
     };
-    let options = Options {
-        public_api_key,
-        checkout_session,
-        country_code,
-        language,
-        api_url: api_url.trim_end_matches('/').to_owned(),
-        show_pay_button,
-        theme,
-        variables,
-        holder_name,
-        save_card,
-        initial_method,
-    };
-    Ok((options, callbacks))
+    Ok((o, callbacks))
 }
