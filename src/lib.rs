@@ -6,9 +6,9 @@
 //! `MessageChannel` ([`wire`]). Words come from [`i18n`]; card rules from `checkout-card`.
 //! See `ARCHITECTURE.md` for the pieces and the invariants.
 
+pub mod decimal;
 #[cfg(any(feature = "frame", feature = "host"))]
 pub mod http;
-pub mod decimal;
 pub mod i18n;
 pub mod js_object;
 pub mod wire;

@@ -5,10 +5,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use checkout_protocol::{decode, encode, encode_handshake, HandshakeStep};
+use checkout_protocol::{decode, encode, encode_handshake, HandshakeStep, Wire};
 use js_sys::Uint8Array;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, MessagePort};
 
@@ -57,12 +55,9 @@ pub struct Channel<Out> {
     _out: std::marker::PhantomData<Out>,
 }
 
-impl<Out: Serialize> Channel<Out> {
+impl<Out: Wire> Channel<Out> {
     /// Takes over `port`: from now on its messages go through the checks, then to `handler`.
-    pub fn open<In: DeserializeOwned + 'static>(
-        port: MessagePort,
-        handler: impl Fn(In) + 'static,
-    ) -> Rc<Self> {
+    pub fn open<In: Wire + 'static>(port: MessagePort, handler: impl Fn(In) + 'static) -> Rc<Self> {
         let next_in = Cell::new(0u32);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let msg = bytes_of(&ev.data()).and_then(|b| decode::<In>(&b, next_in.get()));

@@ -262,7 +262,7 @@ fn bytes(b: &[u8]) -> JsValue {
     js_sys::Uint8Array::from(b).into()
 }
 
-fn envelope<M: serde::Serialize>(seq: u32, msg: M) -> JsValue {
+fn envelope<M: checkout_protocol::Wire>(seq: u32, msg: M) -> JsValue {
     bytes(&encode(seq, &msg))
 }
 

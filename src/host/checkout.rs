@@ -161,7 +161,8 @@ impl Checkout {
                         })
                     });
                     // Selected before the rows render, so the first shows checked.
-                    self.js.update_value(|j| j.selected = Some(first.unwrap_or(0)));
+                    self.js
+                        .update_value(|j| j.selected = Some(first.unwrap_or(0)));
                     self.load.set(Load::Ready(methods));
                     self.selected();
                 }
@@ -524,7 +525,10 @@ fn card_slot(slot: web_sys::Element, c: Checkout) {
 fn listen(root: web_sys::Element, c: Checkout) {
     c.js.update_value(|j| j.root = Some(root.clone()));
     let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
         let class = target.class_name();
@@ -549,7 +553,8 @@ fn listen(root: web_sys::Element, c: Checkout) {
     on_cleanup(move || {
         let (root, handler) = &*attached;
         for kind in EVENTS {
-            let _ = root.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+            let _ =
+                root.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
         }
     });
 }
@@ -574,7 +579,13 @@ pub fn view(c: Checkout) -> impl IntoView {
     // The alert's words arrive with the failure, so that assistive technology announces them.
     let failed = move || {
         c.load
-            .with(|l| if matches!(l, Load::Failed(_)) { s.load_failed } else { "" })
+            .with(|l| {
+                if matches!(l, Load::Failed(_)) {
+                    s.load_failed
+                } else {
+                    ""
+                }
+            })
             .to_owned()
     };
     let off = move || {

@@ -146,8 +146,17 @@ pub fn read(
     let appearance = get(options, "appearance");
     if given(&appearance) {
         let themes = ["light", "dark"];
-        let theme = one_of(&appearance, "appearance.theme", &themes, "\"light\" or \"dark\"")?;
-        o.theme = if theme == 1 { Theme::Dark } else { Theme::Light };
+        let theme = one_of(
+            &appearance,
+            "appearance.theme",
+            &themes,
+            "\"light\" or \"dark\"",
+        )?;
+        o.theme = if theme == 1 {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
         let vars = get(&appearance, "variables");
         if given(&vars) {
             let obj: &Object = vars

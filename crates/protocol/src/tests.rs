@@ -258,3 +258,154 @@ fn js_names_match_the_serialized_names() {
         assert_eq!(c.as_str(), json(serde_json::to_value(c).unwrap()));
     }
 }
+
+/// Bytes that sit on the edges of the encoding (tags, varint continuation, the top of a
+/// varint's last byte) more often than chance would put them there.
+fn edge_byte() -> impl proptest::strategy::Strategy<Value = u8> {
+    proptest::prop_oneof![
+        0u8..8,
+        proptest::strategy::Just(0x0f),
+        proptest::strategy::Just(0x10),
+        proptest::strategy::Just(0x7f),
+        proptest::strategy::Just(0x80),
+        proptest::strategy::Just(0xff),
+        proptest::num::u8::ANY,
+    ]
+}
+
+/// The `postcard` crate's reading of `bytes`: what `decode` must agree with.
+fn postcard_decode<M: serde::de::DeserializeOwned>(bytes: &[u8], expected_seq: u32) -> Option<M> {
+    let (header, _) = postcard::take_from_bytes::<Header>(bytes).ok()?;
+    if !accept(&header, expected_seq) {
+        return None;
+    }
+    match postcard::take_from_bytes::<Envelope<M>>(bytes).ok()? {
+        (envelope, []) => Some(envelope.msg),
+        _ => None,
+    }
+}
+
+fn postcard_encode<M: Serialize>(seq: u32, msg: M) -> Vec<u8> {
+    postcard::to_allocvec(&Envelope {
+        v: VERSION,
+        seq,
+        msg,
+    })
+    .unwrap()
+}
+
+/// The hand-written codec writes postcard's bytes.
+#[test]
+fn the_codec_writes_what_postcard_writes() {
+    for (seq, msg) in every_frame_message().into_iter().enumerate() {
+        assert_eq!(
+            encode(seq as u32 * 77, &msg),
+            postcard_encode(seq as u32 * 77, &msg)
+        );
+    }
+    for (seq, msg) in every_host_message().into_iter().enumerate() {
+        assert_eq!(
+            encode(seq as u32 * 77, &msg),
+            postcard_encode(seq as u32 * 77, &msg)
+        );
+    }
+    for brand in Brand::ALL {
+        let msg = FrameToHost::Changed {
+            brand: Some(brand),
+            complete: true,
+            errors: vec![],
+        };
+        assert_eq!(encode(0, &msg), postcard_encode(0, &msg));
+    }
+    for step in [HandshakeStep::Hello, HandshakeStep::Connect] {
+        let expected = postcard::to_allocvec(&Handshake {
+            cw: step,
+            v: VERSION,
+        })
+        .unwrap();
+        assert_eq!(encode_handshake(step), expected);
+    }
+}
+
+/// Every message with any one byte changed to any value, cut anywhere, or one byte longer:
+/// the codec reads each as postcard does.
+#[test]
+fn the_codec_reads_every_one_byte_change_as_postcard_does() {
+    let mut valid: Vec<Vec<u8>> = every_frame_message().iter().map(|m| encode(1, m)).collect();
+    valid.extend(every_host_message().iter().map(|m| encode(1, m)));
+    let same = |bytes: &[u8]| {
+        assert_eq!(
+            decode::<FrameToHost>(bytes, 1),
+            postcard_decode::<FrameToHost>(bytes, 1),
+            "{bytes:?}"
+        );
+        assert_eq!(
+            decode::<HostToFrame>(bytes, 1),
+            postcard_decode::<HostToFrame>(bytes, 1),
+            "{bytes:?}"
+        );
+    };
+    for bytes in &valid {
+        for at in 0..bytes.len() {
+            same(&bytes[..at]);
+            for b in 0..=255 {
+                let mut changed = bytes.clone();
+                changed[at] = b;
+                same(&changed);
+                let mut longer = bytes.clone();
+                longer.insert(at, b);
+                same(&longer);
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// And reads what postcard reads: from any valid message with bytes changed, cut or added,
+    /// the same message or the same refusal.
+    #[test]
+    fn the_codec_reads_what_postcard_reads(
+        which in 0usize..11,
+        edits in proptest::collection::vec((0usize..64, edge_byte()), 0..4),
+        cut in proptest::option::of(0usize..64),
+        extra in proptest::collection::vec(edge_byte(), 0..3),
+    ) {
+        let frame = every_frame_message();
+        let host = every_host_message();
+        let mut bytes = match frame.get(which) {
+            Some(m) => encode(1, m),
+            None => encode(1, &host[which - frame.len()]),
+        };
+        for (at, b) in edits {
+            let at = at % bytes.len().max(1);
+            if let Some(slot) = bytes.get_mut(at) {
+                *slot = b;
+            }
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut);
+        }
+        bytes.extend(extra);
+        proptest::prop_assert_eq!(decode::<FrameToHost>(&bytes, 1), postcard_decode::<FrameToHost>(&bytes, 1));
+        proptest::prop_assert_eq!(decode::<HostToFrame>(&bytes, 1), postcard_decode::<HostToFrame>(&bytes, 1));
+    }
+
+    /// Arbitrary bytes too, varints of every length among them.
+    #[test]
+    fn the_codec_reads_arbitrary_bytes_as_postcard_does(bytes in proptest::collection::vec(edge_byte(), 0..24)) {
+        proptest::prop_assert_eq!(decode::<FrameToHost>(&bytes, 0), postcard_decode::<FrameToHost>(&bytes, 0));
+        proptest::prop_assert_eq!(decode::<HostToFrame>(&bytes, 0), postcard_decode::<HostToFrame>(&bytes, 0));
+        let step = HandshakeStep::Connect;
+        let by_postcard = matches!(postcard::take_from_bytes::<Handshake>(&bytes), Ok((h, [])) if h.cw == step && h.v == VERSION);
+        proptest::prop_assert_eq!(is_handshake(&bytes, step), by_postcard);
+    }
+}
+
+#[test]
+fn brand_indices_are_declaration_order() {
+    for (i, b) in Brand::ALL.into_iter().enumerate() {
+        assert_eq!(b as usize, i);
+    }
+}
