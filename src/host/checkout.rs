@@ -15,12 +15,72 @@ use crate::decimal::decimal;
 use crate::i18n::Lang;
 use crate::js_object::{object, opt_str};
 
-/// Loading state of the method list.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load {
+/// Where the method list is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
     Loading,
-    Failed(LoadError),
-    Ready(Vec<Method>),
+    Failed,
+    Ready,
+}
+
+impl Phase {
+    /// Its name, as the root's `data-state` shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Loading => "loading",
+            Phase::Failed => "failed",
+            Phase::Ready => "ready",
+        }
+    }
+}
+
+/// Reactive state, each kept in an `RwSignal<String>`: every signal type costs the wasm its
+/// own copy of the reactive code (about 1 KB gzip), so the host has only this one. These two
+/// wrap it for a phase and a flag.
+#[derive(Clone, Copy)]
+pub struct PhaseSignal(RwSignal<String>);
+
+impl PhaseSignal {
+    fn new(phase: Phase) -> Self {
+        Self(RwSignal::new(phase.as_str().to_owned()))
+    }
+
+    /// The phase (tracked).
+    pub fn get(&self) -> Phase {
+        self.0.with(|s| match s.as_str() {
+            "failed" => Phase::Failed,
+            "ready" => Phase::Ready,
+            _ => Phase::Loading,
+        })
+    }
+
+    fn set(&self, phase: Phase) {
+        self.0.set(phase.as_str().to_owned());
+    }
+}
+
+/// A yes/no state in an `RwSignal<String>` (see [`PhaseSignal`]).
+#[derive(Clone, Copy)]
+pub struct Flag(RwSignal<String>);
+
+impl Flag {
+    fn new() -> Self {
+        Self(RwSignal::new(String::new()))
+    }
+
+    /// Whether it is on (tracked).
+    pub fn get(&self) -> bool {
+        self.0.with(|s| !s.is_empty())
+    }
+
+    /// Whether it is on (untracked).
+    pub fn get_untracked(&self) -> bool {
+        self.0.with_untracked(|s| !s.is_empty())
+    }
+
+    fn set(&self, on: bool) {
+        self.0.set(if on { "on" } else { "" }.to_owned());
+    }
 }
 
 /// What lives only on this thread, outside the reactive graph: the merchant's callbacks, the
@@ -34,6 +94,8 @@ struct Js {
     /// The checkout's root element and the card method's slot, once built.
     root: Option<web_sys::Element>,
     slot: Option<web_sys::Element>,
+    /// The methods, in display order, once loaded.
+    methods: Vec<Method>,
     frame: Option<SecureFrame>,
     /// Resolvers of `submit()` promises waiting for the current attempt to end.
     pending: Vec<Function>,
@@ -44,10 +106,12 @@ struct Js {
 /// The checkout's state; `Copy`, shared by the view, the frame handler and the JS handle.
 #[derive(Clone, Copy)]
 pub struct Checkout {
-    pub load: RwSignal<Load>,
+    /// Where the method list is; the rows render when it becomes `Ready`.
+    pub phase: PhaseSignal,
     /// The pay button's words, with the amount once the session says it.
     pub pay_label: RwSignal<String>,
-    pub busy: RwSignal<bool>,
+    /// A token is being created.
+    pub busy: Flag,
     /// The status line (a decline's reason, an error); empty when there is none. A `String`,
     /// not an `Option`: each signal type costs the wasm its own copy of the reactive code.
     pub status: RwSignal<String>,
@@ -81,9 +145,9 @@ impl Checkout {
     pub fn new(options: Options, callbacks: Callbacks) -> Self {
         let lang = Lang::pick(&options.language);
         Self {
-            load: RwSignal::new(Load::Loading),
+            phase: PhaseSignal::new(Phase::Loading),
             pay_label: RwSignal::new(lang.host().pay.to_owned()),
-            busy: RwSignal::new(false),
+            busy: Flag::new(),
             status: RwSignal::new(String::new()),
             lang,
             js: StoredValue::new_local(Js {
@@ -93,6 +157,7 @@ impl Checkout {
                 selected: None,
                 root: None,
                 slot: None,
+                methods: Vec::new(),
                 frame: None,
                 pending: Vec::new(),
                 ready_sent: false,
@@ -103,7 +168,7 @@ impl Checkout {
 
     /// False once the checkout was unmounted: async work that finishes later must stop.
     fn alive(&self) -> bool {
-        !self.load.is_disposed()
+        !self.phase.0.is_disposed()
     }
 
     fn callbacks(&self) -> Callbacks {
@@ -117,10 +182,7 @@ impl Checkout {
     /// The selected method.
     pub fn method(&self) -> Option<Method> {
         let i = self.js.with_value(|j| j.selected)?;
-        self.load.with_untracked(|l| match l {
-            Load::Ready(m) => m.get(i).cloned(),
-            _ => None,
-        })
+        self.js.with_value(|j| j.methods.get(i).cloned())
     }
 
     /// Whether the selected method is a new card (the secure frame's).
@@ -128,15 +190,13 @@ impl Checkout {
         let Some(i) = self.js.with_value(|j| j.selected) else {
             return false;
         };
-        self.load.with_untracked(|l| match l {
-            Load::Ready(m) => m.get(i).is_some_and(Method::needs_card_form),
-            _ => false,
-        })
+        self.js
+            .with_value(|j| j.methods.get(i).is_some_and(Method::needs_card_form))
     }
 
     /// Loads amount and methods; on success selects the first method.
     pub fn load(self) {
-        self.load.set(Load::Loading);
+        self.phase.set(Phase::Loading);
         self.js.update_value(|j| j.slot = None);
         let options = self.options();
         leptos::task::spawn_local(async move {
@@ -160,11 +220,7 @@ impl Checkout {
                             &m.kind == kind && m.vaulted_token.as_ref() == vaulted.as_ref()
                         })
                     });
-                    // Selected before the rows render, so the first shows checked.
-                    self.js
-                        .update_value(|j| j.selected = Some(first.unwrap_or(0)));
-                    self.load.set(Load::Ready(methods));
-                    self.selected();
+                    self.show_methods(methods, first.unwrap_or(0));
                 }
                 Ok(_) => self.fail(LoadError {
                     code: "NO_PAYMENT_METHODS".into(),
@@ -177,7 +233,7 @@ impl Checkout {
 
     fn fail(self, e: LoadError) {
         let message = self.lang.host().load_failed;
-        self.load.set(Load::Failed(e.clone()));
+        self.phase.set(Phase::Failed);
         self.error(&e.code, message, e.retryable);
     }
 
@@ -188,6 +244,17 @@ impl Checkout {
             ("retryable", retryable.into()),
         ]);
         call(&self.callbacks().on_error, &arg);
+    }
+
+    /// Shows `methods` (in display order) with number `first` selected.
+    pub fn show_methods(self, methods: Vec<Method>, first: usize) {
+        // Selected before the rows render, so that it shows checked.
+        self.js.update_value(|j| {
+            j.methods = methods;
+            j.selected = Some(first);
+        });
+        self.phase.set(Phase::Ready);
+        self.selected();
     }
 
     /// Selects a method (the shopper chose its radio).
@@ -487,14 +554,13 @@ fn row_text(m: &Method, expires: &str) -> (String, String) {
 /// The method rows: a radio each (server strings as text), and after the card method the slot
 /// its secure frame goes into.
 fn rows(c: Checkout) -> Vec<impl IntoView> {
+    if c.phase.get() != Phase::Ready {
+        return Vec::new();
+    }
     let s = c.lang.host();
-    let group = c.js.with_value(|j| j.group.clone());
-    let selected = c.js.with_value(|j| j.selected);
-    c.load.with(|load| {
-        let Load::Ready(list) = load else {
-            return Vec::new();
-        };
-        list.iter()
+    c.js.with_value(|j| {
+        j.methods
+            .iter()
             .enumerate()
             .map(|(i, m)| {
                 let (name, detail) = row_text(m, s.expires);
@@ -502,7 +568,7 @@ fn rows(c: Checkout) -> Vec<impl IntoView> {
                 let card_form = m.needs_card_form();
                 view! {
                     <label class="cw-method" data-type=m.kind.clone()>
-                        <input type="radio" name=group.clone() value=decimal(i as u32) checked=selected == Some(i) />
+                        <input type="radio" name=j.group.clone() value=decimal(i as u32) checked=j.selected == Some(i) />
                         {icon.map(|src| view! { <img class="cw-icon" src=src alt="" width="32" height="20" /> })}
                         <span class="cw-method-name">{name}</span>
                         <span class="cw-method-detail">{detail}</span>
@@ -567,29 +633,14 @@ const EVENTS: [&str; 2] = ["change", "click"];
 pub fn view(c: Checkout) -> impl IntoView {
     let s = c.lang.host();
     let show_pay = c.js.with_value(|j| j.options.show_pay_button);
-    let state = move || {
-        c.load
-            .with(|l| match l {
-                Load::Loading => "loading",
-                Load::Failed(_) => "failed",
-                Load::Ready(_) => "ready",
-            })
-            .to_owned()
-    };
+    let state = move || c.phase.get().as_str().to_owned();
     // The alert's words arrive with the failure, so that assistive technology announces them.
     let failed = move || {
-        c.load
-            .with(|l| {
-                if matches!(l, Load::Failed(_)) {
-                    s.load_failed
-                } else {
-                    ""
-                }
-            })
-            .to_owned()
+        let failed = c.phase.get() == Phase::Failed;
+        if failed { s.load_failed } else { "" }.to_owned()
     };
     let off = move || {
-        let off = c.busy.get() || !c.load.with(|l| matches!(l, Load::Ready(_)));
+        let off = c.busy.get() || c.phase.get() != Phase::Ready;
         if off { "true" } else { "false" }.to_owned()
     };
     let busy = move || if c.busy.get() { "true" } else { "false" }.to_owned();
