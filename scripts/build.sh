@@ -59,11 +59,14 @@ esbuild --bundle --format=esm target/js/frame.js --outfile=dist/frame.js
 esbuild frame/frame.css --outfile=dist/frame.css
 cp frame/frame.html dist/
 
-# The host piece (merchant page): the classic-script loader, the ES module (entry, Yuno
-# compatibility and glue in one file), the wasm and the hand-written types.
+# The host piece (merchant page): the classic-script loader, the ES module (entry and glue in
+# one file), the wasm and the hand-written types; the Yuno v1 compatibility layer is a module
+# of its own, which the entry imports only when a page calls `initialize`.
 cp sdk/yuno-compat.mjs target/js/
 piece host checkout_glue checkout_bg.wasm sdk/checkout-widget.mjs
-esbuild --bundle --format=esm target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
+esbuild --bundle --format=esm --external:./yuno-compat.mjs target/js/checkout-widget.mjs \
+  --outfile=dist/checkout-widget.mjs
+esbuild --format=esm sdk/yuno-compat.mjs --outfile=dist/yuno-compat.mjs
 esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js
 cp sdk/checkout-widget.d.ts dist/
 

@@ -2,7 +2,6 @@
 // The wasm is found next to this file (new URL(…, import.meta.url)), so Vite, webpack 5 and
 // esbuild bundle it without plugins. The default apiUrl is the origin this file came from.
 import init, { mount as mountWasm, setSdkOrigin } from "./checkout_glue.js";
-import { initialize as initializeCompat } from "./yuno-compat.mjs";
 
 let started;
 function start() {
@@ -18,7 +17,10 @@ export async function mount(target, options) {
   return mountWasm(target, options);
 }
 
-/** Yuno Web SDK v1 compatible entry: `const yuno = await initialize(PUBLIC_API_KEY)`. */
+/**
+ * Yuno Web SDK v1 compatible entry: `const yuno = await initialize(PUBLIC_API_KEY)`. The
+ * compatibility layer is a module of its own, fetched only by pages that call this.
+ */
 export function initialize(publicApiKey) {
-  return initializeCompat(mount, publicApiKey);
+  return import("./yuno-compat.mjs").then((compat) => compat.initialize(mount, publicApiKey));
 }

@@ -13,6 +13,11 @@ pub mod i18n;
 pub mod js_object;
 pub mod wire;
 
+// The stylesheet minifier of build.rs, compiled here for its tests.
+#[cfg(test)]
+#[path = "../build/minify_css.rs"]
+mod minify_css;
+
 #[cfg(feature = "frame")]
 pub mod frame;
 #[cfg(feature = "host")]

@@ -29,7 +29,7 @@ pub fn set_sdk_origin(origin: String) {
     SDK_ORIGIN.with(|o| *o.borrow_mut() = origin);
 }
 
-/// Adds the component's CSS to the document once, as a constructed stylesheet (allowed under
+/// Adds the component's CSS (minified by build.rs) to the document once, as a constructed stylesheet (allowed under
 /// `style-src 'self'`, unlike a `<style>` element).
 fn adopt_styles(document: &web_sys::Document) {
     if STYLES_ADOPTED.with(Cell::get) {
@@ -38,7 +38,7 @@ fn adopt_styles(document: &web_sys::Document) {
     let Ok(sheet) = CssStyleSheet::new() else {
         return;
     };
-    if sheet.replace_sync(include_str!("checkout.css")).is_err() {
+    if sheet.replace_sync(include_str!(concat!(env!("OUT_DIR"), "/checkout.css"))).is_err() {
         return;
     }
     let sheets = Reflect::get(document, &"adoptedStyleSheets".into()).unwrap_or(JsValue::UNDEFINED);
