@@ -119,12 +119,6 @@ pub struct Checkout {
     js: StoredValue<Js, LocalStorage>,
 }
 
-fn call(f: &Option<Function>, arg: &JsValue) {
-    if let Some(f) = f {
-        let _ = f.call1(&JsValue::NULL, arg);
-    }
-}
-
 /// The amount in the shopper's language and the session's currency.
 pub fn format_amount(amount: &Amount, lang: &str) -> String {
     let opts = object(&[
@@ -171,8 +165,11 @@ impl Checkout {
         !self.phase.0.is_disposed()
     }
 
-    fn callbacks(&self) -> Callbacks {
-        self.js.with_value(|j| j.callbacks.clone())
+    /// Calls the merchant's callback `which` picks, if given, with `arg`.
+    fn call(&self, which: fn(&Callbacks) -> &Option<Function>, arg: &JsValue) {
+        if let Some(f) = self.js.with_value(|j| which(&j.callbacks).clone()) {
+            let _ = f.call1(&JsValue::NULL, arg);
+        }
     }
 
     fn options(&self) -> Options {
@@ -243,7 +240,7 @@ impl Checkout {
             ("message", message.into()),
             ("retryable", retryable.into()),
         ]);
-        call(&self.callbacks().on_error, &arg);
+        self.call(|c| &c.on_error, &arg);
     }
 
     /// Shows `methods` (in display order) with number `first` selected.
@@ -273,8 +270,8 @@ impl Checkout {
         let Some(m) = self.method() else {
             return;
         };
-        call(
-            &self.callbacks().on_payment_method_selected,
+        self.call(
+            |c| &c.on_payment_method_selected,
             &object(&[
                 ("type", m.kind.as_str().into()),
                 ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
@@ -311,7 +308,7 @@ impl Checkout {
             .with_value(|j| !j.ready_sent && (!card || j.frame_ready));
         if ready {
             self.js.update_value(|j| j.ready_sent = true);
-            call(&self.callbacks().on_ready, &JsValue::UNDEFINED);
+            self.call(|c| &c.on_ready, &JsValue::UNDEFINED);
         }
     }
 
@@ -368,7 +365,7 @@ impl Checkout {
                             .into(),
                     ),
                 ]);
-                call(&self.callbacks().on_change, &arg);
+                self.call(|c| &c.on_change, &arg);
             }
             FrameToHost::Tokenized { token, card } => {
                 let info = object(&[
@@ -417,7 +414,7 @@ impl Checkout {
 
     /// Hands the token to `onToken`, waiting for the promise it may return.
     fn deliver(self, token: String, info: JsValue) {
-        let on_token = self.callbacks().on_token;
+        let on_token = self.js.with_value(|j| j.callbacks.on_token.clone());
         leptos::task::spawn_local(async move {
             if let Ok(result) = on_token.call2(&JsValue::NULL, &JsValue::from_str(&token), &info) {
                 if let Ok(promise) = result.dyn_into::<Promise>() {
@@ -523,9 +520,10 @@ impl Checkout {
     }
 }
 
-/// Two digits, for an expiry month or year.
-fn two_digits(n: u16) -> [u8; 2] {
-    [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]
+/// Appends `n`'s last two digits (an expiry month or year: `07`, `30`).
+fn push_two_digits(out: &mut String, n: u16) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// What a method's row says: its name (a saved card's brand and last four) and its detail (a
@@ -533,19 +531,17 @@ fn two_digits(n: u16) -> [u8; 2] {
 fn row_text(m: &Method, expires: &str) -> (String, String) {
     match (&m.card_data, &m.vaulted_token) {
         (Some(card), Some(_)) => {
-            let month = two_digits(card.expiration_month.unwrap_or(0).into());
-            let year = two_digits(card.expiration_year.unwrap_or(0));
-            let mut detail = [expires, " "].concat().into_bytes();
-            detail.extend_from_slice(&month);
-            detail.push(b'/');
-            detail.extend_from_slice(&year);
+            let mut detail = [expires, " "].concat();
+            push_two_digits(&mut detail, card.expiration_month.unwrap_or(0).into());
+            detail.push('/');
+            push_two_digits(&mut detail, card.expiration_year.unwrap_or(0));
             let name = [
                 card.brand.as_deref().unwrap_or(""),
                 " •••• ",
                 card.lfd.as_deref().unwrap_or(""),
             ]
             .concat();
-            (name, String::from_utf8(detail).unwrap_or_default())
+            (name, detail)
         }
         _ => (m.name.clone(), m.description.clone().unwrap_or_default()),
     }
@@ -648,9 +644,6 @@ pub fn view(c: Checkout) -> impl IntoView {
         <div class="cw-checkout" lang=c.lang.code() data-state=state use:listen=c>
             <div class="cw-skeleton" aria-busy="true">
                 <span class="cw-visually-hidden">{s.loading}</span>
-                <div class="cw-skeleton-row"></div>
-                <div class="cw-skeleton-row"></div>
-                <div class="cw-skeleton-row"></div>
             </div>
             <div class="cw-load-error">
                 <p role="alert">{failed}</p>

@@ -37,7 +37,8 @@ pub struct Callbacks {
 /// The property of `obj` that option `path` names (its last part: `appearance.theme` →
 /// `theme`), so that messages name the option as the merchant wrote it.
 fn option(obj: &JsValue, path: &str) -> JsValue {
-    get(obj, path.rsplit('.').next().unwrap_or(path))
+    let last = path.rfind('.').and_then(|dot| path.get(dot + 1..));
+    get(obj, last.unwrap_or(path))
 }
 
 /// `why`, then what was given: `…, got "x"`.
