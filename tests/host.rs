@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use browser::*;
 use checkout_widget::host::api::Method;
-use checkout_widget::host::checkout::{self, Checkout, Load};
+use checkout_widget::host::checkout::{self, Checkout};
 use checkout_widget::host::js_api::{mount, try_mount, CheckoutHandle};
 use checkout_widget::host::options;
 use js_sys::{Function, Object, Reflect};
@@ -210,7 +210,8 @@ async fn server_strings_are_text_never_html() {
     let (opts, callbacks) = options::read(&options("s", "pk", &on_token), api(), "en").unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let c = Checkout::new(opts, callbacks);
-        c.load.set(Load::Ready(vec![Method {
+        c.show_methods(
+            vec![Method {
             name: "<img src=x onerror=alert(1)>PIX".into(),
             kind: "PIX".into(),
             icon: Some("javascript:alert(1)".into()),
@@ -219,7 +220,9 @@ async fn server_strings_are_text_never_html() {
             vaulted_token: None,
             last_successfully_used: None,
             card_data: None,
-        }]));
+        }],
+            0,
+        );
         checkout::view(c)
     });
     leptos::task::tick().await;
@@ -292,10 +295,8 @@ async fn a_failed_load_shows_a_translated_error_with_retry_and_calls_on_error() 
     set(&opts, "language", &"es".into());
     set(&opts, "onError", &on_error);
     let handle = mount_ok(&root.clone().into(), &opts).await;
-    assert!(
-        root.query_selector(".cw-skeleton").unwrap().is_some(),
-        "a skeleton while loading"
-    );
+    assert!(shown(&root, ".cw-skeleton"), "a skeleton while loading");
+    assert!(!shown(&root, ".cw-load-error"));
     assert!(until(15_000, || !errors.borrow().is_empty()).await);
     assert_eq!(get_str(&errors.borrow()[0], "code"), "NETWORK_ERROR");
     leptos::task::tick().await;
@@ -303,6 +304,7 @@ async fn a_failed_load_shows_a_translated_error_with_retry_and_calls_on_error() 
         text_of(&root, "[role=alert]"),
         "No pudimos cargar los medios de pago."
     );
+    assert!(shown(&root, ".cw-load-error") && !shown(&root, ".cw-skeleton"));
     let retry: web_sys::HtmlElement = root
         .query_selector(".cw-retry")
         .unwrap()
@@ -311,10 +313,8 @@ async fn a_failed_load_shows_a_translated_error_with_retry_and_calls_on_error() 
     assert_eq!(retry.text_content().unwrap(), "Reintentar");
     retry.click();
     leptos::task::tick().await;
-    assert!(
-        root.query_selector(".cw-skeleton").unwrap().is_some(),
-        "retry loads again"
-    );
+    assert!(shown(&root, ".cw-skeleton"), "retry loads again");
+    assert!(!shown(&root, ".cw-load-error"));
     handle.unmount();
     assert_eq!(root.child_element_count(), 0);
     root.remove();

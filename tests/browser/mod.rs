@@ -163,3 +163,10 @@ pub async fn new_session(customer: &str) -> (String, String) {
         get_str(&v, "public_api_key"),
     )
 }
+
+/// Whether the element `selector` finds in `root` is displayed (it has a layout box).
+pub fn shown(root: &HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector)
+        .unwrap()
+        .is_some_and(|el| el.get_client_rects().length() > 0)
+}
