@@ -20,11 +20,10 @@ impl Lang {
     /// The table for a BCP 47 tag: by primary subtag (`pt-BR` → `pt`), else English.
     pub fn pick(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "es" => Lang::Es,
-            "pt" => Lang::Pt,
-            _ => Lang::En,
-        }
+        [Lang::Es, Lang::Pt]
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.code()))
+            .unwrap_or(Lang::En)
     }
 
     /// The secure frame's words in this language.
