@@ -565,20 +565,30 @@ fn rows(c: Checkout) -> Vec<impl IntoView> {
                 view! {
                     <label class="cw-method" data-type=m.kind.clone()>
                         <input type="radio" name=j.group.clone() value=decimal(i as u32) checked=j.selected == Some(i) />
-                        {icon.map(|src| view! { <img class="cw-icon" src=src alt="" width="32" height="20" /> })}
+                        <img class="cw-icon" alt="" width="32" height="20" use:icon_source=icon />
                         <span class="cw-method-name">{name}</span>
                         <span class="cw-method-detail">{detail}</span>
                     </label>
-                    {card_form.then(|| view! { <div class="cw-card-slot" hidden=true use:card_slot=c></div> })}
+                    <div class="cw-card-slot" hidden=true use:card_slot=(c, card_form)></div>
                 }
             })
             .collect()
     })
 }
 
-/// Hands the card slot to the checkout as it is built.
-fn card_slot(slot: web_sys::Element, c: Checkout) {
-    c.slot_built(slot);
+/// Hands the card method's slot to the checkout as it is built. (Every row has a slot, empty
+/// and hidden but for the card method's: one view shape for every row keeps the wasm small.)
+fn card_slot(slot: web_sys::Element, (c, card): (Checkout, bool)) {
+    if card {
+        c.slot_built(slot);
+    }
+}
+
+/// Gives a method's icon its source, if it has an allowed one (CSS hides an icon without).
+fn icon_source(img: web_sys::Element, src: Option<String>) {
+    if let Some(src) = src {
+        let _ = img.set_attribute("src", &src);
+    }
 }
 
 /// The checkout's one event listener, on its root (a directive: attached as the root is built,
