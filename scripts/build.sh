@@ -44,7 +44,7 @@ piece() {
   RUSTC_BOOTSTRAP=1 CARGO_ENCODED_RUSTFLAGS="$rustflags" cargo build --release \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
     -p checkout-widget --lib --no-default-features --features "$feature"
-  wasm-bindgen --target web --no-typescript --out-dir target/js --out-name "$glue" \
+  wasm-bindgen --target web --no-typescript --encode-into always --out-dir target/js --out-name "$glue" \
     target/wasm32-unknown-unknown/release/checkout_widget.wasm
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"

@@ -1,20 +1,20 @@
 // checkout-widget, ES module entry: `import { mount } from "checkout-widget"`.
 // The wasm is found next to this file (new URL(…, import.meta.url)), so Vite, webpack 5 and
 // esbuild bundle it without plugins. The default apiUrl is the origin this file came from.
-import init, { mount as mountWasm, setSdkOrigin } from "./checkout_glue.js";
+import init, { continuePayment, mount as mountWasm, submit, unmount } from "./checkout_glue.js";
 
 let started;
-function start() {
-  started ||= init({ module_or_path: new URL("checkout_bg.wasm", import.meta.url) }).then(() =>
-    setSdkOrigin(new URL(import.meta.url).origin),
-  );
-  return started;
-}
 
-/** Mounts the checkout into `target` (an Element or a CSS selector). */
+/** Mounts the checkout into `target` (an Element or a CSS selector); resolves with its handle. */
 export async function mount(target, options) {
-  await start();
-  return mountWasm(target, options);
+  started ||= init({ module_or_path: new URL("checkout_bg.wasm", import.meta.url) });
+  await started;
+  const id = await mountWasm(target, options, new URL(import.meta.url).origin);
+  return {
+    submit: () => submit(id),
+    continuePayment: (result) => continuePayment(id, result),
+    unmount: () => unmount(id),
+  };
 }
 
 /**

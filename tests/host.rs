@@ -52,11 +52,11 @@ fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
 }
 
 async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
-    try_mount(target, opts).expect("mount succeeds")
+    try_mount(target, opts, api()).expect("mount succeeds")
 }
 
 async fn rejection(target: JsValue, opts: JsValue) -> String {
-    let err = JsFuture::from(mount(target, opts))
+    let err = JsFuture::from(mount(target, opts, api().into()))
         .await
         .expect_err("mount rejects");
     assert!(err.is_instance_of::<js_sys::TypeError>(), "a TypeError");

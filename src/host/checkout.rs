@@ -638,7 +638,7 @@ const EVENTS: [&str; 2] = ["change", "click"];
 /// shape; the method rows are rendered when the list arrives.
 pub fn view(c: Checkout) -> impl IntoView {
     let s = c.lang.host();
-    let show_pay = c.js.with_value(|j| j.options.show_pay_button);
+    let hide_pay = c.js.with_value(|j| !j.options.show_pay_button);
     let state = move || c.phase.get().as_str().to_owned();
     // The alert's words arrive with the failure, so that assistive technology announces them.
     let failed = move || {
@@ -661,11 +661,10 @@ pub fn view(c: Checkout) -> impl IntoView {
             </div>
             <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{move || rows(c)}</div>
             <p class="cw-status" role="status" aria-live="polite">{move || c.status.get()}</p>
-            {show_pay.then(|| view! {
-                <button type="button" class="cw-pay" aria-disabled=off aria-busy=busy>
-                    {move || c.pay_label.get()}
-                </button>
-            })}
+            // Without the pay button (`showPayButton: false`) the page calls `submit()`.
+            <button type="button" class="cw-pay" hidden=hide_pay aria-disabled=off aria-busy=busy>
+                {move || c.pay_label.get()}
+            </button>
         </div>
     }
 }

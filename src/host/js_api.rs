@@ -1,7 +1,12 @@
-//! The JavaScript API: `mount(target, options) → Promise<CheckoutHandle>`. Bad options reject
-//! with a `TypeError` that names the option; nothing here panics.
+//! The JavaScript API, as the wasm exports it: `mount(target, options, sdkOrigin)` resolving
+//! with a checkout's id, and `submit`, `continuePayment` and `unmount` by id. The ES module
+//! entry (`sdk/checkout-widget.mjs`) wraps them into `mount(target, options) →
+//! Promise<CheckoutHandle>`. Bad options reject with a `TypeError` that names the option;
+//! nothing here panics. Plain functions rather than a `#[wasm_bindgen]` class: the class costs
+//! its JS glue and finalizer, and the handle's methods are three lines of JS.
 
 use std::cell::{Cell, RefCell};
+
 
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -15,7 +20,6 @@ use super::options;
 type View = Box<dyn std::any::Any>;
 
 thread_local! {
-    static SDK_ORIGIN: RefCell<String> = const { RefCell::new(String::new()) };
     static STYLES_ADOPTED: Cell<bool> = const { Cell::new(false) };
     /// Mounted checkouts, by handle id. They live here, not in the JS handle, so a merchant
     /// who drops the handle (and lets the garbage collector free it) keeps the checkout.
@@ -23,14 +27,8 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-/// The loader tells where the SDK came from: the default `apiUrl`.
-#[wasm_bindgen(js_name = setSdkOrigin)]
-pub fn set_sdk_origin(origin: String) {
-    SDK_ORIGIN.with(|o| *o.borrow_mut() = origin);
-}
-
-/// Adds the component's CSS (minified by build.rs) to the document once, as a constructed stylesheet (allowed under
-/// `style-src 'self'`, unlike a `<style>` element).
+/// Adds the component's CSS (minified by build.rs) to the document once, as a constructed
+/// stylesheet (allowed under `style-src 'self'`, unlike a `<style>` element).
 fn adopt_styles(document: &web_sys::Document) {
     if STYLES_ADOPTED.with(Cell::get) {
         return;
@@ -67,7 +65,7 @@ fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Elem
 }
 
 /// A mounted checkout (an id into the mounted list).
-#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CheckoutHandle {
     id: u32,
 }
@@ -81,10 +79,7 @@ impl CheckoutHandle {
                 .map(|(_, c, _)| *c)
         })
     }
-}
 
-#[wasm_bindgen]
-impl CheckoutHandle {
     /// What the pay button does; resolves when the attempt ends.
     pub fn submit(&self) -> Promise {
         match self.checkout() {
@@ -93,14 +88,10 @@ impl CheckoutHandle {
         }
     }
 
-    /// After a decline or error: the form comes back with the reason shown.
-    #[wasm_bindgen(js_name = continuePayment)]
-    pub fn continue_payment(&self, result: JsValue) {
-        let field = |k: &str| {
-            Reflect::get(&result, &k.into())
-                .ok()
-                .and_then(|s| s.as_string())
-        };
+    /// After a decline or error (`{status, subStatus?}`): the form comes back with the reason
+    /// shown.
+    pub fn continue_payment(&self, result: &JsValue) {
+        let field = |k: &str| crate::js_object::get_str(result, k);
         if let Some(c) = self.checkout() {
             c.continue_payment(
                 &field("status").unwrap_or_default(),
@@ -123,24 +114,46 @@ impl CheckoutHandle {
     }
 }
 
-/// `mount(target, options)`: validates the options, renders the checkout into `target`, and
-/// resolves with its handle; rejects with a `TypeError` naming the bad option.
+/// `mount(target, options, sdkOrigin)`: validates the options, renders the checkout into
+/// `target`, and resolves with its id; rejects with a `TypeError` naming the bad option.
+/// `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`.
 #[wasm_bindgen]
-pub fn mount(target: JsValue, options: JsValue) -> Promise {
-    match try_mount(&target, &options) {
-        Ok(handle) => Promise::resolve(&JsValue::from(handle)),
+pub fn mount(target: JsValue, options: JsValue, sdk_origin: String) -> Promise {
+    match try_mount(&target, &options, &sdk_origin) {
+        Ok(handle) => Promise::resolve(&JsValue::from(handle.id)),
         Err(message) => Promise::reject(&type_error(&message)),
     }
 }
 
+/// `submit(id)`: see [`CheckoutHandle::submit`].
+#[wasm_bindgen]
+pub fn submit(id: u32) -> Promise {
+    CheckoutHandle { id }.submit()
+}
+
+/// `continuePayment(id, result)`: see [`CheckoutHandle::continue_payment`].
+#[wasm_bindgen(js_name = continuePayment)]
+pub fn continue_payment(id: u32, result: JsValue) {
+    CheckoutHandle { id }.continue_payment(&result)
+}
+
+/// `unmount(id)`: see [`CheckoutHandle::unmount`].
+#[wasm_bindgen]
+pub fn unmount(id: u32) {
+    CheckoutHandle { id }.unmount()
+}
+
 /// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`.
-pub fn try_mount(target: &JsValue, options: &JsValue) -> Result<CheckoutHandle, String> {
+pub fn try_mount(
+    target: &JsValue,
+    options: &JsValue,
+    default_api: &str,
+) -> Result<CheckoutHandle, String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let element = resolve_target(target, &document)?;
     let default_language = window.navigator().language().unwrap_or_else(|| "en".into());
-    let default_api = SDK_ORIGIN.with(|o| o.borrow().clone());
-    let (opts, callbacks) = options::read(options, &default_api, &default_language)?;
+    let (opts, callbacks) = options::read(options, default_api, &default_language)?;
     let parent: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| "`target` must be an HTML element")?;
