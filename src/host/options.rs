@@ -37,7 +37,7 @@ pub struct Callbacks {
 /// The property of `obj` that option `path` names (its last part: `appearance.theme` →
 /// `theme`), so that messages name the option as the merchant wrote it.
 fn option(obj: &JsValue, path: &str) -> JsValue {
-    let last = path.rfind('.').and_then(|dot| path.get(dot + 1..));
+    let last = path.bytes().rposition(|b| b == b'.').and_then(|dot| path.get(dot + 1..));
     get(obj, last.unwrap_or(path))
 }
 
@@ -56,10 +56,14 @@ fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, S
             Ok(None)
         };
     }
-    match v.as_string() {
-        Some(s) if !s.trim().is_empty() => Ok(Some(s)),
-        Some(_) => Err(["option `", path, "` must not be empty"].concat()),
-        None => Err(["option `", path, "` must be a string"].concat()),
+    // Blank is judged by the browser's `trim()` (Unicode white space, no table in the wasm).
+    let blank = v
+        .dyn_ref::<js_sys::JsString>()
+        .map(|s| s.trim().length() == 0);
+    match (blank, v.as_string()) {
+        (Some(false), Some(s)) => Ok(Some(s)),
+        (Some(true), _) => Err(["option `", path, "` must not be empty"].concat()),
+        _ => Err(["option `", path, "` must be a string"].concat()),
     }
 }
 

@@ -19,10 +19,10 @@ pub enum Lang {
 impl Lang {
     /// The table for a BCP 47 tag: by primary subtag (`pt-BR` → `pt`), else English.
     pub fn pick(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = tag.as_bytes().split(|b| *b == b'-' || *b == b'_').next();
         [Lang::Es, Lang::Pt]
             .into_iter()
-            .find(|l| primary.eq_ignore_ascii_case(l.code()))
+            .find(|l| primary.is_some_and(|p| p.eq_ignore_ascii_case(l.code().as_bytes())))
             .unwrap_or(Lang::En)
     }
 
