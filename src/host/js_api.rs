@@ -158,31 +158,15 @@ pub fn try_mount(
         .dyn_into()
         .map_err(|_| "`target` must be an HTML element")?;
     adopt_styles(&document);
-    let theme = if opts.theme == checkout_protocol::Theme::Dark {
-        "dark"
-    } else {
-        "light"
-    };
-    let variables = opts.variables.clone();
     let slot: std::rc::Rc<Cell<Option<Checkout>>> = std::rc::Rc::default();
     let out = slot.clone();
-    let view = leptos::mount::mount_to(parent.clone(), move || {
+    let view = leptos::mount::mount_to(parent, move || {
         let c = Checkout::new(opts, callbacks);
         out.set(Some(c));
         c.load();
         checkout::view(c)
     });
     let checkout = slot.get().ok_or("the checkout could not be created")?;
-    // Theme and variables go on the component's root, through the CSSOM.
-    if let Some(root) = parent
-        .last_element_child()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = root.set_attribute("data-theme", theme);
-        for (name, value) in &variables {
-            let _ = root.style().set_property(name, value);
-        }
-    }
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
