@@ -91,8 +91,7 @@ struct Js {
     /// The radio group's name, unique per checkout.
     group: String,
     selected: Option<usize>,
-    /// The checkout's root element and the card method's slot, once built.
-    root: Option<web_sys::Element>,
+    /// The card method's slot, once built.
     slot: Option<web_sys::Element>,
     /// The methods, in display order, once loaded.
     methods: Vec<Method>,
@@ -149,7 +148,6 @@ impl Checkout {
                 callbacks,
                 group: ["cw-method-", &crate::http::new_uuid()].concat(),
                 selected: None,
-                root: None,
                 slot: None,
                 methods: Vec::new(),
                 frame: None,
@@ -591,11 +589,19 @@ fn icon_source(img: web_sys::Element, src: Option<String>) {
     }
 }
 
-/// The checkout's one event listener, on its root (a directive: attached as the root is built,
-/// removed with it): a radio's `change` selects its method; `click` on the retry button loads
-/// again, on the pay button pays.
+/// The checkout's root as it is built (a directive): its `--cw-*` variables, and its one
+/// event listener (removed with it): a radio's `change` selects its method; `click` on the
+/// retry button loads again, on the pay button pays.
 fn listen(root: web_sys::Element, c: Checkout) {
-    c.js.update_value(|j| j.root = Some(root.clone()));
+    // The merchant's `--cw-*` variables go on the root through the CSSOM (`style-src 'self'`
+    // allows no inline style attribute).
+    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
+        c.js.with_value(|j| {
+            for (name, value) in &j.options.variables {
+                let _ = el.style().set_property(name, value);
+            }
+        });
+    }
     let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         let Some(target) = ev
             .target()
@@ -638,7 +644,11 @@ const EVENTS: [&str; 2] = ["change", "click"];
 /// shape; the method rows are rendered when the list arrives.
 pub fn view(c: Checkout) -> impl IntoView {
     let s = c.lang.host();
-    let hide_pay = c.js.with_value(|j| !j.options.show_pay_button);
+    let (hide_pay, dark) = c.js.with_value(|j| {
+        let o = &j.options;
+        (!o.show_pay_button, o.theme == checkout_protocol::Theme::Dark)
+    });
+    let theme = if dark { "dark" } else { "light" };
     let state = move || c.phase.get().as_str().to_owned();
     // The alert's words arrive with the failure, so that assistive technology announces them.
     let failed = move || {
@@ -651,7 +661,7 @@ pub fn view(c: Checkout) -> impl IntoView {
     };
     let busy = move || if c.busy.get() { "true" } else { "false" }.to_owned();
     view! {
-        <div class="cw-checkout" lang=c.lang.code() data-state=state use:listen=c>
+        <div class="cw-checkout" lang=c.lang.code() data-theme=theme data-state=state use:listen=c>
             <div class="cw-skeleton" aria-busy="true">
                 <span class="cw-visually-hidden">{s.loading}</span>
             </div>
