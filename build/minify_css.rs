@@ -80,9 +80,18 @@ mod tests {
         let squeeze = |s: &str| s.split_whitespace().collect::<String>().replace(";}", "}");
         let mut uncommented = String::new();
         for (i, part) in css.split("/*").enumerate() {
-            uncommented.push_str(if i == 0 { part } else { part.split_once("*/").map_or("", |p| p.1) });
+            uncommented.push_str(if i == 0 {
+                part
+            } else {
+                part.split_once("*/").map_or("", |p| p.1)
+            });
         }
         assert_eq!(squeeze(&min), squeeze(&uncommented));
-        assert!(min.len() < css.len() * 85 / 100, "{} of {}", min.len(), css.len());
+        assert!(
+            min.len() < css.len() * 85 / 100,
+            "{} of {}",
+            min.len(),
+            css.len()
+        );
     }
 }

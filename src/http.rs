@@ -2,34 +2,37 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortSignal, Response};
+
+use crate::js_object::object;
 
 /// How long one attempt may take.
 pub const TIMEOUT_MS: u32 = 15_000;
 
 /// One request: `(status, parsed JSON body or null)`, or `Err` on a network failure or timeout.
+/// The request's options and headers are plain objects, as `fetch` takes them (fewer browser
+/// bindings in the wasm than `RequestInit` and `Headers`).
 pub async fn request(
     method: &str,
     url: &str,
     body: Option<&str>,
     headers: &[(&str, &str)],
 ) -> Result<(u16, JsValue), JsValue> {
-    let h = Headers::new()?;
-    for (k, v) in headers {
-        h.set(k, v)?;
+    let mut pairs: Vec<(&str, JsValue)> = headers.iter().map(|(k, v)| (*k, (*v).into())).collect();
+    if body.is_some() {
+        pairs.push(("content-type", "application/json".into()));
     }
-    let init = RequestInit::new();
-    init.set_method(method);
-    if let Some(b) = body {
-        h.set("content-type", "application/json")?;
-        init.set_body(&JsValue::from_str(b));
-    }
-    init.set_headers(&h);
-    init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let init = object(&[
+        ("method", method.into()),
+        ("headers", object(&pairs)),
+        ("body", body.map_or(JsValue::UNDEFINED, JsValue::from_str)),
+        ("signal", AbortSignal::timeout_with_u32(TIMEOUT_MS).into()),
+    ]);
     let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await?
-        .dyn_into()?;
+    let response: Response =
+        JsFuture::from(window.fetch_with_str_and_init(url, init.unchecked_ref()))
+            .await?
+            .dyn_into()?;
     let json = match response.json() {
         Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
         Err(_) => JsValue::NULL,

@@ -212,15 +212,15 @@ async fn server_strings_are_text_never_html() {
         let c = Checkout::new(opts, callbacks);
         c.show_methods(
             vec![Method {
-            name: "<img src=x onerror=alert(1)>PIX".into(),
-            kind: "PIX".into(),
-            icon: Some("javascript:alert(1)".into()),
-            description: Some("<b>bold</b>".into()),
-            preferred: true,
-            vaulted_token: None,
-            last_successfully_used: None,
-            card_data: None,
-        }],
+                name: "<img src=x onerror=alert(1)>PIX".into(),
+                kind: "PIX".into(),
+                icon: Some("javascript:alert(1)".into()),
+                description: Some("<b>bold</b>".into()),
+                preferred: true,
+                vaulted_token: None,
+                last_successfully_used: None,
+                card_data: None,
+            }],
             0,
         );
         checkout::view(c)

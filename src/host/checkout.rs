@@ -646,7 +646,10 @@ pub fn view(c: Checkout) -> impl IntoView {
     let s = c.lang.host();
     let (hide_pay, dark) = c.js.with_value(|j| {
         let o = &j.options;
-        (!o.show_pay_button, o.theme == checkout_protocol::Theme::Dark)
+        (
+            !o.show_pay_button,
+            o.theme == checkout_protocol::Theme::Dark,
+        )
     });
     let theme = if dark { "dark" } else { "light" };
     let state = move || c.phase.get().as_str().to_owned();

@@ -7,7 +7,6 @@
 
 use std::cell::{Cell, RefCell};
 
-
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element};
@@ -36,7 +35,10 @@ fn adopt_styles(document: &web_sys::Document) {
     let Ok(sheet) = CssStyleSheet::new() else {
         return;
     };
-    if sheet.replace_sync(include_str!(concat!(env!("OUT_DIR"), "/checkout.css"))).is_err() {
+    if sheet
+        .replace_sync(include_str!(concat!(env!("OUT_DIR"), "/checkout.css")))
+        .is_err()
+    {
         return;
     }
     let sheets = Reflect::get(document, &"adoptedStyleSheets".into()).unwrap_or(JsValue::UNDEFINED);

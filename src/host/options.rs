@@ -37,7 +37,10 @@ pub struct Callbacks {
 /// The property of `obj` that option `path` names (its last part: `appearance.theme` →
 /// `theme`), so that messages name the option as the merchant wrote it.
 fn option(obj: &JsValue, path: &str) -> JsValue {
-    let last = path.bytes().rposition(|b| b == b'.').and_then(|dot| path.get(dot + 1..));
+    let last = path
+        .bytes()
+        .rposition(|b| b == b'.')
+        .and_then(|dot| path.get(dot + 1..));
     get(obj, last.unwrap_or(path))
 }
 
