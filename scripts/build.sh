@@ -48,7 +48,7 @@ piece() {
     target/wasm32-unknown-unknown/release/checkout_widget.wasm
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
-  cp "$loader" target/js/
+  cp "$loader" sdk/load-wasm.mjs target/js/
   node scripts/link-wasm.mjs "dist/$wasm" "target/js/$glue.js" "target/js/$(basename "$loader")" \
     -- "${features[@]}" -- "${passes[@]}"
 }

@@ -149,7 +149,7 @@ function exportsUsed(glue) {
     write: false,
     logLevel: "silent",
   });
-  return new Set([...outputFiles[0].text.matchAll(/\bwasm\d*\.([\w$]+)/g)].map((m) => m[1]));
+  return new Set([...outputFiles[0].text.matchAll(/(?<![\w$.-])wasm\d*\.([\w$]+)/g)].map((m) => m[1]));
 }
 
 // ---- 1. prune ----
@@ -160,7 +160,11 @@ function exportsUsed(glue) {
 // then still needs, add the exports their glue reaches, and repeat from the original module
 // until the set no longer grows.
 const original = readFileSync(wasmPath);
-const fullGlue = withoutDisposeHooks(readFileSync(gluePath, "utf8"));
+// The loaders instantiate the module themselves (sdk/load-wasm.mjs) with these two, so the
+// glue's own loader (fallbacks, warnings, `initSync`) drops out of the bundles.
+const fullGlue =
+  withoutDisposeHooks(readFileSync(gluePath, "utf8")) +
+  "\nexport { __wbg_get_imports, __wbg_finalize_init };\n";
 const allExports = names().exports;
 let used = exportsUsed(withoutImports(fullGlue, () => false));
 let imported;
