@@ -49,12 +49,17 @@ fn got(why: &str, given: &str) -> String {
     [why, ", got \"", given, "\""].concat()
 }
 
+/// "option `path` what": every message names the option as the merchant wrote it.
+fn problem(path: &str, what: &str) -> String {
+    ["option `", path, "` ", what].concat()
+}
+
 /// Option `path` of `obj` as a non-empty string.
 fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, String> {
     let v = option(obj, path);
     if !given(&v) {
         return if required {
-            Err(["option `", path, "` is required"].concat())
+            Err(problem(path, "is required"))
         } else {
             Ok(None)
         };
@@ -65,8 +70,8 @@ fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, S
         .map(|s| s.trim().length() == 0);
     match (blank, v.as_string()) {
         (Some(false), Some(s)) => Ok(Some(s)),
-        (Some(true), _) => Err(["option `", path, "` must not be empty"].concat()),
-        _ => Err(["option `", path, "` must be a string"].concat()),
+        (Some(true), _) => Err(problem(path, "must not be empty")),
+        _ => Err(problem(path, "must be a string")),
     }
 }
 
@@ -74,14 +79,14 @@ fn callback(obj: &JsValue, key: &str, required: bool) -> Result<Option<Function>
     let v = get(obj, key);
     if !given(&v) {
         return if required {
-            Err(["option `", key, "` is required (a function)"].concat())
+            Err(problem(key, "is required (a function)"))
         } else {
             Ok(None)
         };
     }
     v.dyn_into::<Function>()
         .map(Some)
-        .map_err(|_| ["option `", key, "` must be a function"].concat())
+        .map_err(|_| problem(key, "must be a function"))
 }
 
 /// Whether `url` is an absolute http(s) URL.
@@ -96,7 +101,7 @@ fn boolean(obj: &JsValue, path: &str, default: bool) -> Result<bool, String> {
         return Ok(default);
     }
     v.as_bool()
-        .ok_or_else(|| ["option `", path, "` must be a boolean"].concat())
+        .ok_or_else(|| problem(path, "must be a boolean"))
 }
 
 /// Option `path` of `obj` as one of `names` (the first when not given): its index.
@@ -106,7 +111,7 @@ fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<u
         Some(v) => names
             .iter()
             .position(|n| *n == v)
-            .ok_or_else(|| got(&["option `", path, "` must be ", expected].concat(), &v)),
+            .ok_or_else(|| got(&problem(path, expected), &v)),
     }
 }
 
@@ -158,7 +163,7 @@ pub fn read(
             &appearance,
             "appearance.theme",
             &themes,
-            "\"light\" or \"dark\"",
+            "must be \"light\" or \"dark\"",
         )?;
         o.theme = if theme == 1 {
             Theme::Dark
@@ -189,7 +194,7 @@ pub fn read(
     let card = get(options, "card");
     if given(&card) {
         let modes = ["required", "optional", "hidden"];
-        let expected = "\"required\", \"optional\" or \"hidden\"";
+        let expected = "must be \"required\", \"optional\" or \"hidden\"";
         o.holder_name = match one_of(&card, "card.holderName", &modes, expected)? {
             1 => HolderNameMode::Optional,
             2 => HolderNameMode::Hidden,
