@@ -125,25 +125,25 @@ fn url(o: &Options, path: &str) -> String {
     [&o.api_url, "/v1/checkout/sessions/", &session, path].concat()
 }
 
-/// GET with up to three attempts (0, 0.4 s, 1.2 s) on network errors and 5xx.
-async fn get_with_retry(o: &Options, url: &str) -> Result<(u16, JsValue), LoadError> {
-    let headers = [("public-api-key", o.public_api_key.as_str())];
+/// `method url` with up to `tries` attempts, waiting 0.4 s, then 1.2 s…, while the network
+/// fails or the server answers 5xx: the last answer, or `NETWORK_ERROR`. (A token request keeps
+/// its idempotency key across attempts, so a retry cannot make a second token.)
+async fn request_with_retry(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+    tries: u32,
+) -> Result<(u16, JsValue), LoadError> {
     let mut delay = 400;
-    for attempt in 0..3 {
-        match request("GET", url, None, &headers).await {
-            Ok((status, body)) if status < 500 => return Ok((status, body)),
-            _ if attempt < 2 => {
+    for attempt in 1..=tries {
+        match request(method, url, body, headers).await {
+            Ok((status, json)) if status < 500 || attempt == tries => return Ok((status, json)),
+            Err(_) if attempt == tries => break,
+            _ => {
                 sleep(delay).await;
                 delay *= 3;
             }
-            Ok((_, body)) => {
-                let code = get_str(&body, "code").unwrap_or_else(|| "API_ERROR".into());
-                return Err(LoadError {
-                    code,
-                    retryable: true,
-                });
-            }
-            Err(_) => break,
         }
     }
     Err(LoadError {
@@ -152,13 +152,25 @@ async fn get_with_retry(o: &Options, url: &str) -> Result<(u16, JsValue), LoadEr
     })
 }
 
+/// A GET of the session's `path`, in three attempts.
+async fn get_session(o: &Options, path: &str) -> Result<(u16, JsValue), LoadError> {
+    let headers = [("public-api-key", o.public_api_key.as_str())];
+    request_with_retry("GET", &url(o, path), None, &headers, 3).await
+}
+
+/// The API's error code in `body`, or `API_ERROR`.
+fn code_of(body: &JsValue) -> String {
+    get_str(body, "code").unwrap_or_else(|| "API_ERROR".into())
+}
+
 /// The session's methods, ordered for display.
 pub async fn methods(o: &Options) -> Result<Vec<Method>, LoadError> {
-    let (status, body) = get_with_retry(o, &url(o, "/payment-methods")).await?;
+    let (status, body) = get_session(o, "/payment-methods").await?;
     if status != 200 {
-        let code = get_str(&body, "code").unwrap_or_else(|| "API_ERROR".into());
-        let retryable = status == 429 || status == 408;
-        return Err(LoadError { code, retryable });
+        return Err(LoadError {
+            code: code_of(&body),
+            retryable: status >= 500 || status == 429 || status == 408,
+        });
     }
     let list = body.dyn_into::<Array>().ok().and_then(|a| {
         a.iter()
@@ -173,7 +185,7 @@ pub async fn methods(o: &Options) -> Result<Vec<Method>, LoadError> {
 
 /// The session's amount; `None` when the server does not say (404 included).
 pub async fn amount(o: &Options) -> Option<Amount> {
-    match get_with_retry(o, &url(o, "")).await {
+    match get_session(o, "").await {
         Ok((200, body)) => Amount::read(&body),
         _ => None,
     }
@@ -195,23 +207,15 @@ pub async fn token(
         ("public-api-key", o.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),
     ];
-    let mut result = request("POST", &url, Some(&body), &headers).await;
-    if result.as_ref().map_or(true, |(s, _)| *s >= 500) {
-        sleep(400).await;
-        result = request("POST", &url, Some(&body), &headers).await;
-    }
-    match result {
+    match request_with_retry("POST", &url, Some(&body), &headers, 2).await {
         Ok((s, body)) if (200..300).contains(&s) => get_str(&body, "token").ok_or(LoadError {
             code: "INVALID_RESPONSE".into(),
             retryable: true,
         }),
         Ok((s, body)) => Err(LoadError {
-            code: get_str(&body, "code").unwrap_or_else(|| "API_ERROR".into()),
+            code: code_of(&body),
             retryable: s >= 500 || s == 429,
         }),
-        Err(_) => Err(LoadError {
-            code: "NETWORK_ERROR".into(),
-            retryable: true,
-        }),
+        Err(e) => Err(e),
     }
 }
