@@ -182,6 +182,9 @@ const exportsBefore = allExports.length;
 // ---- 2. optimize ----
 
 wasmOpt(passes);
+// Optimizing can leave more imports unused; their glue goes too.
+const stillImported = new Set(names().imports.map((i) => i.name));
+glue = withoutImports(glue, (name) => stillImported.has(name));
 
 // ---- 3. minify names ----
 

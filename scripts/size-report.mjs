@@ -13,7 +13,7 @@ for (const [name, piece] of Object.entries(pieces)) {
     const bytes = readFileSync(`dist/${file}`);
     const gz = gzipSync(bytes, { level: 9 }).length;
     total += gz;
-    console.log(`size: ${name.padEnd(6)} ${file.padEnd(16)} ${String(bytes.length).padStart(8)} B ${String(gz).padStart(8)} B gzip`);
+    console.log(`size: ${name} · ${file.padEnd(20)} ${String(bytes.length).padStart(8)} B ${String(gz).padStart(8)} B gzip`);
   }
   const vsTarget = total <= piece.target_kb * 1024 ? "within" : `over by ${kb(total - piece.target_kb * 1024)} KB`;
   const vsCeiling = total <= piece.ceiling_kb * 1024 ? "ok" : "EXCEEDED";

@@ -32,7 +32,7 @@ pub async fn request(
     let response: Response =
         JsFuture::from(window.fetch_with_str_and_init(url, init.unchecked_ref()))
             .await?
-            .dyn_into()?;
+            .unchecked_into(); // what `fetch` resolves with
     let json = match response.json() {
         Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
         Err(_) => JsValue::NULL,

@@ -415,9 +415,8 @@ impl Checkout {
         let on_token = self.js.with_value(|j| j.callbacks.on_token.clone());
         leptos::task::spawn_local(async move {
             if let Ok(result) = on_token.call2(&JsValue::NULL, &JsValue::from_str(&token), &info) {
-                if let Ok(promise) = result.dyn_into::<Promise>() {
-                    let _ = JsFuture::from(promise).await;
-                }
+                // A promise (or any thenable) is waited for; anything else at once.
+                let _ = JsFuture::from(Promise::resolve(&result)).await;
             }
             self.finish();
         });
@@ -595,13 +594,13 @@ fn icon_source(img: web_sys::Element, src: Option<String>) {
 fn listen(root: web_sys::Element, c: Checkout) {
     // The merchant's `--cw-*` variables go on the root through the CSSOM (`style-src 'self'`
     // allows no inline style attribute).
-    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
-        c.js.with_value(|j| {
-            for (name, value) in &j.options.variables {
-                let _ = el.style().set_property(name, value);
-            }
-        });
-    }
+    // (The root is the view's `<div>`: no need to check it is an HTML element.)
+    let style = root.unchecked_ref::<web_sys::HtmlElement>().style();
+    c.js.with_value(|j| {
+        for (name, value) in &j.options.variables {
+            let _ = style.set_property(name, value);
+        }
+    });
     let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         let Some(target) = ev
             .target()

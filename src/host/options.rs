@@ -172,9 +172,10 @@ pub fn read(
         };
         let vars = get(&appearance, "variables");
         if given(&vars) {
-            let obj: &Object = vars
-                .dyn_ref()
-                .ok_or("option `appearance.variables` must be an object")?;
+            if !vars.is_object() {
+                return Err(problem("appearance.variables", "must be an object"));
+            }
+            let obj: &Object = vars.unchecked_ref();
             for key in Object::keys(obj).iter() {
                 let name = key.as_string().unwrap_or_default();
                 let value = get(&vars, &name).as_string().ok_or_else(|| {

@@ -43,7 +43,7 @@ impl SecureFrame {
         let document = window.document().ok_or("no document")?;
         let payment_origin = origin_of(api_url).ok_or("apiUrl is not an absolute URL")?;
         let host_origin = window.location().origin()?;
-        let iframe: HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
+        let iframe: HtmlIFrameElement = document.create_element("iframe")?.unchecked_into();
         iframe.set_title(title);
         iframe.set_class_name("cw-frame");
         let src = [
