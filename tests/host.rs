@@ -236,9 +236,18 @@ async fn server_strings_are_text_never_html() {
         "no markup from the server"
     );
     assert!(
-        root.query_selector("img.cw-icon").unwrap().is_none(),
+        root.query_selector("img.cw-icon[src]").unwrap().is_none(),
         "a non-https icon is not used"
     );
+    let icon = root.query_selector("img.cw-icon").unwrap().unwrap();
+    let shown = web_sys::window()
+        .unwrap()
+        .get_computed_style(&icon)
+        .unwrap()
+        .unwrap()
+        .get_property_value("display")
+        .unwrap();
+    assert_eq!(shown, "none", "an icon without a source takes no room");
     drop(handle);
     root.remove();
 }
