@@ -1,71 +1,72 @@
 // Compatibility with the Yuno Web SDK v1 integration: a page written against Yuno's documented
 // example runs unchanged but for the script URL. It maps Yuno's calls and callbacks onto
-// `mount()`; the merchant's own button calls `startPayment()`.
+// `mount()`; the merchant's own button calls `startPayment()`. (Loaded only by `initialize`,
+// so it is written small: it counts against the host's size budget on that path.)
 
+const fail = (message) => {
+  throw new TypeError("checkout-widget: " + message);
+};
+
+/** The callback under the first of `names` the options give (Yuno's name, then the newer). */
 function pick(options, names) {
-  for (const name of names) if (typeof options[name] === "function") return options[name];
-  for (const name of names) {
-    if (options[name] !== undefined) throw new TypeError(`checkout-widget: option \`${name}\` must be a function`);
-  }
-  return undefined;
-}
-
-function selectorOf(elementSelector) {
-  if (typeof elementSelector === "string") return elementSelector;
-  if (elementSelector && typeof elementSelector === "object") {
-    // `{ apmForm, actionForm }`: the methods and forms render in `apmForm`.
-    if (typeof elementSelector.apmForm === "string") return elementSelector.apmForm;
-  }
-  throw new TypeError("checkout-widget: option `elementSelector` must be a selector string or { apmForm, actionForm }");
+  const name = names.find((n) => options[n] !== undefined);
+  const f = name && options[name];
+  if (name && typeof f !== "function") fail(`option \`${name}\` must be a function`);
+  return f;
 }
 
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
-export function initialize(mount, publicApiKey) {
-  if (typeof publicApiKey !== "string" || publicApiKey.trim() === "") {
-    return Promise.reject(new TypeError("checkout-widget: `initialize(publicApiKey)` needs the public API key"));
+export async function initialize(mount, publicApiKey) {
+  if (typeof publicApiKey !== "string" || !publicApiKey.trim()) {
+    fail("`initialize(publicApiKey)` needs the public API key");
   }
-  let options = null;
-  let handle = null;
-  let mounting = null;
+  // What `startCheckout` validated: the options, where to render, the callbacks.
+  let opts, selector, createPayment, paymentResult, error, methodSelected;
+  let handle, mounting;
 
-  const sdk = {
-    startCheckout(opts) {
-      if (!opts || typeof opts !== "object") throw new TypeError("checkout-widget: `startCheckout(options)` needs an object");
-      const createPayment = pick(opts, ["yunoCreatePayment", "createPayment"]);
-      if (!createPayment) throw new TypeError("checkout-widget: option `yunoCreatePayment` (or `createPayment`) is required");
-      options = {
-        selector: selectorOf(opts.elementSelector),
-        checkoutSession: opts.checkoutSession,
-        countryCode: opts.countryCode,
-        language: opts.language,
-        apiUrl: opts.apiUrl,
-        card: opts.card && typeof opts.card === "object" ? { saveCard: Boolean(opts.card.cardSaveEnable) } : undefined,
-        createPayment,
-        paymentResult: pick(opts, ["yunoPaymentResult", "paymentResult"]),
-        error: pick(opts, ["yunoError", "error"]),
-        methodSelected: pick(opts, ["yunoPaymentMethodSelected", "paymentMethodSelected"]),
-      };
+  return {
+    startCheckout(o) {
+      if (!o || typeof o !== "object") fail("`startCheckout(options)` needs an object");
+      // `elementSelector`: a selector, or `{ apmForm, actionForm }` (everything renders in
+      // `apmForm`).
+      const s = o.elementSelector;
+      const where = typeof s === "string" ? s : s?.apmForm;
+      if (typeof where !== "string") {
+        fail("option `elementSelector` must be a selector string or { apmForm, actionForm }");
+      }
+      const create = pick(o, ["yunoCreatePayment", "createPayment"]);
+      if (!create) fail("option `yunoCreatePayment` (or `createPayment`) is required");
+      const callbacks = [
+        pick(o, ["yunoPaymentResult", "paymentResult"]),
+        pick(o, ["yunoError", "error"]),
+        pick(o, ["yunoPaymentMethodSelected", "paymentMethodSelected"]),
+      ];
+      opts = o;
+      selector = where;
+      createPayment = create;
+      [paymentResult, error, methodSelected] = callbacks;
     },
 
-    mountCheckout(selection = {}) {
-      if (!options) return Promise.reject(new TypeError("checkout-widget: call `startCheckout` before `mountCheckout`"));
+    async mountCheckout(selection = {}) {
+      if (!opts) fail("call `startCheckout` before `mountCheckout`");
       handle?.unmount();
-      const o = options;
-      const initialPaymentMethod = selection.paymentMethodType
-        ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
-        : undefined;
-      mounting = mount(o.selector, {
+      const o = opts;
+      const create = createPayment;
+      const onError = error;
+      const selected = methodSelected;
+      mounting = mount(selector, {
+        // Yuno's `checkoutSession`, `countryCode` and `language` mean what `mount`'s do;
+        // `mount` reads only the options it knows.
+        ...o,
         publicApiKey,
-        checkoutSession: o.checkoutSession,
-        countryCode: o.countryCode,
-        language: o.language,
-        apiUrl: o.apiUrl,
-        card: o.card,
-        initialPaymentMethod,
+        card: o.card && typeof o.card === "object" ? { saveCard: !!o.card.cardSaveEnable } : undefined,
+        initialPaymentMethod: selection.paymentMethodType
+          ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
+          : undefined,
         showPayButton: false,
-        onToken: (token, info) => o.createPayment(token, { ...info, token }),
-        onError: (e) => o.error?.(e.message, e),
-        onPaymentMethodSelected: (m) => o.methodSelected?.({ type: m.type, vaulted_token: m.vaultedToken }),
+        onToken: (token, info) => create(token, { ...info, token }),
+        onError: (e) => onError?.(e.message, e),
+        onPaymentMethodSelected: (m) => selected?.({ type: m.type, vaulted_token: m.vaultedToken }),
       }).then((h) => (handle = h));
       return mounting;
     },
@@ -75,21 +76,14 @@ export function initialize(mount, publicApiKey) {
       return handle?.submit();
     },
 
-    continuePayment(result = {}) {
-      const status = result.status || "DECLINED";
-      if (status === "SUCCEEDED") {
-        options?.paymentResult?.(status, result.subStatus);
-        return;
-      }
-      handle?.continuePayment({ status, subStatus: result.subStatus });
-      if (result.status) options?.paymentResult?.(status, result.subStatus);
+    continuePayment({ status, subStatus } = {}) {
+      if (status !== "SUCCEEDED") handle?.continuePayment({ status: status || "DECLINED", subStatus });
+      if (status) paymentResult?.(status, subStatus);
     },
 
     unmountSdk() {
       handle?.unmount();
-      handle = null;
-      mounting = null;
+      handle = mounting = null;
     },
   };
-  return Promise.resolve(sdk);
 }

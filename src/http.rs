@@ -65,7 +65,7 @@ pub fn new_uuid() -> String {
             id.push('-');
         }
         for nibble in [x >> 4, x & 0xf] {
-            id.push(char::from_digit(nibble.into(), 16).unwrap_or('0'));
+            id.push(char::from(b"0123456789abcdef"[usize::from(nibble)]));
         }
     }
     id

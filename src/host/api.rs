@@ -102,12 +102,17 @@ pub fn order(methods: Vec<Method>) -> Vec<Method> {
         (None, _, true) => 2,
         _ => 3,
     };
-    // Four stable groups; no sort needed (and no sort code in the wasm).
-    let mut groups: [Vec<Method>; 4] = Default::default();
-    for m in methods {
-        groups[rank(&m)].push(m);
+    // Four passes, each keeping the API's order; no sort code in the wasm.
+    let mut rest: Vec<Option<Method>> = methods.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(rest.len());
+    for group in 0..4 {
+        for slot in &mut rest {
+            if slot.as_ref().is_some_and(|m| rank(m) == group) {
+                out.extend(slot.take());
+            }
+        }
     }
-    groups.into_iter().flatten().collect()
+    out
 }
 
 /// Why loading failed.
@@ -191,16 +196,20 @@ pub async fn amount(o: &Options) -> Option<Amount> {
     }
 }
 
-/// Creates a token for a method that needs no card form.
-pub async fn token(
-    o: &Options,
-    method: &Method,
-    idempotency_key: &str,
-) -> Result<String, LoadError> {
-    let payment_method = match &method.vaulted_token {
+/// The token request's `payment_method` for a method that needs no card form.
+pub fn payment_method(method: &Method) -> JsValue {
+    match &method.vaulted_token {
         Some(v) => object(&[("type", "CARD".into()), ("vaulted_token", v.into())]),
         None => object(&[("type", method.kind.as_str().into())]),
-    };
+    }
+}
+
+/// Creates a token for `payment_method` (see [`payment_method`]).
+pub async fn token(
+    o: &Options,
+    payment_method: JsValue,
+    idempotency_key: &str,
+) -> Result<String, LoadError> {
     let body = to_json(&object(&[("payment_method", payment_method)]));
     let url = url(o, "/token");
     let headers = [
@@ -217,5 +226,46 @@ pub async fn token(
             retryable: s >= 500 || s == 429,
         }),
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{order, Method};
+
+    /// A method of rank `rank` (0 saved and last used … 3 plain), named `n`.
+    fn method(n: usize, rank: usize) -> Method {
+        Method {
+            name: n.to_string(),
+            kind: "CARD".into(),
+            icon: None,
+            description: None,
+            preferred: rank == 2,
+            vaulted_token: (rank < 2).then(|| format!("v{n}")),
+            last_successfully_used: Some(rank == 0),
+            card_data: None,
+        }
+    }
+
+    /// Every assignment of ranks to five methods: the order is the stable sort by rank.
+    #[test]
+    fn saved_cards_then_preferred_then_the_rest_each_in_the_apis_order() {
+        for code in 0..4usize.pow(5) {
+            let ranks: Vec<usize> = (0..5).map(|i| code / 4usize.pow(i) % 4).collect();
+            let methods: Vec<Method> = ranks
+                .iter()
+                .enumerate()
+                .map(|(n, &r)| method(n, r))
+                .collect();
+            let mut expected: Vec<(usize, String)> = ranks
+                .iter()
+                .enumerate()
+                .map(|(n, &r)| (r, n.to_string()))
+                .collect();
+            expected.sort_by_key(|(r, _)| *r);
+            let got: Vec<String> = order(methods).into_iter().map(|m| m.name).collect();
+            let expected: Vec<String> = expected.into_iter().map(|(_, n)| n).collect();
+            assert_eq!(got, expected, "ranks {ranks:?}");
+        }
     }
 }

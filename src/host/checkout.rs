@@ -174,36 +174,34 @@ impl Checkout {
         self.js.with_value(|j| j.options.clone())
     }
 
-    /// The selected method.
-    pub fn method(&self) -> Option<Method> {
-        let i = self.js.with_value(|j| j.selected)?;
-        self.js.with_value(|j| j.methods.get(i).cloned())
+    /// What `f` makes of the selected method, if one is (no copy of the method).
+    fn with_selected<R>(&self, f: impl FnOnce(&Method) -> R) -> Option<R> {
+        self.js
+            .with_value(|j| j.selected.and_then(|i| j.methods.get(i)).map(f))
     }
 
     /// Whether the selected method is a new card (the secure frame's).
     fn card_selected(&self) -> bool {
-        let Some(i) = self.js.with_value(|j| j.selected) else {
-            return false;
-        };
-        self.js
-            .with_value(|j| j.methods.get(i).is_some_and(Method::needs_card_form))
+        self.with_selected(Method::needs_card_form) == Some(true)
     }
 
-    /// Loads amount and methods; on success selects the first method.
+    /// Loads amount and methods, side by side; on success selects the first method.
     pub fn load(self) {
         self.phase.set(Phase::Loading);
         self.js.update_value(|j| j.slot = None);
         let options = self.options();
+        // The amount only labels the pay button: the methods do not wait for it.
+        let session = options.clone();
         leptos::task::spawn_local(async move {
-            let amount = api::amount(&options).await;
-            if !self.alive() {
-                return;
+            if let Some(amount) = api::amount(&session).await {
+                if self.alive() {
+                    let s = self.lang.host();
+                    let shown = format_amount(&amount, self.lang.code());
+                    self.pay_label.set([s.pay, " ", &shown].concat());
+                }
             }
-            if let Some(amount) = amount {
-                let s = self.lang.host();
-                let shown = format_amount(&amount, self.lang.code());
-                self.pay_label.set([s.pay, " ", &shown].concat());
-            }
+        });
+        leptos::task::spawn_local(async move {
             let methods = api::methods(&options).await;
             if !self.alive() {
                 return;
@@ -265,18 +263,18 @@ impl Checkout {
     /// slot (with its frame) for a new card and hides it otherwise.
     fn selected(self) {
         self.status.set(String::new());
-        let Some(m) = self.method() else {
-            return;
-        };
-        self.call(
-            |c| &c.on_payment_method_selected,
-            &object(&[
+        let Some((arg, card)) = self.with_selected(|m| {
+            let arg = object(&[
                 ("type", m.kind.as_str().into()),
                 ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
-            ]),
-        );
+            ]);
+            (arg, m.needs_card_form())
+        }) else {
+            return;
+        };
+        self.call(|c| &c.on_payment_method_selected, &arg);
         self.show_slot();
-        if !m.needs_card_form() {
+        if !card {
             self.maybe_ready();
         }
     }
@@ -433,13 +431,26 @@ impl Checkout {
         if self.busy.get_untracked() {
             return promise;
         }
-        let Some(method) = self.method() else {
+        // A new card's token comes from the frame; any other method's from here: its request
+        // and what `onToken` is told about it.
+        let Some(direct) = self.with_selected(|m| {
+            (!m.needs_card_form()).then(|| {
+                let card = m.card_data.as_ref();
+                let info = object(&[
+                    ("type", m.kind.as_str().into()),
+                    ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
+                    ("brand", opt_str(card.and_then(|c| c.brand.as_deref()))),
+                    ("lfd", opt_str(card.and_then(|c| c.lfd.as_deref()))),
+                ]);
+                (api::payment_method(m), info)
+            })
+        }) else {
             self.finish();
             return promise;
         };
         self.busy.set(true);
         self.status.set(String::new());
-        if method.needs_card_form() {
+        let Some((payment_method, info)) = direct else {
             let sent = self.js.with_value(|j| {
                 j.frame
                     .as_ref()
@@ -449,25 +460,16 @@ impl Checkout {
                 self.finish();
             }
             return promise;
-        }
+        };
         let options = self.options();
         leptos::task::spawn_local(async move {
             let key = crate::http::new_uuid();
-            let token = api::token(&options, &method, &key).await;
+            let token = api::token(&options, payment_method, &key).await;
             if !self.alive() {
                 return;
             }
             match token {
-                Ok(token) => {
-                    let card = method.card_data.as_ref();
-                    let info = object(&[
-                        ("type", method.kind.as_str().into()),
-                        ("vaultedToken", opt_str(method.vaulted_token.as_deref())),
-                        ("brand", opt_str(card.and_then(|c| c.brand.as_deref()))),
-                        ("lfd", opt_str(card.and_then(|c| c.lfd.as_deref()))),
-                    ]);
-                    self.deliver(token, info);
-                }
+                Ok(token) => self.deliver(token, info),
                 Err(e) => {
                     let message = self.lang.host().api_error;
                     self.status.set(message.to_owned());

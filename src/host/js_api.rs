@@ -72,14 +72,24 @@ pub struct CheckoutHandle {
     id: u32,
 }
 
+/// Mounted checkout `id`, taken out of the mounted list (with its view) when `remove`. One
+/// function for every access keeps the thread-local's code in the wasm once.
+fn mounted(id: u32, remove: bool) -> Option<(Checkout, Option<View>)> {
+    MOUNTED.with(|m| {
+        let mut list = m.borrow_mut();
+        let i = list.iter().position(|entry| entry.0 == id)?;
+        Some(if remove {
+            let (_, checkout, view) = list.remove(i);
+            (checkout, Some(view))
+        } else {
+            (list[i].1, None)
+        })
+    })
+}
+
 impl CheckoutHandle {
     fn checkout(&self) -> Option<Checkout> {
-        MOUNTED.with(|m| {
-            m.borrow()
-                .iter()
-                .find(|(id, _, _)| *id == self.id)
-                .map(|(_, c, _)| *c)
-        })
+        mounted(self.id, false).map(|(c, _)| c)
     }
 
     /// What the pay button does; resolves when the attempt ends.
@@ -104,12 +114,7 @@ impl CheckoutHandle {
 
     /// Removes every node, listener and the iframe.
     pub fn unmount(&self) {
-        let entry = MOUNTED.with(|m| {
-            let mut list = m.borrow_mut();
-            let i = list.iter().position(|(id, _, _)| *id == self.id)?;
-            Some(list.remove(i))
-        });
-        if let Some((_, checkout, view)) = entry {
+        if let Some((checkout, view)) = mounted(self.id, true) {
             checkout.teardown();
             drop(view);
         }
