@@ -18,7 +18,10 @@ pub async fn request(
     body: Option<&str>,
     headers: &[(&str, &str)],
 ) -> Result<(u16, JsValue), JsValue> {
-    let mut pairs: Vec<(&str, JsValue)> = headers.iter().map(|(k, v)| (*k, (*v).into())).collect();
+    let mut pairs: Vec<(&str, JsValue)> = Vec::with_capacity(headers.len() + 1);
+    for (k, v) in headers {
+        pairs.push((k, (*v).into()));
+    }
     if body.is_some() {
         pairs.push(("content-type", "application/json".into()));
     }

@@ -103,8 +103,11 @@ pub fn order(methods: Vec<Method>) -> Vec<Method> {
         _ => 3,
     };
     // Four passes, each keeping the API's order; no sort code in the wasm.
-    let mut rest: Vec<Option<Method>> = methods.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(rest.len());
+    let mut out = Vec::with_capacity(methods.len());
+    let mut rest = Vec::with_capacity(methods.len());
+    for m in methods {
+        rest.push(Some(m));
+    }
     for group in 0..4 {
         for slot in &mut rest {
             if slot.as_ref().is_some_and(|m| rank(m) == group) {
@@ -177,15 +180,20 @@ pub async fn methods(o: &Options) -> Result<Vec<Method>, LoadError> {
             retryable: status >= 500 || status == 429 || status == 408,
         });
     }
-    let list = body.dyn_into::<Array>().ok().and_then(|a| {
-        a.iter()
-            .map(|m| Method::read(&m))
-            .collect::<Option<Vec<_>>>()
-    });
-    list.map(order).ok_or(LoadError {
+    read_methods(&body).map(order).ok_or(LoadError {
         code: "INVALID_RESPONSE".into(),
         retryable: false,
     })
+}
+
+/// The API's list of methods; `None` unless every one reads.
+fn read_methods(body: &JsValue) -> Option<Vec<Method>> {
+    let list = body.dyn_ref::<Array>()?;
+    let mut methods = Vec::new();
+    for i in 0..list.length() {
+        methods.push(Method::read(&list.get(i))?);
+    }
+    Some(methods)
 }
 
 /// The session's amount; `None` when the server does not say (404 included).

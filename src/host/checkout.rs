@@ -3,6 +3,8 @@
 //! button (or `handle.submit()`) into a one-time token handed to `onToken`.
 
 use checkout_protocol::{Configure, FailureCode, FrameToHost, HostToFrame};
+use std::rc::Rc;
+
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -86,7 +88,8 @@ impl Flag {
 /// What lives only on this thread, outside the reactive graph: the merchant's callbacks, the
 /// selection (the radios show it themselves), the elements the view made, and the frame.
 struct Js {
-    options: Options,
+    /// Shared with the async work that reads it (no copies).
+    options: Rc<Options>,
     callbacks: Callbacks,
     /// The radio group's name, unique per checkout.
     group: String,
@@ -144,7 +147,7 @@ impl Checkout {
             status: RwSignal::new(String::new()),
             lang,
             js: StoredValue::new_local(Js {
-                options,
+                options: Rc::new(options),
                 callbacks,
                 group: ["cw-method-", &crate::http::new_uuid()].concat(),
                 selected: None,
@@ -170,8 +173,8 @@ impl Checkout {
         }
     }
 
-    fn options(&self) -> Options {
-        self.js.with_value(|j| j.options.clone())
+    fn options(&self) -> Rc<Options> {
+        self.js.with_value(|j| Rc::clone(&j.options))
     }
 
     /// What `f` makes of the selected method, if one is (no copy of the method).
@@ -191,7 +194,7 @@ impl Checkout {
         self.js.update_value(|j| j.slot = None);
         let options = self.options();
         // The amount only labels the pay button: the methods do not wait for it.
-        let session = options.clone();
+        let session = Rc::clone(&options);
         leptos::task::spawn_local(async move {
             if let Some(amount) = api::amount(&session).await {
                 if self.alive() {
@@ -554,24 +557,23 @@ fn rows(c: Checkout) -> Vec<impl IntoView> {
     }
     let s = c.lang.host();
     c.js.with_value(|j| {
-        j.methods
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let (name, detail) = row_text(m, s.expires);
-                let icon = m.icon.clone().filter(|u| c.icon_allowed(u));
-                let card_form = m.needs_card_form();
-                view! {
-                    <label class="cw-method" data-type=m.kind.clone()>
-                        <input type="radio" name=j.group.clone() value=decimal(i as u32) checked=j.selected == Some(i) />
-                        <img class="cw-icon" alt="" width="32" height="20" use:icon_source=icon />
-                        <span class="cw-method-name">{name}</span>
-                        <span class="cw-method-detail">{detail}</span>
-                    </label>
-                    <div class="cw-card-slot" hidden=true use:card_slot=(c, card_form)></div>
-                }
-            })
-            .collect()
+        // A loop rather than an iterator chain: the adapters cost the wasm more.
+        let mut rows = Vec::with_capacity(j.methods.len());
+        for (i, m) in j.methods.iter().enumerate() {
+            let (name, detail) = row_text(m, s.expires);
+            let icon = m.icon.clone().filter(|u| c.icon_allowed(u));
+            let card_form = m.needs_card_form();
+            rows.push(view! {
+                <label class="cw-method" data-type=m.kind.clone()>
+                    <input type="radio" name=j.group.clone() value=decimal(i as u32) checked=j.selected == Some(i) />
+                    <img class="cw-icon" alt="" width="32" height="20" use:icon_source=icon />
+                    <span class="cw-method-name">{name}</span>
+                    <span class="cw-method-detail">{detail}</span>
+                </label>
+                <div class="cw-card-slot" hidden=true use:card_slot=(c, card_form)></div>
+            });
+        }
+        rows
     })
 }
 

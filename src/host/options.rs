@@ -176,8 +176,9 @@ pub fn read(
                 return Err(problem("appearance.variables", "must be an object"));
             }
             let obj: &Object = vars.unchecked_ref();
-            for key in Object::keys(obj).iter() {
-                let name = key.as_string().unwrap_or_default();
+            let keys = Object::keys(obj);
+            for i in 0..keys.length() {
+                let name = keys.get(i).as_string().unwrap_or_default();
                 let value = get(&vars, &name).as_string().ok_or_else(|| {
                     ["option `appearance.variables.", &name, "` must be a string"].concat()
                 })?;
