@@ -163,8 +163,9 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
         })
         .collect();
     assert_eq!(names, ["MASTERCARD •••• 4444", "Card", "PIX", "NuPay"]);
+    // The amount is loaded alongside the methods; it labels the button when it arrives.
     assert!(
-        text_of(&root, ".cw-pay").starts_with("Pay R$"),
+        until(3000, || text_of(&root, ".cw-pay").starts_with("Pay R$")).await,
         "amount on the button: {}",
         text_of(&root, ".cw-pay")
     );
