@@ -2,9 +2,9 @@
 //! choose one (saved cards first), shows the secure frame for a new card, and turns the pay
 //! button (or `handle.submit()`) into a one-time token handed to `onToken`.
 
-use checkout_protocol::{Configure, FailureCode, FrameToHost, HostToFrame};
 use std::rc::Rc;
 
+use checkout_protocol::{Configure, FailureCode, FrameToHost, HostToFrame};
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
