@@ -49,7 +49,7 @@ piece() {
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
     -p checkout-widget --lib --no-default-features --features "$feature"
   wasm-bindgen --target web --no-typescript --encode-into always --out-dir target/js --out-name "$glue" \
-    target/wasm32-unknown-unknown/release/checkout_widget.wasm
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/checkout_widget.wasm"
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
   cp "$loader" sdk/load-wasm.mjs target/js/

@@ -27,7 +27,9 @@ mod tempdir {
 
 impl Sandbox {
     pub async fn start(root: &Path, www: &Path) -> anyhow::Result<Sandbox> {
-        let bin = root.join("target/debug/checkout-sandbox");
+        // Where cargo put it: `$CARGO_TARGET_DIR` if set (relative to the root), else target/.
+        let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
+        let bin = root.join(target).join("debug/checkout-sandbox");
         if !bin.exists() {
             bail!(
                 "{} is missing: build it first (cargo build -p checkout-sandbox)",
