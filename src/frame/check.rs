@@ -120,15 +120,16 @@ pub fn check_all(v: &Values, mode: HolderNameMode, today: YearMonth) -> [Option<
 }
 
 /// Whether a field is filled far enough to move the focus on: a valid number of its brand's
-/// usual length, a full `MM / YY`, a CVC of the brand's length.
-pub fn is_filled(field: Field, v: &Values, today: YearMonth) -> bool {
+/// usual length, a full `MM / YY`, a CVC of the brand's length. `today` is called only for
+/// the expiry: reading the browser's clock on every keystroke is measurable.
+pub fn is_filled(field: Field, v: &Values, today: impl FnOnce() -> YearMonth) -> bool {
     match field {
         Field::Number => {
             let digits = Digits::from_text(v.number, MAX_DIGITS);
             validate_digits(&digits)
                 .is_ok_and(|b| digits.len() == b.max_len() || digits.len() == 16)
         }
-        Field::Expiry => v.expiry.len() == 7 && parse_expiry(v.expiry, today).is_ok(),
+        Field::Expiry => v.expiry.len() == 7 && parse_expiry(v.expiry, today()).is_ok(),
         Field::Cvc => {
             let brand = brand_of(v.number);
             v.cvc.len() == cvc_lengths(brand).0.max(3) && validate_cvc(v.cvc, brand).is_ok()
@@ -235,30 +236,38 @@ mod tests {
         assert!(is_filled(
             Field::Number,
             &values("4111 1111 1111 1111", "", "", ""),
-            NOW
+            || NOW
         ));
         assert!(!is_filled(
             Field::Number,
             &values("4111 1111 1111 1112", "", "", ""),
-            NOW
+            || NOW
         ));
         assert!(is_filled(
             Field::Number,
             &values("3782 822463 10005", "", "", ""),
-            NOW
+            || NOW
         ));
         assert!(is_filled(
             Field::Expiry,
             &values("", "12 / 30", "", ""),
-            NOW
+            || NOW
         ));
         assert!(!is_filled(
             Field::Expiry,
             &values("", "12 / 3", "", ""),
-            NOW
+            || NOW
         ));
-        assert!(is_filled(Field::Cvc, &values("4111", "", "123", ""), NOW));
-        assert!(!is_filled(Field::Cvc, &values("3782", "", "123", ""), NOW));
+        assert!(is_filled(
+            Field::Cvc,
+            &values("4111", "", "123", ""),
+            || NOW
+        ));
+        assert!(!is_filled(
+            Field::Cvc,
+            &values("3782", "", "123", ""),
+            || NOW
+        ));
     }
 
     #[test]

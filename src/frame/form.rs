@@ -245,13 +245,7 @@ impl FormState {
 
     /// Handles an `input` event of a field: formats, stores, re-checks a shown error, and moves
     /// the focus on once the field is filled.
-    fn on_input(&self, field: Field, ev: &web_sys::Event) {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
+    fn on_input(&self, field: Field, input: &HtmlInputElement, ev: &web_sys::Event) {
         let text = input.value();
         let edit = edit_kind(ev);
         let i = index(field);
@@ -290,7 +284,7 @@ impl FormState {
         }
         let filled = || {
             self.model
-                .try_with_value(|m| is_filled(field, &values(&m.values), today()))
+                .try_with_value(|m| is_filled(field, &values(&m.values), today))
                 == Some(true)
         };
         if edit == Edit::Insert && filled() {
@@ -332,15 +326,19 @@ fn values(snap: &[String; 4]) -> Values<'_> {
 fn listen(form: web_sys::Element, state: FormState) {
     let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         let kind = ev.type_();
-        let field = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| INPUT_IDS.iter().position(|id| *id == el.id()))
-            .map(|i| FIELDS[i]);
-        match (kind.as_str(), field) {
-            ("input", Some(field)) => state.on_input(field, &ev),
-            ("focusout", Some(field)) => state.on_blur(field),
-            ("keydown", Some(_))
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // (The id is read once: every read crosses into JS and back.)
+        let field = target.as_ref().and_then(|el| {
+            let id = el.id();
+            INPUT_IDS.iter().position(|i| *i == id).map(|i| FIELDS[i])
+        });
+        match (kind.as_str(), field, target) {
+            // An element with a field's id is that field's input (this form renders them).
+            ("input", Some(field), Some(el)) => state.on_input(field, el.unchecked_ref(), &ev),
+            ("focusout", Some(field), _) => state.on_blur(field),
+            ("keydown", Some(_), _)
                 if ev
                     .dyn_ref::<KeyboardEvent>()
                     .is_some_and(|k| k.key() == "Enter") =>
@@ -348,7 +346,7 @@ fn listen(form: web_sys::Element, state: FormState) {
                 ev.prevent_default();
                 state.tell(FormEvent::SubmitRequested);
             }
-            ("submit", _) => {
+            ("submit", _, _) => {
                 ev.prevent_default();
                 state.tell(FormEvent::SubmitRequested);
             }
