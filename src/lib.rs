@@ -8,6 +8,8 @@
 
 pub mod decimal;
 #[cfg(any(feature = "frame", feature = "host"))]
+pub mod dom_events;
+#[cfg(any(feature = "frame", feature = "host"))]
 pub mod http;
 pub mod i18n;
 pub mod js_object;

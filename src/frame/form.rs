@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 
 use super::check::{brand_of, check_field, clean_cvc, index, is_filled, Reason, Values, FIELDS};
+use crate::dom_events::listen_until_cleanup;
 use crate::i18n::Lang;
 
 /// Element ids of the inputs, in [`FIELDS`] order.
@@ -324,7 +325,7 @@ fn values(snap: &[String; 4]) -> Values<'_> {
 /// `submit` all bubble to it, and the input's id says which field. One handler for every field
 /// and event keeps the wasm small.
 fn listen(form: web_sys::Element, state: FormState) {
-    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    listen_until_cleanup(form, &EVENTS, move |ev: web_sys::Event| {
         let kind = ev.type_();
         let target = ev
             .target()
@@ -351,18 +352,6 @@ fn listen(form: web_sys::Element, state: FormState) {
                 state.tell(FormEvent::SubmitRequested);
             }
             _ => {}
-        }
-    });
-    for kind in EVENTS {
-        let _ = form.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
-    }
-    // Removed, and the handler freed, when the form's owner is cleaned up (unmount).
-    let attached = send_wrapper::SendWrapper::new((form, handler));
-    on_cleanup(move || {
-        let (form, handler) = &*attached;
-        for kind in EVENTS {
-            let _ =
-                form.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
         }
     });
 }

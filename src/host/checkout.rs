@@ -14,6 +14,7 @@ use super::api::{self, Amount, LoadError, Method};
 use super::options::{Callbacks, Options};
 use super::secure_frame::{origin_of, SecureFrame};
 use crate::decimal::decimal;
+use crate::dom_events::listen_until_cleanup;
 use crate::i18n::Lang;
 use crate::js_object::{object, opt_str};
 
@@ -605,7 +606,7 @@ fn listen(root: web_sys::Element, c: Checkout) {
             let _ = style.set_property(name, value);
         }
     });
-    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    listen_until_cleanup(root, &EVENTS, move |ev: web_sys::Event| {
         let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -625,17 +626,6 @@ fn listen(root: web_sys::Element, c: Checkout) {
                 let _ = c.submit();
             }
             _ => {}
-        }
-    });
-    for kind in EVENTS {
-        let _ = root.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
-    }
-    let attached = send_wrapper::SendWrapper::new((root, handler));
-    on_cleanup(move || {
-        let (root, handler) = &*attached;
-        for kind in EVENTS {
-            let _ =
-                root.remove_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
         }
     });
 }
