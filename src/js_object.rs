@@ -1,8 +1,8 @@
 //! Reading and building plain JS objects (API JSON, callback arguments), field by field.
 //!
 //! Written by hand rather than through serde: a serde data format over `JsValue` costs the wasm
-//! a visitor per type, while these few getters are shared by every field. The wire protocol
-//! between host and frame is serde (postcard), in `checkout-protocol`.
+//! a visitor per type, while these few getters are shared by every field. (The host↔frame
+//! messages have their own hand-written codec, postcard's bytes, in `checkout-protocol`.)
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
