@@ -1,8 +1,16 @@
-// The secure frame's loader: starts the wasm, which waits for the host's handshake before it
-// renders anything. Served from the payment origin under a CSP allowing only same-origin
-// scripts and wasm.
+// The secure frame's loader: starts the wasm and, alongside it, the language pack the host
+// asked for (`#…&lang=`), then the wasm waits for the host's handshake before it renders
+// anything. Served from the payment origin under a CSP allowing only same-origin scripts,
+// wasm and requests.
 import { __wbg_finalize_init, __wbg_get_imports, startFrame } from "./frame_glue.js";
 import { loadWasm } from "./load-wasm.mjs";
+import { fetchPack, pickLanguage } from "./language.mjs";
 
+const language = pickLanguage([new URLSearchParams(location.hash.slice(1)).get("lang")]);
+const pack = fetchPack(import.meta.url, "frame", language);
 await loadWasm(new URL("frame_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init);
-startFrame();
+const text = await pack;
+if (text === null && language !== "en") {
+  console.warn(`checkout-widget: the "${language}" pack of the card form could not be loaded; it is shown in English`);
+}
+startFrame(language, text ?? undefined);

@@ -52,7 +52,7 @@ piece() {
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/checkout_widget.wasm"
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
-  cp "$loader" sdk/load-wasm.mjs target/js/
+  cp "$loader" sdk/load-wasm.mjs sdk/language.mjs target/js/
   node scripts/link-wasm.mjs "dist/$wasm" "target/js/$glue.js" "target/js/$(basename "$loader")" \
     -- "${features[@]}" -- "${passes[@]}"
 }
@@ -76,6 +76,10 @@ esbuild --bundle --format=esm --external:./yuno-compat.mjs target/js/checkout-wi
 esbuild --format=esm sdk/yuno-compat.mjs --outfile=dist/yuno-compat.mjs
 esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js
 cp sdk/checkout-widget.d.ts dist/
+
+# The language packs (every language but English, which is built in): one small text file per
+# language and piece, fetched by the loaders alongside the wasm (crates/i18n).
+cargo run -q -p checkout-i18n --features all --bin i18n-packs -- dist/i18n
 
 node scripts/sri.mjs
 node scripts/size-report.mjs

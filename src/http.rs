@@ -73,3 +73,21 @@ pub fn new_uuid() -> String {
     }
     id
 }
+
+/// The body of `url` as text, if it answers 2xx within [`TIMEOUT_MS`].
+pub async fn get_text(url: &str) -> Option<String> {
+    let init = object(&[("signal", AbortSignal::timeout_with_u32(TIMEOUT_MS).into())]);
+    let window = web_sys::window()?;
+    let response: Response =
+        JsFuture::from(window.fetch_with_str_and_init(url, init.unchecked_ref()))
+            .await
+            .ok()?
+            .unchecked_into();
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}

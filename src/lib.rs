@@ -11,7 +11,7 @@ pub mod decimal;
 pub mod dom_events;
 #[cfg(any(feature = "frame", feature = "host"))]
 pub mod http;
-pub mod i18n;
+pub use checkout_i18n as i18n;
 pub mod js_object;
 pub mod wire;
 

@@ -42,6 +42,9 @@ fn mount_form_telling(
     leptos::mount::UnmountHandle<impl Mountable>,
 ) {
     let root = container(None);
+    if !lang.frame_installed() {
+        lang.install_frame(lang.tables().0.to_pack()).unwrap();
+    }
     let state = FormState::new(lang, mode, listener);
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
     (root, state, handle)

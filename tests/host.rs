@@ -12,7 +12,8 @@ use browser::*;
 use checkout_widget::host::api::Method;
 use checkout_widget::host::checkout::{self, Checkout};
 use checkout_widget::host::js_api::{mount, try_mount, CheckoutHandle};
-use checkout_widget::host::options;
+use checkout_widget::host::{language, options};
+use checkout_widget::i18n::Lang;
 use js_sys::{Function, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -56,7 +57,7 @@ async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
 }
 
 async fn rejection(target: JsValue, opts: JsValue) -> String {
-    let err = JsFuture::from(mount(target, opts, api().into()))
+    let err = JsFuture::from(mount(target, opts, api().into(), "en".into(), None))
         .await
         .expect_err("mount rejects");
     assert!(err.is_instance_of::<js_sys::TypeError>(), "a TypeError");
@@ -208,7 +209,7 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
 async fn server_strings_are_text_never_html() {
     let root = container(None);
     let (_, on_token) = recorder();
-    let (opts, callbacks) = options::read(&options("s", "pk", &on_token), api(), "en").unwrap();
+    let (opts, callbacks) = options::read(&options("s", "pk", &on_token), api(), &[]).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let c = Checkout::new(opts, callbacks);
         c.show_methods(
@@ -304,6 +305,9 @@ async fn a_failed_load_shows_a_translated_error_with_retry_and_calls_on_error() 
     set(&opts, "apiUrl", &"http://127.0.0.1:9".into());
     set(&opts, "language", &"es".into());
     set(&opts, "onError", &on_error);
+    language::load(api(), Lang::Es)
+        .await
+        .expect("the sandbox serves the es pack");
     let handle = mount_ok(&root.clone().into(), &opts).await;
     assert!(shown(&root, ".cw-skeleton"), "a skeleton while loading");
     assert!(!shown(&root, ".cw-load-error"));
@@ -445,4 +449,133 @@ fn methods_with_a_field_of_the_wrong_type_are_refused() {
     ] {
         assert_eq!(read(bad), None, "{bad}");
     }
+}
+
+#[wasm_bindgen(module = "/sdk/language.mjs")]
+extern "C" {
+    /// The loader's pick, which chooses the pack it fetches alongside the wasm.
+    #[wasm_bindgen(js_name = pickLanguage)]
+    fn js_pick_language(tags: js_sys::Array) -> String;
+}
+
+#[wasm_bindgen_test]
+fn the_loader_picks_the_language_the_wasm_picks() {
+    let mut tags: Vec<Vec<&str>> = vec![
+        vec!["pt-BR"],
+        vec!["zh-Hant-HK"],
+        vec!["zh-Hans-HK"],
+        vec!["ZH_tw"],
+        vec!["zh"],
+        vec!["tl-PH"],
+        vec!["iw"],
+        vec!["in-ID"],
+        vec!["xx", "ja", "de-AT", "fr"],
+        vec!["", "-", "e"],
+        vec![],
+        vec!["filipino", "en-GB"],
+    ];
+    for lang in Lang::ALL {
+        tags.push(vec![lang.code()]);
+    }
+    for list in tags {
+        let array = js_sys::Array::new();
+        for t in &list {
+            array.push(&JsValue::from_str(t));
+        }
+        // What a page may pass as `language`: not a string is skipped by both.
+        array.push(&JsValue::from_f64(7.0));
+        let rust = Lang::pick_first(list.iter().copied());
+        assert_eq!(js_pick_language(array), rust.code(), "{list:?}");
+    }
+}
+
+/// Mounts a checkout on a fresh session in `language` and waits for the pay button's amount.
+async fn mount_in(language: &str, on_error: &Function) -> (web_sys::HtmlElement, CheckoutHandle) {
+    let root = container(None);
+    let (_, on_token) = recorder();
+    let (session, key) = new_session(&format!("{language}@example.com")).await;
+    let opts = options(&session, &key, &on_token);
+    set(&opts, "language", &language.into());
+    set(&opts, "onError", on_error);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(until(5000, || shown(&root, ".cw-methods label")).await);
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_language_shows_its_words_direction_and_amount() {
+    let (errors, on_error) = recorder();
+    // (language, direction, the amount's digits as that locale writes BRL 149.90)
+    for (lang, dir, digits) in [
+        (Lang::Ar, "rtl", ""),
+        (Lang::He, "rtl", "149.90"),
+        (Lang::De, "ltr", "149,90"),
+        (Lang::Th, "ltr", "149.90"),
+        (Lang::ZhTw, "ltr", "149.90"),
+    ] {
+        // The pay button: the word, then the amount as `Intl` writes it in that language.
+        let format = js_sys::Intl::NumberFormat::new(
+            &js_sys::Array::of1(&lang.code().into()),
+            &js_sys::JSON::parse(r#"{"style":"currency","currency":"BRL"}"#)
+                .unwrap()
+                .into(),
+        );
+        let amount = format
+            .format()
+            .call1(&JsValue::NULL, &149.9.into())
+            .unwrap();
+        let pay = [lang.host().pay, " ", &amount.as_string().unwrap()].concat();
+        assert!(pay.contains(digits));
+        language::load(api(), lang)
+            .await
+            .expect("the sandbox serves the pack");
+        assert_ne!(lang.host().pay, "Pay");
+        let (root, handle) = mount_in(lang.code(), &on_error).await;
+        let checkout = root.query_selector(".cw-checkout").unwrap().unwrap();
+        assert_eq!(checkout.get_attribute("lang").as_deref(), Some(lang.code()));
+        assert_eq!(checkout.get_attribute("dir").as_deref(), Some(dir));
+        assert!(
+            until(5000, || text_of(&root, ".cw-pay") == pay).await,
+            "{lang:?}: {}",
+            text_of(&root, ".cw-pay")
+        );
+        let label = root.query_selector(".cw-methods").unwrap().unwrap();
+        assert_eq!(
+            label.get_attribute("aria-label").as_deref(),
+            Some(lang.host().methods_label)
+        );
+        handle.unmount();
+        root.remove();
+    }
+    assert!(
+        errors.borrow().is_empty(),
+        "no error: every pack was at hand"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_language_whose_pack_is_missing_falls_back_to_english_and_says_why() {
+    let (errors, on_error) = recorder();
+    // Swedish's pack is never loaded in these tests.
+    let (root, handle) = mount_in("sv-SE", &on_error).await;
+    let checkout = root.query_selector(".cw-checkout").unwrap().unwrap();
+    assert_eq!(checkout.get_attribute("lang").as_deref(), Some("en"));
+    assert!(until(5000, || text_of(&root, ".cw-pay").starts_with("Pay R$")).await);
+    assert!(until(2000, || !errors.borrow().is_empty()).await);
+    assert_eq!(
+        get_str(&errors.borrow()[0], "code"),
+        "LANGUAGE_PACK_UNAVAILABLE"
+    );
+    assert!(get_str(&errors.borrow()[0], "message").contains("\"sv\""));
+    handle.unmount();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_pack_that_does_not_fit_this_build_is_refused() {
+    assert_eq!(
+        Lang::Vi.install_host("Thanh toán\n".into()),
+        Err(checkout_widget::i18n::PackError::WrongCount(1))
+    );
+    assert!(!Lang::Vi.host_installed());
 }

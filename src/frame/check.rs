@@ -192,11 +192,11 @@ mod tests {
             "Your card number is incomplete."
         );
         assert_eq!(
-            reasons[1].unwrap().message(Lang::Es.frame()),
+            reasons[1].unwrap().message(Lang::Es.tables().0),
             "Esta tarjeta está vencida."
         );
         assert_eq!(
-            reasons[2].unwrap().message(Lang::Pt.frame()),
+            reasons[2].unwrap().message(Lang::Pt.tables().0),
             "O código de segurança tem 3 dígitos."
         );
         assert_eq!(reasons[1].unwrap().summary(), FieldError::Expired);

@@ -29,10 +29,15 @@ use tokenize::{tokenize, Card};
 /// The frame's connection to its host.
 pub type HostChannel = Rc<Channel<FrameToHost>>;
 
-/// Starts the frame (its page's loader calls this): waits for the host's port, and renders
-/// nothing until then, so a page that frames it from another origin gets no form.
+/// Starts the frame (its page's loader calls this): installs the language pack the loader
+/// fetched for `language` (English when there is none, or it does not fit), waits for the
+/// host's port, and renders nothing until then, so a page that frames it from another origin
+/// gets no form.
 #[wasm_bindgen(js_name = startFrame)]
-pub fn start_frame() {
+pub fn start_frame(language: String, pack: Option<String>) {
+    if let (Some(lang), Some(pack)) = (Lang::find(&language), pack) {
+        let _ = lang.install_frame(pack);
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -131,19 +136,32 @@ fn apply_appearance(config: &Configure) {
     }
 }
 
+/// The document's language, direction and title.
+fn apply_language(lang: Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    document.set_title(lang.frame().title);
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
+    }
+}
+
 /// Renders the form for `config`; the form's changes and Enter go to the host.
 fn render(config: &Configure, channel: HostChannel) -> FormState {
     apply_appearance(config);
+    // Without its pack, English (built in): never a form without words.
+    let lang = Some(Lang::pick(&config.language))
+        .filter(|l| l.frame_installed())
+        .unwrap_or_default();
+    apply_language(lang);
     let host = channel.clone();
     let changed = change_reporter(channel.clone());
-    let state = FormState::new(
-        Lang::pick(&config.language),
-        config.holder_name,
-        move |state, event| match event {
-            FormEvent::Changed => changed(state),
-            FormEvent::SubmitRequested => host.send(FrameToHost::SubmitRequested),
-        },
-    );
+    let state = FormState::new(lang, config.holder_name, move |state, event| match event {
+        FormEvent::Changed => changed(state),
+        FormEvent::SubmitRequested => host.send(FrameToHost::SubmitRequested),
+    });
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("root"))

@@ -102,6 +102,8 @@ struct Js {
     frame: Option<SecureFrame>,
     /// Resolvers of `submit()` promises waiting for the current attempt to end.
     pending: Vec<Function>,
+    /// The language asked for whose pack was not at hand, until `onError` is told.
+    missing_language: Option<Lang>,
     ready_sent: bool,
     frame_ready: bool,
 }
@@ -140,7 +142,13 @@ pub fn format_amount(amount: &Amount, lang: &str) -> String {
 impl Checkout {
     /// State for validated options (inside the mount's reactive owner).
     pub fn new(options: Options, callbacks: Callbacks) -> Self {
-        let lang = Lang::pick(&options.language);
+        let wanted = options.language;
+        // Without its pack, a language falls back to English (built in), never a blank widget.
+        let lang = if wanted.host_installed() {
+            wanted
+        } else {
+            Lang::En
+        };
         Self {
             phase: PhaseSignal::new(Phase::Loading),
             pay_label: RwSignal::new(lang.host().pay.to_owned()),
@@ -156,6 +164,7 @@ impl Checkout {
                 methods: Vec::new(),
                 frame: None,
                 pending: Vec::new(),
+                missing_language: (lang != wanted).then_some(wanted),
                 ready_sent: false,
                 frame_ready: false,
             }),
@@ -192,7 +201,19 @@ impl Checkout {
     /// Loads amount and methods, side by side; on success selects the first method.
     pub fn load(self) {
         self.phase.set(Phase::Loading);
-        self.js.update_value(|j| j.slot = None);
+        let missing = self.js.try_update_value(|j| {
+            j.slot = None;
+            j.missing_language.take()
+        });
+        if let Some(lang) = missing.flatten() {
+            let message = [
+                "the language pack for \"",
+                lang.code(),
+                "\" could not be loaded; the checkout is shown in English",
+            ]
+            .concat();
+            self.error("LANGUAGE_PACK_UNAVAILABLE", &message, false);
+        }
         let options = self.options();
         // The amount only labels the pay button: the methods do not wait for it.
         let session = Rc::clone(&options);
@@ -319,7 +340,7 @@ impl Checkout {
         }
         let o = self.options();
         let config = Configure {
-            language: o.language.clone(),
+            language: self.lang.code().to_owned(),
             checkout_session: o.checkout_session.clone(),
             public_api_key: o.public_api_key.clone(),
             api_url: o.api_url.clone(),
@@ -645,6 +666,7 @@ pub fn view(c: Checkout) -> impl IntoView {
         )
     });
     let theme = if dark { "dark" } else { "light" };
+    let dir = if c.lang.rtl() { "rtl" } else { "ltr" };
     let state = move || c.phase.get().as_str().to_owned();
     // The alert's words arrive with the failure, so that assistive technology announces them.
     let failed = move || {
@@ -657,7 +679,7 @@ pub fn view(c: Checkout) -> impl IntoView {
     };
     let busy = move || if c.busy.get() { "true" } else { "false" }.to_owned();
     view! {
-        <div class="cw-checkout" lang=c.lang.code() data-theme=theme data-state=state use:listen=c>
+        <div class="cw-checkout" lang=c.lang.code() dir=dir data-theme=theme data-state=state use:listen=c>
             <div class="cw-skeleton" aria-busy="true">
                 <span class="cw-visually-hidden">{s.loading}</span>
             </div>

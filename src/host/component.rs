@@ -17,7 +17,9 @@ fn js_fn2(f: impl Fn(JsValue, JsValue) + 'static) -> js_sys::Function {
         .unchecked_into()
 }
 
-/// Options for [`CheckoutWidget`] with the defaults of the JS API.
+/// Options for [`CheckoutWidget`] with the defaults of the JS API, in English: set `language`
+/// to another [`Lang`](crate::i18n::Lang) after installing its pack
+/// ([`super::language::load`]).
 pub fn options(
     public_api_key: &str,
     checkout_session: &str,
@@ -28,7 +30,7 @@ pub fn options(
         public_api_key: public_api_key.to_owned(),
         checkout_session: checkout_session.to_owned(),
         country_code: country_code.to_owned(),
-        language: "en".to_owned(),
+        language: crate::i18n::Lang::En,
         api_url: api_url.trim_end_matches('/').to_owned(),
         show_pay_button: true,
         theme: Theme::Light,

@@ -13,6 +13,7 @@ use web_sys::{CssStyleSheet, Element};
 
 use super::checkout::{self, Checkout};
 use super::options;
+use crate::i18n::Lang;
 
 /// A mounted view's handle, type-erased (dropping it unmounts). `Box<dyn Any>` rather than
 /// tachys's `AnyView`, which would compile every view operation into the wasm.
@@ -121,11 +122,26 @@ impl CheckoutHandle {
     }
 }
 
-/// `mount(target, options, sdkOrigin)`: validates the options, renders the checkout into
-/// `target`, and resolves with its id; rejects with a `TypeError` naming the bad option.
-/// `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`.
+/// `mount(target, options, sdkOrigin, language, pack)`: validates the options, renders the
+/// checkout into `target`, and resolves with its id; rejects with a `TypeError` naming the bad
+/// option. `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`. `pack` is the
+/// host's language pack for `language`, which the loader fetched alongside the wasm (null
+/// for English, or when it could not be had: the checkout then speaks English and says why
+/// through `onError`).
 #[wasm_bindgen]
-pub fn mount(target: JsValue, options: JsValue, sdk_origin: String) -> Promise {
+pub fn mount(
+    target: JsValue,
+    options: JsValue,
+    sdk_origin: String,
+    language: String,
+    pack: Option<String>,
+) -> Promise {
+    if let (Some(lang), Some(pack)) = (Lang::find(&language), pack) {
+        if !lang.host_installed() {
+            // A refused pack leaves English in use, and the checkout reports it.
+            let _ = lang.install_host(pack);
+        }
+    }
     match try_mount(&target, &options, &sdk_origin) {
         Ok(handle) => Promise::resolve(&JsValue::from(handle.id)),
         Err(message) => Promise::reject(&type_error(&message)),
@@ -150,7 +166,9 @@ pub fn unmount(id: u32) {
     CheckoutHandle { id }.unmount()
 }
 
-/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`.
+/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`. The
+/// language's pack must have been installed (see [`super::language::load`]); without it the
+/// checkout speaks English and tells `onError`.
 pub fn try_mount(
     target: &JsValue,
     options: &JsValue,
@@ -159,8 +177,11 @@ pub fn try_mount(
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let element = resolve_target(target, &document)?;
-    let default_language = window.navigator().language().unwrap_or_else(|| "en".into());
-    let (opts, callbacks) = options::read(options, default_api, &default_language)?;
+    let mut browser_languages = Vec::new();
+    for tag in window.navigator().languages() {
+        browser_languages.extend(tag.as_string());
+    }
+    let (opts, callbacks) = options::read(options, default_api, &browser_languages)?;
     let parent: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| "`target` must be an HTML element")?;

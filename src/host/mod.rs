@@ -5,6 +5,7 @@ pub mod api;
 pub mod checkout;
 pub mod component;
 pub mod js_api;
+pub mod language;
 pub mod options;
 pub mod secure_frame;
 

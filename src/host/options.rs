@@ -5,6 +5,7 @@ use checkout_protocol::{HolderNameMode, Theme};
 use js_sys::{Function, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::i18n::Lang;
 use crate::js_object::{get, given};
 
 /// The options, validated.
@@ -13,7 +14,8 @@ pub struct Options {
     pub public_api_key: String,
     pub checkout_session: String,
     pub country_code: String,
-    pub language: String,
+    /// The language picked from the `language` option and the browser's languages.
+    pub language: Lang,
     pub api_url: String,
     pub show_pay_button: bool,
     pub theme: Theme,
@@ -115,20 +117,21 @@ fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<u
     }
 }
 
-/// Validates `options`; `default_api_url` and `default_language` fill what is not given.
+/// Validates `options`; `default_api_url` fills what is not given, and the language is the
+/// `language` option's, else the first of `browser_languages` the widget speaks, else English
+/// (a tag it does not speak is not an error).
 ///
 /// Fills one `Options` in place, so that a mistake returns early dropping one value (the code
 /// for a drop per field read so far, at every `?`, is what made this function big).
 pub fn read(
     options: &JsValue,
     default_api_url: &str,
-    default_language: &str,
+    browser_languages: &[String],
 ) -> Result<(Options, Callbacks), String> {
     if !options.is_object() {
         return Err("options must be an object".into());
     }
     let mut o = Options {
-        language: default_language.to_owned(),
         api_url: default_api_url.to_owned(),
         ..Options::default()
     };
@@ -141,9 +144,13 @@ pub fn read(
             &o.country_code,
         ));
     }
-    if let Some(language) = string(options, "language", false)? {
-        o.language = language;
+    let language = string(options, "language", false)?;
+    let mut tags = Vec::with_capacity(browser_languages.len() + 1);
+    tags.extend(language.as_deref());
+    for tag in browser_languages {
+        tags.push(tag.as_str());
     }
+    o.language = Lang::pick_first(tags);
     if let Some(api_url) = string(options, "apiUrl", false)? {
         o.api_url = api_url;
     }

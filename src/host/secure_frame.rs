@@ -50,6 +50,9 @@ impl SecureFrame {
             api_url.trim_end_matches('/'),
             "/sdk/frame.html#origin=",
             &String::from(js_sys::encode_uri_component(&host_origin)),
+            // The frame's loader fetches this language's pack alongside its wasm.
+            "&lang=",
+            &config.language,
         ]
         .concat();
         iframe.set_src(&src);

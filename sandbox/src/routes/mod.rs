@@ -71,7 +71,7 @@ pub fn payment_origin(state: AppState) -> Router {
 /// cross-origin headers let pages that isolate themselves (COEP `require-corp`) embed it.
 fn sdk_assets(state: &AppState) -> Router {
     let csp = format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src {}; style-src 'self'; \
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' {}; style-src 'self'; \
          img-src 'self' data:; frame-ancestors *; {}",
         state.public_url,
         crate::csp_reports::DIRECTIVE

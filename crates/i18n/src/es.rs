@@ -7,6 +7,7 @@ const SESSION_EXPIRED: &str = "Este pago expiró. Recarga la página para empeza
 const API_ERROR: &str = "Algo salió mal. Inténtalo de nuevo.";
 
 pub static FRAME: FrameStrings = FrameStrings {
+    title: "Formulario seguro de tarjeta",
     card_number: "Número de tarjeta",
     expiry: "Fecha de vencimiento",
     expiry_placeholder: "MM / AA",

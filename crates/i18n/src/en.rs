@@ -7,6 +7,7 @@ const SESSION_EXPIRED: &str = "This checkout has expired. Reload the page to sta
 const API_ERROR: &str = "Something went wrong. Try again.";
 
 pub static FRAME: FrameStrings = FrameStrings {
+    title: "Secure card form",
     card_number: "Card number",
     expiry: "Expiry date",
     expiry_placeholder: "MM / YY",

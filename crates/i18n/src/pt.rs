@@ -7,6 +7,7 @@ const SESSION_EXPIRED: &str = "Este pagamento expirou. Recarregue a página para
 const API_ERROR: &str = "Algo deu errado. Tente novamente.";
 
 pub static FRAME: FrameStrings = FrameStrings {
+    title: "Formulário seguro do cartão",
     card_number: "Número do cartão",
     expiry: "Validade",
     expiry_placeholder: "MM / AA",

@@ -1,0 +1,308 @@
+//! The widget's words. English is built in; every other language is a **pack**, a small text
+//! file fetched only by the shoppers who need it and installed here at run time. Pure data and
+//! plain Rust: no DOM, tested natively.
+//!
+//! Each language is one file (`de.rs`) with two tables, one per piece of the widget
+//! ([`FrameStrings`] for the secure frame, [`HostStrings`] for the host component), so each
+//! piece carries and fetches only its own words. The pack form of a table is its strings, one
+//! per line, in the order of its fields ([`FrameStrings::KEYS`]); `i18n-packs` writes them
+//! (`scripts/build.sh`), and a test holds every table to English's keys.
+//!
+//! Adding a language: a file beside `en.rs` and a line in the `languages!` table below
+//! (ARCHITECTURE.md has the recipe).
+
+use std::cell::Cell;
+
+mod en;
+
+/// Declares the languages: variant, BCP 47 code, module (its file; English's is always
+/// compiled, the others only with `all`), whether right to left.
+macro_rules! languages {
+    (En "en" en false, $($variant:ident $code:literal $module:ident $rtl:literal,)*) => {
+        $(#[cfg(feature = "all")] mod $module;)*
+
+        /// A language the widget speaks.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+        pub enum Lang {
+            #[default]
+            En,
+            $($variant,)*
+        }
+
+        impl Lang {
+            /// Every language, English first.
+            pub const ALL: &'static [Lang] = &[Lang::En, $(Lang::$variant,)*];
+
+            /// The BCP 47 code: the `lang` attribute, the `Intl` locale and the pack's name.
+            pub fn code(self) -> &'static str {
+                match self {
+                    Lang::En => "en",
+                    $(Lang::$variant => $code,)*
+                }
+            }
+
+            /// Whether the language is written right to left.
+            pub fn rtl(self) -> bool {
+                match self {
+                    Lang::En => false,
+                    $(Lang::$variant => $rtl,)*
+                }
+            }
+        }
+
+        #[cfg(feature = "all")]
+        impl Lang {
+            /// This language's compiled-in tables (with the `all` feature: the pack writer and
+            /// the tests).
+            pub fn tables(self) -> (&'static FrameStrings, &'static HostStrings) {
+                match self {
+                    Lang::En => (&en::FRAME, &en::HOST),
+                    $(Lang::$variant => (&$module::FRAME, &$module::HOST),)*
+                }
+            }
+        }
+    };
+}
+
+languages! {
+    En "en" en false,
+    Ar "ar" ar true,
+    De "de" de false,
+    Es "es" es false,
+    Fil "fil" fil false,
+    Fr "fr" fr false,
+    He "he" he true,
+    Id "id" id false,
+    It "it" it false,
+    Ms "ms" ms false,
+    Nl "nl" nl false,
+    Pl "pl" pl false,
+    Pt "pt" pt false,
+    Ru "ru" ru false,
+    Sv "sv" sv false,
+    Th "th" th false,
+    Tr "tr" tr false,
+    Vi "vi" vi false,
+    ZhCn "zh-CN" zh_cn false,
+    ZhTw "zh-TW" zh_tw false,
+}
+
+const COUNT: usize = Lang::ALL.len();
+
+impl Lang {
+    /// The language for one BCP 47 tag, if the widget speaks it: by primary subtag (`pt-BR` →
+    /// pt), Chinese by script, else region (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO` → zh-TW;
+    /// `zh-Hans-HK` and any other `zh` → zh-CN), and the deprecated or alternative codes browsers still send
+    /// (`tl` → fil, `iw` → he, `in` → id). Case and `_` for `-` are forgiven.
+    pub fn find(tag: &str) -> Option<Lang> {
+        let mut subtags = tag.split(['-', '_']);
+        let primary = subtags.next()?;
+        let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        if is(primary, "zh") {
+            // The script says it when given (`zh-Hans-HK` is simplified); else the region.
+            let mut traditional = false;
+            for s in subtags {
+                if is(s, "hans") || is(s, "hant") {
+                    traditional = is(s, "hant");
+                    break;
+                }
+                traditional |= ["tw", "hk", "mo"].iter().any(|t| is(s, t));
+            }
+            return Some(if traditional { Lang::ZhTw } else { Lang::ZhCn });
+        }
+        let primary = match primary.to_ascii_lowercase().as_str() {
+            "tl" => "fil",
+            "iw" => "he",
+            "in" => "id",
+            _ => primary,
+        }
+        .to_ascii_lowercase();
+        Lang::ALL.iter().copied().find(|l| is(l.code(), &primary))
+    }
+
+    /// The language for a tag, else English: a bad or unknown tag is not an error.
+    pub fn pick(tag: &str) -> Lang {
+        Lang::find(tag).unwrap_or_default()
+    }
+
+    /// The first of `tags` (the merchant's `language`, then the browser's languages in order)
+    /// that the widget speaks, else English.
+    pub fn pick_first<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter().find_map(Lang::find).unwrap_or_default()
+    }
+
+    /// The secure frame's words in this language: its installed pack, else English.
+    pub fn frame(self) -> &'static FrameStrings {
+        FRAME_PACKS
+            .with(|p| p.get()[self as usize])
+            .unwrap_or(&en::FRAME)
+    }
+
+    /// The host component's words in this language: its installed pack, else English.
+    pub fn host(self) -> &'static HostStrings {
+        HOST_PACKS
+            .with(|p| p.get()[self as usize])
+            .unwrap_or(&en::HOST)
+    }
+
+    /// Installs this language's frame pack (the text `i18n-packs` wrote). A pack that does not
+    /// fit English's keys is refused and English stays in use.
+    pub fn install_frame(self, pack: String) -> Result<(), PackError> {
+        let table = FrameStrings::from_pack(leak_checked(pack, FrameStrings::KEYS.len())?)?;
+        let table: &'static FrameStrings = Box::leak(Box::new(table));
+        FRAME_PACKS.with(|p| p.set(with(p.get(), self, table)));
+        Ok(())
+    }
+
+    /// Installs this language's host pack; see [`Lang::install_frame`].
+    pub fn install_host(self, pack: String) -> Result<(), PackError> {
+        let table = HostStrings::from_pack(leak_checked(pack, HostStrings::KEYS.len())?)?;
+        let table: &'static HostStrings = Box::leak(Box::new(table));
+        HOST_PACKS.with(|p| p.set(with(p.get(), self, table)));
+        Ok(())
+    }
+
+    /// Whether this language's host words are at hand (English's always are).
+    pub fn host_installed(self) -> bool {
+        self == Lang::En || HOST_PACKS.with(|p| p.get()[self as usize]).is_some()
+    }
+
+    /// Whether this language's frame words are at hand (English's always are).
+    pub fn frame_installed(self) -> bool {
+        self == Lang::En || FRAME_PACKS.with(|p| p.get()[self as usize]).is_some()
+    }
+}
+
+thread_local! {
+    // Installed packs, by language. A page installs each language at most once per piece, so
+    // the few KB they hold are leaked on purpose: every table is `&'static`, like English's.
+    static FRAME_PACKS: Cell<[Option<&'static FrameStrings>; COUNT]> = const { Cell::new([None; COUNT]) };
+    static HOST_PACKS: Cell<[Option<&'static HostStrings>; COUNT]> = const { Cell::new([None; COUNT]) };
+}
+
+fn with<T>(mut list: [Option<T>; COUNT], lang: Lang, table: T) -> [Option<T>; COUNT] {
+    list[lang as usize] = Some(table);
+    list
+}
+
+/// Checks the pack's shape before its text is kept for good, so a refused pack is not leaked.
+fn leak_checked(pack: String, keys: usize) -> Result<&'static str, PackError> {
+    let text = pack.strip_suffix('\n').unwrap_or(&pack);
+    let mut lines = 0;
+    for line in text.split('\n') {
+        lines += 1;
+        if line.is_empty() {
+            return Err(PackError::EmptyLine(lines));
+        }
+    }
+    if lines != keys {
+        return Err(PackError::WrongCount(lines));
+    }
+    Ok(Box::leak(pack.into_boxed_str()))
+}
+
+/// Why a pack was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackError {
+    /// It has this many strings, not one per key.
+    WrongCount(usize),
+    /// Its string on this line (from 1) is empty.
+    EmptyLine(usize),
+}
+
+/// Declares a table of words: a struct of `&'static str` fields, its keys in pack order, and
+/// its pack form.
+macro_rules! table {
+    ($(#[$meta:meta])* $name:ident { $($(#[$field_meta:meta])* $field:ident,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: &'static str,)*
+        }
+
+        impl $name {
+            /// The field names, in pack order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field),)*];
+
+            /// The table as a pack: one string per line, in [`Self::KEYS`] order.
+            pub fn to_pack(&self) -> String {
+                let mut out = String::new();
+                $(out.push_str(self.$field); out.push('\n');)*
+                out
+            }
+
+            /// The table of a pack whose shape `leak_checked` has seen (one line per key).
+            fn from_pack(text: &'static str) -> Result<Self, PackError> {
+                let mut lines = text.strip_suffix('\n').unwrap_or(text).split('\n');
+                let mut next = || lines.next().ok_or(PackError::WrongCount(Self::KEYS.len()));
+                Ok($name { $($field: next()?,)* })
+            }
+        }
+    };
+}
+
+table! {
+    /// The secure frame's words: the card form, its errors, and tokenization.
+    FrameStrings {
+        /// The frame document's title.
+        title,
+        card_number,
+        expiry,
+        /// What the expiry field shows while empty (`MM / YY`).
+        expiry_placeholder,
+        cvc,
+        holder_name,
+        /// Appended to an optional field's label.
+        optional,
+        number_required,
+        number_incomplete,
+        number_invalid,
+        number_unsupported,
+        expiry_required,
+        expiry_incomplete,
+        expiry_invalid,
+        expiry_expired,
+        expiry_too_far,
+        cvc_required,
+        cvc_incomplete_3,
+        cvc_incomplete_4,
+        holder_required,
+        holder_too_short,
+        holder_too_long,
+        holder_invalid,
+        network_error,
+        session_expired,
+        api_error,
+        /// Announced when tokenization starts.
+        processing,
+    }
+}
+
+table! {
+    /// The host component's words: method list, pay button, payment results.
+    HostStrings {
+        /// The iframe's title (read by screen readers).
+        frame_title,
+        network_error,
+        session_expired,
+        card_rejected,
+        api_error,
+        /// While the session and its methods load.
+        loading,
+        load_failed,
+        retry,
+        /// The accessible name of the method list.
+        methods_label,
+        /// The pay button, before the amount.
+        pay,
+        /// Before a saved card's expiry.
+        expires,
+        declined,
+        insufficient_funds,
+        fraud_declined,
+        payment_error,
+    }
+}
+
+#[cfg(test)]
+mod tests;
