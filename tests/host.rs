@@ -53,7 +53,9 @@ fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
 }
 
 async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
-    try_mount(target, opts, api()).expect("mount succeeds")
+    // As the loader does: the language option's pick.
+    let lang = Lang::pick_first([get_str(opts, "language").as_str()]);
+    try_mount(target, opts, api(), lang).expect("mount succeeds")
 }
 
 async fn rejection(target: JsValue, opts: JsValue) -> String {
@@ -209,7 +211,7 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
 async fn server_strings_are_text_never_html() {
     let root = container(None);
     let (_, on_token) = recorder();
-    let (opts, callbacks) = options::read(&options("s", "pk", &on_token), api(), &[]).unwrap();
+    let (opts, callbacks) = options::read(&options("s", "pk", &on_token), api(), Lang::En).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let c = Checkout::new(opts, callbacks);
         c.show_methods(

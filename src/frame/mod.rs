@@ -35,7 +35,7 @@ pub type HostChannel = Rc<Channel<FrameToHost>>;
 /// gets no form.
 #[wasm_bindgen(js_name = startFrame)]
 pub fn start_frame(language: String, pack: Option<String>) {
-    if let (Some(lang), Some(pack)) = (Lang::find(&language), pack) {
+    if let (Some(lang), Some(pack)) = (Lang::from_code(&language), pack) {
         let _ = lang.install_frame(pack);
     }
     let Some(window) = web_sys::window() else {
@@ -152,7 +152,8 @@ fn apply_language(lang: Lang) {
 fn render(config: &Configure, channel: HostChannel) -> FormState {
     apply_appearance(config);
     // Without its pack, English (built in): never a form without words.
-    let lang = Some(Lang::pick(&config.language))
+    // (The host sends the code of the language it picked.)
+    let lang = Lang::from_code(&config.language)
         .filter(|l| l.frame_installed())
         .unwrap_or_default();
     apply_language(lang);

@@ -136,13 +136,16 @@ pub fn mount(
     language: String,
     pack: Option<String>,
 ) -> Promise {
-    if let (Some(lang), Some(pack)) = (Lang::find(&language), pack) {
+    // The loader picked the language (`sdk/language.mjs`, held to `Lang::pick_first` by a
+    // test), so the wasm carries no matching rules.
+    let lang = Lang::from_code(&language).unwrap_or_default();
+    if let Some(pack) = pack {
         if !lang.host_installed() {
             // A refused pack leaves English in use, and the checkout reports it.
             let _ = lang.install_host(pack);
         }
     }
-    match try_mount(&target, &options, &sdk_origin) {
+    match try_mount(&target, &options, &sdk_origin, lang) {
         Ok(handle) => Promise::resolve(&JsValue::from(handle.id)),
         Err(message) => Promise::reject(&type_error(&message)),
     }
@@ -166,22 +169,20 @@ pub fn unmount(id: u32) {
     CheckoutHandle { id }.unmount()
 }
 
-/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`. The
-/// language's pack must have been installed (see [`super::language::load`]); without it the
-/// checkout speaks English and tells `onError`.
+/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`.
+/// `lang` is the language to speak (`Lang::pick_first` of the `language` option and the
+/// browser's languages); its pack must have been installed (see [`super::language::load`]),
+/// or the checkout speaks English and tells `onError`.
 pub fn try_mount(
     target: &JsValue,
     options: &JsValue,
     default_api: &str,
+    lang: Lang,
 ) -> Result<CheckoutHandle, String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let element = resolve_target(target, &document)?;
-    let mut browser_languages = Vec::new();
-    for tag in window.navigator().languages() {
-        browser_languages.extend(tag.as_string());
-    }
-    let (opts, callbacks) = options::read(options, default_api, &browser_languages)?;
+    let (opts, callbacks) = options::read(options, default_api, lang)?;
     let parent: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| "`target` must be an HTML element")?;

@@ -117,21 +117,22 @@ fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<u
     }
 }
 
-/// Validates `options`; `default_api_url` fills what is not given, and the language is the
-/// `language` option's, else the first of `browser_languages` the widget speaks, else English
-/// (a tag it does not speak is not an error).
+/// Validates `options`; `default_api_url` fills what is not given. The caller picked the
+/// language from the `language` option (checked here to be a string, if given) and the
+/// browser's languages.
 ///
 /// Fills one `Options` in place, so that a mistake returns early dropping one value (the code
 /// for a drop per field read so far, at every `?`, is what made this function big).
 pub fn read(
     options: &JsValue,
     default_api_url: &str,
-    browser_languages: &[String],
+    language: Lang,
 ) -> Result<(Options, Callbacks), String> {
     if !options.is_object() {
         return Err("options must be an object".into());
     }
     let mut o = Options {
+        language,
         api_url: default_api_url.to_owned(),
         ..Options::default()
     };
@@ -144,13 +145,7 @@ pub fn read(
             &o.country_code,
         ));
     }
-    let language = string(options, "language", false)?;
-    let mut tags = Vec::with_capacity(browser_languages.len() + 1);
-    tags.extend(language.as_deref());
-    for tag in browser_languages {
-        tags.push(tag.as_str());
-    }
-    o.language = Lang::pick_first(tags);
+    string(options, "language", false)?;
     if let Some(api_url) = string(options, "apiUrl", false)? {
         o.api_url = api_url;
     }

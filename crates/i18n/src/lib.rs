@@ -120,6 +120,12 @@ impl Lang {
         Lang::ALL.iter().copied().find(|l| is(l.code(), &primary))
     }
 
+    /// The language whose [`code`](Lang::code) is exactly `code` (what the loaders pass: no
+    /// matching rules, so the wasm carries none of `find`'s code).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.iter().copied().find(|l| l.code() == code)
+    }
+
     /// The language for a tag, else English: a bad or unknown tag is not an error.
     pub fn pick(tag: &str) -> Lang {
         Lang::find(tag).unwrap_or_default()
@@ -148,7 +154,7 @@ impl Lang {
     /// Installs this language's frame pack (the text `i18n-packs` wrote). A pack that does not
     /// fit English's keys is refused and English stays in use.
     pub fn install_frame(self, pack: String) -> Result<(), PackError> {
-        let table = FrameStrings::from_pack(leak_checked(pack, FrameStrings::KEYS.len())?)?;
+        let table = FrameStrings::from_lines(lines(keep(pack, FrameStrings::KEYS.len())?)?);
         let table: &'static FrameStrings = Box::leak(Box::new(table));
         FRAME_PACKS.with(|p| p.set(with(p.get(), self, table)));
         Ok(())
@@ -156,7 +162,7 @@ impl Lang {
 
     /// Installs this language's host pack; see [`Lang::install_frame`].
     pub fn install_host(self, pack: String) -> Result<(), PackError> {
-        let table = HostStrings::from_pack(leak_checked(pack, HostStrings::KEYS.len())?)?;
+        let table = HostStrings::from_lines(lines(keep(pack, HostStrings::KEYS.len())?)?);
         let table: &'static HostStrings = Box::leak(Box::new(table));
         HOST_PACKS.with(|p| p.set(with(p.get(), self, table)));
         Ok(())
@@ -185,20 +191,51 @@ fn with<T>(mut list: [Option<T>; COUNT], lang: Lang, table: T) -> [Option<T>; CO
     list
 }
 
-/// Checks the pack's shape before its text is kept for good, so a refused pack is not leaked.
-fn leak_checked(pack: String, keys: usize) -> Result<&'static str, PackError> {
-    let text = pack.strip_suffix('\n').unwrap_or(&pack);
-    let mut lines = 0;
-    for line in text.split('\n') {
-        lines += 1;
-        if line.is_empty() {
-            return Err(PackError::EmptyLine(lines));
-        }
-    }
-    if lines != keys {
-        return Err(PackError::WrongCount(lines));
+/// The pack's text, kept for good once its shape is right: `N` lines (so a refused pack is
+/// not leaked).
+fn keep(pack: String, n: usize) -> Result<&'static str, PackError> {
+    let mut count = 0;
+    for_each_line(&pack, |_| count += 1)?;
+    if count != n {
+        return Err(PackError::WrongCount(count));
     }
     Ok(Box::leak(pack.into_boxed_str()))
+}
+
+/// A pack's strings, one per line, into `N` slots (`keep` checked the count).
+fn lines<const N: usize>(text: &'static str) -> Result<[&'static str; N], PackError> {
+    let mut out = [""; N];
+    let mut i = 0;
+    for_each_line(text, |line| {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = line;
+        }
+        i += 1;
+    })?;
+    Ok(out)
+}
+
+/// Calls `f` with each line of `text` (a final newline ends the last line); an empty line is
+/// refused. Bytes, not `str::split`: the wasm carries less.
+fn for_each_line<'a>(text: &'a str, mut f: impl FnMut(&'a str)) -> Result<(), PackError> {
+    let mut rest = text.strip_suffix('\n').unwrap_or(text);
+    let mut number = 0;
+    loop {
+        number += 1;
+        let end = rest.bytes().position(|b| b == b'\n');
+        let (line, next) = match end {
+            Some(end) => (&rest[..end], Some(&rest[end + 1..])),
+            None => (rest, None),
+        };
+        if line.is_empty() {
+            return Err(PackError::EmptyLine(number));
+        }
+        f(line);
+        match next {
+            Some(next) => rest = next,
+            None => return Ok(()),
+        }
+    }
 }
 
 /// Why a pack was refused.
@@ -231,11 +268,11 @@ macro_rules! table {
                 out
             }
 
-            /// The table of a pack whose shape `leak_checked` has seen (one line per key).
-            fn from_pack(text: &'static str) -> Result<Self, PackError> {
-                let mut lines = text.strip_suffix('\n').unwrap_or(text).split('\n');
-                let mut next = || lines.next().ok_or(PackError::WrongCount(Self::KEYS.len()));
-                Ok($name { $($field: next()?,)* })
+            /// The table from its strings in [`Self::KEYS`] order (moved as they are, no
+            /// code per field).
+            fn from_lines(lines: [&'static str; Self::KEYS.len()]) -> Self {
+                let [$($field,)*] = lines;
+                $name { $($field,)* }
             }
         }
     };

@@ -37,10 +37,13 @@ fn picks_by_primary_subtag_and_falls_back_to_english() {
 #[test]
 fn every_code_picks_its_own_language() {
     for &lang in Lang::ALL {
+        assert_eq!(Lang::from_code(lang.code()), Some(lang));
         assert_eq!(Lang::find(lang.code()), Some(lang));
         assert_eq!(Lang::find(&lang.code().to_ascii_uppercase()), Some(lang));
     }
     assert_eq!(Lang::ALL.len(), 20);
+    assert_eq!(Lang::from_code("pt-BR"), None);
+    assert_eq!(Lang::from_code("zh-tw"), None);
 }
 
 #[test]

@@ -35,7 +35,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let sandbox = match sandbox::Sandbox::start(&root, site.path()).await {
+    let sandbox = match sandbox::Sandbox::start(&root, site.path(), &site.sdk()).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("e2e: could not start the sandbox: {e:#}");
@@ -172,6 +172,11 @@ async fn run_once(
     )
     .await;
     let mut result = run.unwrap_or_else(|_| Err(anyhow::anyhow!("timed out after 90 s")));
+    // No uncaught exception, unhandled rejection or console.error in any document still open
+    // (the pages a scenario left were checked as it left them: `scenarios::open`).
+    if result.is_ok() {
+        result = scenarios::no_errors(&session.driver).await;
+    }
     // Zero CSP violations, on the host pages and in the secure frame (reports come late).
     tokio::time::sleep(Duration::from_millis(200)).await;
     let reports = sandbox.csp_reports().await;

@@ -26,7 +26,7 @@ mod tempdir {
 }
 
 impl Sandbox {
-    pub async fn start(root: &Path, www: &Path) -> anyhow::Result<Sandbox> {
+    pub async fn start(root: &Path, www: &Path, sdk: &Path) -> anyhow::Result<Sandbox> {
         // Where cargo put it: `$CARGO_TARGET_DIR` if set (relative to the root), else target/.
         let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
         let bin = root.join(target).join("debug/checkout-sandbox");
@@ -54,7 +54,7 @@ impl Sandbox {
             .arg("--www-dir")
             .arg(www)
             .arg("--sdk-dir")
-            .arg(root.join("dist"))
+            .arg(sdk)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)

@@ -52,6 +52,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(languages(d, s)),
     },
     Scenario {
+        name: "every-language",
+        run: |d, s| Box::pin(every_language(d, s)),
+    },
+    Scenario {
         name: "keyboard-only",
         run: |d, s| Box::pin(keyboard_only(d, s)),
     },
@@ -192,8 +196,49 @@ async fn check_spy(d: &WebDriver) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Opens `url` and waits until that page has loaded (some drivers return earlier).
+/// The errors the spy (`e2e-spy.js`) recorded in the current page and each of its frames.
+async fn document_errors(d: &WebDriver) -> anyhow::Result<Vec<String>> {
+    async fn read(d: &WebDriver, which: &str, out: &mut Vec<String>) {
+        let Ok(seen) = d
+            .execute("return JSON.stringify(window.__errors || [])", vec![])
+            .await
+        else {
+            return;
+        };
+        let list: Vec<String> =
+            serde_json::from_str(seen.json().as_str().unwrap_or("[]")).unwrap_or_default();
+        out.extend(list.into_iter().map(|e| format!("{which}: {e}")));
+    }
+    let mut errors = Vec::new();
+    d.enter_default_frame().await?;
+    read(d, "host page", &mut errors).await;
+    let frames = d.find_all(By::Css("iframe")).await?.len();
+    for i in 0..frames {
+        let Some(frame) = d.find_all(By::Css("iframe")).await?.get(i).cloned() else {
+            break;
+        };
+        if frame.enter_frame().await.is_ok() {
+            read(d, &format!("frame {i}"), &mut errors).await;
+        }
+        d.enter_default_frame().await?;
+    }
+    Ok(errors)
+}
+
+/// Fails if any document of the current page (host page, secure frames, other frames) had an
+/// uncaught exception, an unhandled rejection or a console.error.
+pub async fn no_errors(d: &WebDriver) -> anyhow::Result<()> {
+    let errors = document_errors(d).await?;
+    if !errors.is_empty() {
+        bail!("errors in the page: {errors:#?}");
+    }
+    Ok(())
+}
+
+/// Opens `url` and waits until that page has loaded (some drivers return earlier). The page
+/// being left must have had no error.
 async fn open(d: &WebDriver, url: &str) -> anyhow::Result<()> {
+    no_errors(d).await?;
     d.goto(url).await?;
     wait_for(15, url, || async {
         let here = d.current_url().await.ok()?;
@@ -414,6 +459,95 @@ async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
             bail!("{language}: label {shown:?}, expected {label:?}");
         }
         check_spy(d).await?;
+    }
+    Ok(())
+}
+
+/// The page's `expression` (a JS expression over `el`, the element `css` finds) as a string.
+async fn read_js(d: &WebDriver, css: &str, expression: &str) -> anyhow::Result<String> {
+    let script = format!("const el = document.querySelector({css:?}); return String({expression})");
+    let v = d.execute(&script, vec![]).await?;
+    Ok(v.json().as_str().unwrap_or_default().to_owned())
+}
+
+/// Each of the 20 languages, mounted by a page as a merchant would: the host's words,
+/// `lang` and `dir`, the amount as that language writes it, the frame's words and direction
+/// with card digits left to right; axe on both pieces in the right-to-left languages.
+async fn every_language(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    use checkout_i18n::Lang;
+    for &lang in Lang::ALL {
+        let code = lang.code();
+        let (frame_words, host_words) = lang.tables();
+        open(d, &format!("{}/languages.html?language={code}", s.merchant)).await?;
+        if lang.rtl() {
+            install_spy(d).await?;
+        }
+        let ready = wait_for(20, "ready", || async {
+            let t = text_of(d, "#ready").await;
+            (!t.is_empty()).then_some(t)
+        })
+        .await?;
+        if ready != "ready" {
+            bail!("{code}: {ready}");
+        }
+        let dir = if lang.rtl() { "rtl" } else { "ltr" };
+        let root = ".cw-checkout";
+        let (lang_attr, dir_attr) = (
+            read_js(d, root, "el.lang").await?,
+            read_js(d, root, "el.dir").await?,
+        );
+        if lang_attr != code || dir_attr != dir {
+            bail!("{code}: the checkout says lang={lang_attr:?} dir={dir_attr:?}");
+        }
+        // The amount (BRL 149.90) as this browser's Intl writes it in this language.
+        let amount = read_js(
+            d,
+            root,
+            &format!("new Intl.NumberFormat({code:?}, {{ style: 'currency', currency: 'BRL' }}).format(149.9)"),
+        )
+        .await?;
+        let written = match code {
+            "de" | "es" | "fr" | "it" | "nl" | "pl" | "pt" | "ru" | "sv" | "tr" | "vi" | "id" => {
+                "149,90"
+            }
+            "ar" => "",
+            _ => "149.90",
+        };
+        // (WebDriver's text turns no-break spaces, which Intl uses, into spaces.)
+        let plain = |t: &str| t.replace(['\u{a0}', '\u{202f}'], " ").trim().to_owned();
+        let pay = plain(&format!("{} {amount}", host_words.pay));
+        let shown = wait_for(20, "the pay button's amount", || async {
+            let t = plain(&text_of(d, ".cw-pay").await);
+            (t == pay).then_some(t)
+        })
+        .await
+        .with_context(|| format!("{code}: the pay button says {:?}", pay))?;
+        if !shown.contains(written) {
+            bail!("{code}: the pay button says {shown:?}, without {written:?}");
+        }
+        let label = read_js(d, ".cw-methods", "el.getAttribute('aria-label')").await?;
+        if label != host_words.methods_label {
+            bail!("{code}: the method list is labelled {label:?}");
+        }
+        enter_secure_frame(d).await?;
+        let number_label = wait_for(10, "the card form", || async {
+            let t = text_of(d, "label[for=cw-number]").await;
+            (!t.is_empty()).then_some(t)
+        })
+        .await?;
+        let frame_dir = read_js(d, "html", "el.dir").await?;
+        let title = read_js(d, "html", "document.title").await?;
+        let digits = read_js(d, "#cw-number", "getComputedStyle(el).direction").await?;
+        d.enter_default_frame().await?;
+        if number_label != frame_words.card_number || title != frame_words.title {
+            bail!("{code}: the frame shows {number_label:?} titled {title:?}");
+        }
+        if frame_dir != dir || digits != "ltr" {
+            bail!("{code}: the frame is {frame_dir:?} with card digits {digits:?}");
+        }
+        if lang.rtl() {
+            check_spy(d).await?;
+        }
     }
     Ok(())
 }

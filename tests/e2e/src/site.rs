@@ -1,17 +1,24 @@
 //! The merchant-origin site for the tests: the demo (`www/`), the test pages
-//! (`tests/e2e/www/`), and the npm app bundled by esbuild next to a copy of the wasm.
+//! (`tests/e2e/www/`), and the npm app bundled by esbuild next to a copy of the wasm; and the
+//! SDK the payment origin serves (a copy of `dist/`). Every document of both (pages, demo,
+//! secure frame) loads `e2e-spy.js` first, which records errors for the harness to check.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context};
 
-/// A temporary directory holding the site.
+/// A temporary directory holding the site, and the SDK in `sdk/`.
 pub struct Site(PathBuf);
 
 impl Site {
     pub fn path(&self) -> &Path {
         &self.0
+    }
+
+    /// The SDK to serve on the payment origin: `dist/` with the spy in its documents.
+    pub fn sdk(&self) -> PathBuf {
+        self.0.join("sdk")
     }
 }
 
@@ -21,12 +28,24 @@ impl Drop for Site {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+/// Copies `from` into `to` (with subfolders), putting `<script src="{spy}">` first in the
+/// `<head>` of every HTML document.
+fn copy_dir(from: &Path, to: &Path, spy: &str) -> anyhow::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
         let entry = entry?;
-        if entry.file_type()?.is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type()?.is_dir() {
+            copy_dir(&source, &target, spy)?;
+        } else if source.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(&source)?;
+            let tag = format!("<head><script src=\"{spy}\"></script>");
+            if !html.contains("<head>") {
+                bail!("{} has no <head> for the error spy", source.display());
+            }
+            std::fs::write(target, html.replacen("<head>", &tag, 1))?;
+        } else {
+            std::fs::copy(&source, &target)?;
         }
     }
     Ok(())
@@ -35,8 +54,24 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
 pub fn prepare(root: &Path) -> anyhow::Result<Site> {
     let dir = std::env::temp_dir().join(format!("cw-e2e-site-{}", std::process::id()));
     let site = Site(dir.clone());
-    copy_dir(&root.join("www"), &dir)?;
-    copy_dir(&root.join("tests/e2e/www"), &dir)?;
+    copy_dir(&root.join("www"), &dir, "/e2e-spy.js")?;
+    copy_dir(&root.join("tests/e2e/www"), &dir, "/e2e-spy.js")?;
+    // The secure frame's documents load it from their own folder (the frame CSP allows only
+    // same-origin scripts).
+    copy_dir(&root.join("dist"), &site.sdk(), "e2e-spy.js").context("dist/ is not built")?;
+    for folder in std::fs::read_dir(site.sdk())? {
+        let folder = folder?.path();
+        if folder.join("frame.html").exists() {
+            std::fs::copy(
+                root.join("tests/e2e/www/e2e-spy.js"),
+                folder.join("e2e-spy.js"),
+            )?;
+        }
+    }
+    std::fs::copy(
+        root.join("tests/e2e/www/e2e-spy.js"),
+        site.sdk().join("e2e-spy.js"),
+    )?;
     let npm = dir.join("npm");
     std::fs::create_dir_all(&npm)?;
     // Resolve `checkout-widget` as an installed package would: through its package.json.
