@@ -4,9 +4,10 @@
 // wasm and requests.
 import { __wbg_finalize_init, __wbg_get_imports, startFrame } from "./frame_glue.js";
 import { loadWasm } from "./load-wasm.mjs";
-import { fetchPack, pickLanguage } from "./language.mjs";
+import { fetchPack } from "./language.mjs";
 
-const language = pickLanguage([new URLSearchParams(location.hash.slice(1)).get("lang")]);
+// The code the host picked (the wasm installs the pack only for a code it knows).
+const language = /^[a-z]{2,3}(-[A-Z]{2})?$/.exec(new URLSearchParams(location.hash.slice(1)).get("lang"))?.[0] || "en";
 const pack = fetchPack(import.meta.url, "frame", language);
 await loadWasm(new URL("frame_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init);
 const text = await pack;

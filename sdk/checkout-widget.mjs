@@ -10,7 +10,7 @@ import {
   submit,
   unmount,
 } from "./checkout_glue.js";
-import { fetchPack, pickLanguage } from "./language.mjs";
+import { CODES, fetchPack, pickLanguage } from "./language.mjs";
 import { loadWasm } from "./load-wasm.mjs";
 
 let started;
@@ -21,12 +21,9 @@ export async function mount(target, options) {
   const origin = new URL(import.meta.url).origin;
   // The language pack is fetched alongside the wasm, not after it.
   const language = pickLanguage([options?.language, ...(navigator.languages || [])]);
-  const api = typeof options?.apiUrl === "string" ? options.apiUrl : origin;
-  let base;
-  try {
-    base = new URL(`${api.replace(/\/+$/, "")}/sdk/`);
-  } catch {} // a bad apiUrl: the wasm rejects it by name
-  const pack = (packs[language] ||= base ? fetchPack(base, "host", language) : Promise.resolve(null));
+  // (A bad apiUrl fails the fetch here, and the wasm rejects it by name.)
+  const api = typeof options?.apiUrl == "string" ? options.apiUrl : origin;
+  const pack = (packs[language] ||= fetchPack(`${api.replace(/\/+$/, "")}/sdk/`, "host", language));
   started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
     started = null; // a failed load may be tried again
     throw e;
@@ -34,7 +31,7 @@ export async function mount(target, options) {
   await started;
   const text = await pack;
   if (text === null) delete packs[language]; // tried again at the next mount
-  const id = await mountWasm(target, options, origin, language, text ?? undefined);
+  const id = await mountWasm(target, options, origin, CODES.indexOf(language), text);
   return {
     submit: () => submit(id),
     continuePayment: (result) => continuePayment(id, result),

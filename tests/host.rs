@@ -59,7 +59,7 @@ async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
 }
 
 async fn rejection(target: JsValue, opts: JsValue) -> String {
-    let err = JsFuture::from(mount(target, opts, api().into(), "en".into(), None))
+    let err = JsFuture::from(mount(target, opts, api().into(), 0, JsValue::NULL))
         .await
         .expect_err("mount rejects");
     assert!(err.is_instance_of::<js_sys::TypeError>(), "a TypeError");
@@ -455,6 +455,9 @@ fn methods_with_a_field_of_the_wrong_type_are_refused() {
 
 #[wasm_bindgen(module = "/sdk/language.mjs")]
 extern "C" {
+    /// The loader's list: it passes a language to `mount` as its index there.
+    #[wasm_bindgen(thread_local_v2, js_name = CODES)]
+    static JS_CODES: js_sys::Array;
     /// The loader's pick, which chooses the pack it fetches alongside the wasm.
     #[wasm_bindgen(js_name = pickLanguage)]
     fn js_pick_language(tags: js_sys::Array) -> String;
@@ -479,6 +482,13 @@ fn the_loader_picks_the_language_the_wasm_picks() {
     for lang in Lang::ALL {
         tags.push(vec![lang.code()]);
     }
+    let codes: Vec<String> =
+        JS_CODES.with(|c: &js_sys::Array| c.iter().filter_map(|c| c.as_string()).collect());
+    let rust: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    assert_eq!(
+        codes, rust,
+        "the loader lists the languages in Lang::ALL's order"
+    );
     for list in tags {
         let array = js_sys::Array::new();
         for t in &list {

@@ -210,9 +210,8 @@ impl Checkout {
                 "the language pack for \"",
                 lang.code(),
                 "\" could not be loaded; the checkout is shown in English",
-            ]
-            .concat();
-            self.error("LANGUAGE_PACK_UNAVAILABLE", &message, false);
+            ];
+            self.error("LANGUAGE_PACK_UNAVAILABLE", &message.concat(), false);
         }
         let options = self.options();
         // The amount only labels the pay button: the methods do not wait for it.

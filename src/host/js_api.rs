@@ -124,22 +124,21 @@ impl CheckoutHandle {
 
 /// `mount(target, options, sdkOrigin, language, pack)`: validates the options, renders the
 /// checkout into `target`, and resolves with its id; rejects with a `TypeError` naming the bad
-/// option. `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`. `pack` is the
-/// host's language pack for `language`, which the loader fetched alongside the wasm (null
-/// for English, or when it could not be had: the checkout then speaks English and says why
-/// through `onError`).
+/// option. `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`. `language` is
+/// the index in [`Lang::ALL`] of the language the loader picked (`sdk/language.mjs`, held to
+/// `Lang::pick_first` by a test, so the wasm carries no matching rules); `pack` its host pack,
+/// fetched alongside the wasm (null for English, or when it could not be had: the checkout
+/// then speaks English and says why through `onError`).
 #[wasm_bindgen]
 pub fn mount(
     target: JsValue,
     options: JsValue,
     sdk_origin: String,
-    language: String,
-    pack: Option<String>,
+    language: usize,
+    pack: JsValue,
 ) -> Promise {
-    // The loader picked the language (`sdk/language.mjs`, held to `Lang::pick_first` by a
-    // test), so the wasm carries no matching rules.
-    let lang = Lang::from_code(&language).unwrap_or_default();
-    if let Some(pack) = pack {
+    let lang = Lang::ALL.get(language).copied().unwrap_or_default();
+    if let Some(pack) = pack.as_string() {
         if !lang.host_installed() {
             // A refused pack leaves English in use, and the checkout reports it.
             let _ = lang.install_host(pack);

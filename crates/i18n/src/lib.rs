@@ -154,7 +154,9 @@ impl Lang {
     /// Installs this language's frame pack (the text `i18n-packs` wrote). A pack that does not
     /// fit English's keys is refused and English stays in use.
     pub fn install_frame(self, pack: String) -> Result<(), PackError> {
-        let table = FrameStrings::from_lines(lines(keep(pack, FrameStrings::KEYS.len())?)?);
+        // Checked before its text is kept for good, so a refused pack is not leaked.
+        lines::<{ FrameStrings::KEYS.len() }>(&pack)?;
+        let table = FrameStrings::from_lines(lines(Box::leak(pack.into_boxed_str()))?);
         let table: &'static FrameStrings = Box::leak(Box::new(table));
         FRAME_PACKS.with(|p| p.set(with(p.get(), self, table)));
         Ok(())
@@ -162,7 +164,8 @@ impl Lang {
 
     /// Installs this language's host pack; see [`Lang::install_frame`].
     pub fn install_host(self, pack: String) -> Result<(), PackError> {
-        let table = HostStrings::from_lines(lines(keep(pack, HostStrings::KEYS.len())?)?);
+        lines::<{ HostStrings::KEYS.len() }>(&pack)?;
+        let table = HostStrings::from_lines(lines(Box::leak(pack.into_boxed_str()))?);
         let table: &'static HostStrings = Box::leak(Box::new(table));
         HOST_PACKS.with(|p| p.set(with(p.get(), self, table)));
         Ok(())
@@ -191,51 +194,34 @@ fn with<T>(mut list: [Option<T>; COUNT], lang: Lang, table: T) -> [Option<T>; CO
     list
 }
 
-/// The pack's text, kept for good once its shape is right: `N` lines (so a refused pack is
-/// not leaked).
-fn keep(pack: String, n: usize) -> Result<&'static str, PackError> {
-    let mut count = 0;
-    for_each_line(&pack, |_| count += 1)?;
-    if count != n {
+/// A pack's strings: exactly `N` lines, none empty (a final newline ends the last one).
+/// Bytes rather than `str::split`: the wasm carries less.
+fn lines<const N: usize>(text: &str) -> Result<[&str; N], PackError> {
+    let mut out = [""; N];
+    let (mut count, mut start) = (0, 0);
+    let bytes = text.as_bytes();
+    for i in 0..=bytes.len() {
+        let end = i == bytes.len();
+        if end && start == i && count > 0 {
+            break;
+        }
+        if end || bytes[i] == b'\n' {
+            count += 1;
+            // (Never `None`: a newline is a character boundary.)
+            let line = text.get(start..i).unwrap_or("");
+            if line.is_empty() {
+                return Err(PackError::EmptyLine(count));
+            }
+            if let Some(slot) = out.get_mut(count - 1) {
+                *slot = line;
+            }
+            start = i + 1;
+        }
+    }
+    if count != N {
         return Err(PackError::WrongCount(count));
     }
-    Ok(Box::leak(pack.into_boxed_str()))
-}
-
-/// A pack's strings, one per line, into `N` slots (`keep` checked the count).
-fn lines<const N: usize>(text: &'static str) -> Result<[&'static str; N], PackError> {
-    let mut out = [""; N];
-    let mut i = 0;
-    for_each_line(text, |line| {
-        if let Some(slot) = out.get_mut(i) {
-            *slot = line;
-        }
-        i += 1;
-    })?;
     Ok(out)
-}
-
-/// Calls `f` with each line of `text` (a final newline ends the last line); an empty line is
-/// refused. Bytes, not `str::split`: the wasm carries less.
-fn for_each_line<'a>(text: &'a str, mut f: impl FnMut(&'a str)) -> Result<(), PackError> {
-    let mut rest = text.strip_suffix('\n').unwrap_or(text);
-    let mut number = 0;
-    loop {
-        number += 1;
-        let end = rest.bytes().position(|b| b == b'\n');
-        let (line, next) = match end {
-            Some(end) => (&rest[..end], Some(&rest[end + 1..])),
-            None => (rest, None),
-        };
-        if line.is_empty() {
-            return Err(PackError::EmptyLine(number));
-        }
-        f(line);
-        match next {
-            Some(next) => rest = next,
-            None => return Ok(()),
-        }
-    }
 }
 
 /// Why a pack was refused.
