@@ -390,7 +390,9 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
     // Nothing is rendered before Configure.
     sleep(50).await;
     assert!(root.query_selector("form").unwrap().is_none());
-    host.send(HostToFrame::Configure(configure("es-AR")));
+    // The host sends the code of the language it picked; the loader installed its pack.
+    Lang::Es.install_frame(Lang::Es.tables().0.to_pack()).unwrap();
+    host.send(HostToFrame::Configure(configure("es")));
     assert!(
         until(3000, || got
             .borrow()
@@ -407,6 +409,9 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
         .document_element()
         .unwrap();
     assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("es"));
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(web_sys::window().unwrap().document().unwrap().title(), "Formulario seguro de tarjeta");
     let style = html.unchecked_ref::<web_sys::HtmlElement>().style();
     assert_eq!(
         style

@@ -513,15 +513,21 @@ async fn every_language(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
             "ar" => "",
             _ => "149.90",
         };
-        // (WebDriver's text turns no-break spaces, which Intl uses, into spaces.)
-        let plain = |t: &str| t.replace(['\u{a0}', '\u{202f}'], " ").trim().to_owned();
+        // (WebDriver's text turns the no-break spaces Intl writes into spaces, and engines
+        // differ in whether they keep its invisible direction marks.)
+        let plain = |t: &str| {
+            t.replace(['\u{a0}', '\u{202f}'], " ")
+                .replace(['\u{200e}', '\u{200f}', '\u{61c}'], "")
+                .trim()
+                .to_owned()
+        };
         let pay = plain(&format!("{} {amount}", host_words.pay));
         let shown = wait_for(20, "the pay button's amount", || async {
             let t = plain(&text_of(d, ".cw-pay").await);
             (t == pay).then_some(t)
         })
         .await
-        .with_context(|| format!("{code}: the pay button says {:?}", pay))?;
+        .with_context(|| format!("{code}: expected the pay button to say {pay:?}"))?;
         if !shown.contains(written) {
             bail!("{code}: the pay button says {shown:?}, without {written:?}");
         }
