@@ -31,8 +31,10 @@ layer() {
 
 layer "format (cargo fmt --check)" cargo fmt --all -- --check
 layer "lint (cargo clippy -D warnings)" cargo clippy --workspace --all-targets -q -- -D warnings
-layer "lint wasm (cargo clippy --target wasm32 -D warnings)" cargo clippy -q \
-  --target wasm32-unknown-unknown -p checkout-widget --all-targets -- -D warnings
+# The wasm lint layer also holds the widget to the size rules a tool can check
+# (lints/wasm-size/clippy.toml: no core::fmt, no Effects, one signal type).
+layer "lint wasm (cargo clippy --target wasm32 -D warnings, size rules)" env CLIPPY_CONF_DIR=lints/wasm-size \
+  cargo clippy -q --target wasm32-unknown-unknown -p checkout-widget --all-targets -- -D warnings
 layer "native unit, property and sandbox integration tests (cargo test)" cargo test --workspace --exclude checkout-e2e
 # The browser tests talk to a real sandbox on loopback; they are compiled with its addresses.
 layer "release build and size report" bash scripts/build.sh

@@ -2,6 +2,8 @@
 //! caret, errors and their ARIA wiring, the message codec, the handshake's origin check, and the
 //! height report.
 #![cfg(target_arch = "wasm32")]
+// Test code, not shipped: the wasm size rules (lints/wasm-size) are not for it.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 
 mod browser;
 
@@ -391,7 +393,9 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
     sleep(50).await;
     assert!(root.query_selector("form").unwrap().is_none());
     // The host sends the code of the language it picked; the loader installed its pack.
-    Lang::Es.install_frame(Lang::Es.tables().0.to_pack()).unwrap();
+    Lang::Es
+        .install_frame(Lang::Es.tables().0.to_pack())
+        .unwrap();
     host.send(HostToFrame::Configure(configure("es")));
     assert!(
         until(3000, || got
@@ -411,7 +415,10 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
     assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(html.get_attribute("lang").as_deref(), Some("es"));
     assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
-    assert_eq!(web_sys::window().unwrap().document().unwrap().title(), "Formulario seguro de tarjeta");
+    assert_eq!(
+        web_sys::window().unwrap().document().unwrap().title(),
+        "Formulario seguro de tarjeta"
+    );
     let style = html.unchecked_ref::<web_sys::HtmlElement>().style();
     assert_eq!(
         style

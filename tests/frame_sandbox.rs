@@ -2,6 +2,8 @@
 //! origin, the sandbox the payment origin. `npm test` starts the sandbox and sets
 //! `CW_TEST_API` and `CW_TEST_MERCHANT` when it compiles these tests.
 #![cfg(target_arch = "wasm32")]
+// Test code, not shipped: the wasm size rules (lints/wasm-size) are not for it.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 
 mod browser;
 

@@ -2,6 +2,8 @@
 //! (`CW_TEST_API`, `CW_TEST_MERCHANT`): option validation, methods and their order, text-only
 //! server strings, selection, load errors and retry, alternative-method tokens, unmount.
 #![cfg(target_arch = "wasm32")]
+// Test code, not shipped: the wasm size rules (lints/wasm-size) are not for it.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 
 mod browser;
 
@@ -10,8 +12,9 @@ use std::rc::Rc;
 
 use browser::*;
 use checkout_widget::host::api::Method;
-use checkout_widget::host::checkout::{self, Checkout};
+use checkout_widget::host::checkout::Checkout;
 use checkout_widget::host::js_api::{mount, try_mount, CheckoutHandle};
+use checkout_widget::host::view;
 use checkout_widget::host::{language, options};
 use checkout_widget::i18n::Lang;
 use js_sys::{Function, Object, Reflect};
@@ -227,7 +230,7 @@ async fn server_strings_are_text_never_html() {
             }],
             0,
         );
-        checkout::view(c)
+        view::view(c)
     });
     leptos::task::tick().await;
     assert_eq!(

@@ -18,6 +18,7 @@ use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 use super::check::{brand_of, check_field, clean_cvc, index, is_filled, Reason, Values, FIELDS};
 use crate::dom_events::listen_until_cleanup;
 use crate::i18n::Lang;
+use crate::signals::aria_bool;
 
 /// Element ids of the inputs, in [`FIELDS`] order.
 pub const INPUT_IDS: [&str; 4] = ["cw-number", "cw-expiry", "cw-cvc", "cw-holder"];
@@ -396,7 +397,7 @@ fn field_view(state: FormState, field: Field, label: String) -> impl IntoView {
                     maxlength=maxlength
                     placeholder=placeholder
                     aria-describedby=ERROR_IDS[i]
-                    aria-invalid=move || error.with(|e| if e.is_empty() { "false" } else { "true" }.to_owned())
+                    aria-invalid=move || aria_bool(error.with(|e| !e.is_empty()))
                 />
                 <span class="cw-brand" aria-hidden="true" data-brand=badge></span>
             </div>

@@ -1,6 +1,7 @@
-//! The checkout component on the merchant page: loads the session's methods, lets the shopper
-//! choose one (saved cards first), shows the secure frame for a new card, and turns the pay
-//! button (or `handle.submit()`) into a one-time token handed to `onToken`.
+//! The checkout's state and what it does: loads the session's methods, lets the shopper choose
+//! one (saved cards first), shows the secure frame for a new card, and turns the pay button
+//! (or `handle.submit()`) into a one-time token handed to `onToken`. The view is `view.rs`;
+//! what the merchant's callbacks receive, `payloads.rs`.
 
 use std::rc::Rc;
 
@@ -10,13 +11,13 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::api::{self, Amount, LoadError, Method};
+use super::api::{self, LoadError, Method};
 use super::options::{Callbacks, Options};
+use super::payloads;
 use super::secure_frame::{origin_of, SecureFrame};
-use crate::decimal::decimal;
-use crate::dom_events::listen_until_cleanup;
+use super::view::format_amount;
 use crate::i18n::Lang;
-use crate::js_object::{object, opt_str};
+use crate::signals::Flag;
 
 /// Where the method list is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +38,7 @@ impl Phase {
     }
 }
 
-/// Reactive state, each kept in an `RwSignal<String>`: every signal type costs the wasm its
-/// own copy of the reactive code (about 1 KB gzip), so the host has only this one. These two
-/// wrap it for a phase and a flag.
+/// The phase in the one signal type (see [`crate::signals`]).
 #[derive(Clone, Copy)]
 pub struct PhaseSignal(RwSignal<String>);
 
@@ -62,50 +61,26 @@ impl PhaseSignal {
     }
 }
 
-/// A yes/no state in an `RwSignal<String>` (see [`PhaseSignal`]).
-#[derive(Clone, Copy)]
-pub struct Flag(RwSignal<String>);
-
-impl Flag {
-    fn new() -> Self {
-        Self(RwSignal::new(String::new()))
-    }
-
-    /// Whether it is on (tracked).
-    pub fn get(&self) -> bool {
-        self.0.with(|s| !s.is_empty())
-    }
-
-    /// Whether it is on (untracked).
-    pub fn get_untracked(&self) -> bool {
-        self.0.with_untracked(|s| !s.is_empty())
-    }
-
-    fn set(&self, on: bool) {
-        self.0.set(if on { "on" } else { "" }.to_owned());
-    }
-}
-
 /// What lives only on this thread, outside the reactive graph: the merchant's callbacks, the
 /// selection (the radios show it themselves), the elements the view made, and the frame.
-struct Js {
+pub(super) struct Js {
     /// Shared with the async work that reads it (no copies).
-    options: Rc<Options>,
-    callbacks: Callbacks,
+    pub(super) options: Rc<Options>,
+    pub(super) callbacks: Callbacks,
     /// The radio group's name, unique per checkout.
-    group: String,
-    selected: Option<usize>,
+    pub(super) group: String,
+    pub(super) selected: Option<usize>,
     /// The card method's slot, once built.
-    slot: Option<web_sys::Element>,
+    pub(super) slot: Option<web_sys::Element>,
     /// The methods, in display order, once loaded.
-    methods: Vec<Method>,
-    frame: Option<SecureFrame>,
+    pub(super) methods: Vec<Method>,
+    pub(super) frame: Option<SecureFrame>,
     /// Resolvers of `submit()` promises waiting for the current attempt to end.
-    pending: Vec<Function>,
+    pub(super) pending: Vec<Function>,
     /// The language asked for whose pack was not at hand, until `onError` is told.
-    missing_language: Option<Lang>,
-    ready_sent: bool,
-    frame_ready: bool,
+    pub(super) missing_language: Option<Lang>,
+    pub(super) ready_sent: bool,
+    pub(super) frame_ready: bool,
 }
 
 /// The checkout's state; `Copy`, shared by the view, the frame handler and the JS handle.
@@ -121,22 +96,7 @@ pub struct Checkout {
     /// not an `Option`: each signal type costs the wasm its own copy of the reactive code.
     pub status: RwSignal<String>,
     pub lang: Lang,
-    js: StoredValue<Js, LocalStorage>,
-}
-
-/// The amount in the shopper's language and the session's currency.
-pub fn format_amount(amount: &Amount, lang: &str) -> String {
-    let opts = object(&[
-        ("style", "currency".into()),
-        ("currency", amount.currency.as_str().into()),
-    ]);
-    let fmt =
-        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&lang.into()), &opts.unchecked_into());
-    fmt.format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(amount.value))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+    pub(super) js: StoredValue<Js, LocalStorage>,
 }
 
 impl Checkout {
@@ -177,7 +137,7 @@ impl Checkout {
     }
 
     /// Calls the merchant's callback `which` picks, if given, with `arg`.
-    fn call(&self, which: fn(&Callbacks) -> &Option<Function>, arg: &JsValue) {
+    fn call_merchant(&self, which: fn(&Callbacks) -> &Option<Function>, arg: &JsValue) {
         if let Some(f) = self.js.with_value(|j| which(&j.callbacks).clone()) {
             let _ = f.call1(&JsValue::NULL, arg);
         }
@@ -211,7 +171,7 @@ impl Checkout {
                 lang.code(),
                 "\" could not be loaded; the checkout is shown in English",
             ];
-            self.error("LANGUAGE_PACK_UNAVAILABLE", &message.concat(), false);
+            self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", &message.concat(), false);
         }
         let options = self.options();
         // The amount only labels the pay button: the methods do not wait for it.
@@ -251,16 +211,12 @@ impl Checkout {
     fn fail(self, e: LoadError) {
         let message = self.lang.host().load_failed;
         self.phase.set(Phase::Failed);
-        self.error(&e.code, message, e.retryable);
+        self.call_on_error(&e.code, message, e.retryable);
     }
 
-    fn error(&self, code: &str, message: &str, retryable: bool) {
-        let arg = object(&[
-            ("code", code.into()),
-            ("message", message.into()),
-            ("retryable", retryable.into()),
-        ]);
-        self.call(|c| &c.on_error, &arg);
+    /// Calls the merchant's `onError` with `{code, message, retryable}`.
+    fn call_on_error(&self, code: &str, message: &str, retryable: bool) {
+        self.call_merchant(|c| &c.on_error, &payloads::error(code, message, retryable));
     }
 
     /// Shows `methods` (in display order) with number `first` selected.
@@ -271,7 +227,7 @@ impl Checkout {
             j.selected = Some(first);
         });
         self.phase.set(Phase::Ready);
-        self.selected();
+        self.apply_selection();
     }
 
     /// Selects a method (the shopper chose its radio).
@@ -280,26 +236,22 @@ impl Checkout {
             return;
         }
         self.js.update_value(|j| j.selected = Some(i));
-        self.selected();
+        self.apply_selection();
     }
 
     /// What selecting a method does: clears the status, tells the merchant, shows the card
     /// slot (with its frame) for a new card and hides it otherwise.
-    fn selected(self) {
+    fn apply_selection(self) {
         self.status.set(String::new());
-        let Some((arg, card)) = self.with_selected(|m| {
-            let arg = object(&[
-                ("type", m.kind.as_str().into()),
-                ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
-            ]);
-            (arg, m.needs_card_form())
-        }) else {
+        let Some((arg, card)) =
+            self.with_selected(|m| (payloads::method_selected(m), m.needs_card_form()))
+        else {
             return;
         };
-        self.call(|c| &c.on_payment_method_selected, &arg);
+        self.call_merchant(|c| &c.on_payment_method_selected, &arg);
         self.show_slot();
         if !card {
-            self.maybe_ready();
+            self.report_ready_once();
         }
     }
 
@@ -315,20 +267,20 @@ impl Checkout {
     }
 
     /// The card method's slot was built (a directive on it).
-    fn slot_built(self, slot: web_sys::Element) {
+    pub(super) fn slot_built(self, slot: web_sys::Element) {
         self.js.update_value(|j| j.slot = Some(slot));
         self.show_slot();
     }
 
     /// `onReady` once: methods shown and, for a new card, the frame interactive.
-    fn maybe_ready(&self) {
+    fn report_ready_once(&self) {
         let card = self.card_selected();
         let ready = self
             .js
             .with_value(|j| !j.ready_sent && (!card || j.frame_ready));
         if ready {
             self.js.update_value(|j| j.ready_sent = true);
-            self.call(|c| &c.on_ready, &JsValue::UNDEFINED);
+            self.call_merchant(|c| &c.on_ready, &JsValue::UNDEFINED);
         }
     }
 
@@ -360,42 +312,18 @@ impl Checkout {
         match msg {
             FrameToHost::Ready => {
                 self.js.update_value(|j| j.frame_ready = true);
-                self.maybe_ready();
+                self.report_ready_once();
             }
             FrameToHost::Changed {
                 brand,
                 complete,
                 errors,
             } => {
-                let arg = object(&[
-                    ("paymentMethodType", "CARD".into()),
-                    ("complete", complete.into()),
-                    (
-                        "brand",
-                        brand.map_or(JsValue::UNDEFINED, |b| b.api_name().into()),
-                    ),
-                    (
-                        "errors",
-                        errors
-                            .iter()
-                            .map(|(f, e)| {
-                                js_sys::Array::of2(&f.as_str().into(), &e.as_str().into())
-                            })
-                            .collect::<js_sys::Array>()
-                            .into(),
-                    ),
-                ]);
-                self.call(|c| &c.on_change, &arg);
+                let arg = payloads::change(brand, complete, &errors);
+                self.call_merchant(|c| &c.on_change, &arg);
             }
             FrameToHost::Tokenized { token, card } => {
-                let info = object(&[
-                    ("type", "CARD".into()),
-                    ("brand", card.brand.api_name().into()),
-                    ("iin", card.iin.as_str().into()),
-                    ("lfd", card.lfd.as_str().into()),
-                    ("expirationMonth", card.expiration_month.into()),
-                    ("expirationYear", card.expiration_year.into()),
-                ]);
+                let info = payloads::card_token_info(&card);
                 self.deliver(token, info);
             }
             FrameToHost::Failed { code, retryable } => {
@@ -406,7 +334,7 @@ impl Checkout {
                         FailureCode::CardRejected => self.lang.host().card_rejected,
                         _ => self.lang.host().api_error,
                     };
-                    self.error(code.as_str(), message, retryable);
+                    self.call_on_error(code.as_str(), message, retryable);
                 }
                 self.finish();
             }
@@ -459,13 +387,7 @@ impl Checkout {
         // and what `onToken` is told about it.
         let Some(direct) = self.with_selected(|m| {
             (!m.needs_card_form()).then(|| {
-                let card = m.card_data.as_ref();
-                let info = object(&[
-                    ("type", m.kind.as_str().into()),
-                    ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
-                    ("brand", opt_str(card.and_then(|c| c.brand.as_deref()))),
-                    ("lfd", opt_str(card.and_then(|c| c.lfd.as_deref()))),
-                ]);
+                let info = payloads::method_token_info(m);
                 (api::payment_method(m), info)
             })
         }) else {
@@ -497,7 +419,7 @@ impl Checkout {
                 Err(e) => {
                     let message = self.lang.host().api_error;
                     self.status.set(message.to_owned());
-                    self.error(&e.code, message, e.retryable);
+                    self.call_on_error(&e.code, message, e.retryable);
                     self.finish();
                 }
             }
@@ -537,162 +459,8 @@ impl Checkout {
         self.finish();
     }
 
-    fn icon_allowed(&self, icon: &str) -> bool {
+    pub(super) fn icon_allowed(&self, icon: &str) -> bool {
         let api = self.js.with_value(|j| origin_of(&j.options.api_url));
         icon.starts_with("https://") || (origin_of(icon).is_some() && origin_of(icon) == api)
-    }
-}
-
-/// Appends `n`'s last two digits (an expiry month or year: `07`, `30`).
-fn push_two_digits(out: &mut String, n: u16) {
-    out.push(char::from(b'0' + (n / 10 % 10) as u8));
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
-/// What a method's row says: its name (a saved card's brand and last four) and its detail (a
-/// saved card's expiry, or the server's description).
-fn row_text(m: &Method, expires: &str) -> (String, String) {
-    match (&m.card_data, &m.vaulted_token) {
-        (Some(card), Some(_)) => {
-            let mut detail = [expires, " "].concat();
-            push_two_digits(&mut detail, card.expiration_month.unwrap_or(0).into());
-            detail.push('/');
-            push_two_digits(&mut detail, card.expiration_year.unwrap_or(0));
-            let name = [
-                card.brand.as_deref().unwrap_or(""),
-                " •••• ",
-                card.lfd.as_deref().unwrap_or(""),
-            ]
-            .concat();
-            (name, detail)
-        }
-        _ => (m.name.clone(), m.description.clone().unwrap_or_default()),
-    }
-}
-
-/// The method rows: a radio each (server strings as text), and after the card method the slot
-/// its secure frame goes into.
-fn rows(c: Checkout) -> Vec<impl IntoView> {
-    if c.phase.get() != Phase::Ready {
-        return Vec::new();
-    }
-    let s = c.lang.host();
-    c.js.with_value(|j| {
-        // A loop rather than an iterator chain: the adapters cost the wasm more.
-        let mut rows = Vec::with_capacity(j.methods.len());
-        for (i, m) in j.methods.iter().enumerate() {
-            let (name, detail) = row_text(m, s.expires);
-            let icon = m.icon.clone().filter(|u| c.icon_allowed(u));
-            let card_form = m.needs_card_form();
-            rows.push(view! {
-                <label class="cw-method" data-type=m.kind.clone()>
-                    <input type="radio" name=j.group.clone() value=decimal(i as u32) checked=j.selected == Some(i) />
-                    <img class="cw-icon" alt="" width="32" height="20" use:icon_source=icon />
-                    <span class="cw-method-name">{name}</span>
-                    <span class="cw-method-detail">{detail}</span>
-                </label>
-                <div class="cw-card-slot" hidden=true use:card_slot=(c, card_form)></div>
-            });
-        }
-        rows
-    })
-}
-
-/// Hands the card method's slot to the checkout as it is built. (Every row has a slot, empty
-/// and hidden but for the card method's: one view shape for every row keeps the wasm small.)
-fn card_slot(slot: web_sys::Element, (c, card): (Checkout, bool)) {
-    if card {
-        c.slot_built(slot);
-    }
-}
-
-/// Gives a method's icon its source, if it has an allowed one (CSS hides an icon without).
-fn icon_source(img: web_sys::Element, src: Option<String>) {
-    if let Some(src) = src {
-        let _ = img.set_attribute("src", &src);
-    }
-}
-
-/// The checkout's root as it is built (a directive): its `--cw-*` variables, and its one
-/// event listener (removed with it): a radio's `change` selects its method; `click` on the
-/// retry button loads again, on the pay button pays.
-fn listen(root: web_sys::Element, c: Checkout) {
-    // The merchant's `--cw-*` variables go on the root through the CSSOM (`style-src 'self'`
-    // allows no inline style attribute).
-    // (The root is the view's `<div>`: no need to check it is an HTML element.)
-    // Its direction here rather than as a view attribute: a few bytes, not a tachys attribute.
-    let _ = root.set_attribute("dir", if c.lang.rtl() { "rtl" } else { "ltr" });
-    let style = root.unchecked_ref::<web_sys::HtmlElement>().style();
-    c.js.with_value(|j| {
-        for (name, value) in &j.options.variables {
-            let _ = style.set_property(name, value);
-        }
-    });
-    listen_until_cleanup(root, &EVENTS, move |ev: web_sys::Event| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let class = target.class_name();
-        match ev.type_().as_str() {
-            "change" => {
-                let value = target.unchecked_ref::<web_sys::HtmlInputElement>().value();
-                if let Ok(i) = value.parse() {
-                    c.select(i);
-                }
-            }
-            "click" if class == "cw-retry" => c.load(),
-            "click" if class == "cw-pay" => {
-                let _ = c.submit();
-            }
-            _ => {}
-        }
-    });
-}
-
-const EVENTS: [&str; 2] = ["change", "click"];
-
-/// The checkout: skeleton, load error with retry, the method list, the status line and the pay
-/// button. Which of the first three shows is the root's `data-state` (CSS), so the view has one
-/// shape; the method rows are rendered when the list arrives.
-pub fn view(c: Checkout) -> impl IntoView {
-    let s = c.lang.host();
-    let (hide_pay, dark) = c.js.with_value(|j| {
-        let o = &j.options;
-        (
-            !o.show_pay_button,
-            o.theme == checkout_protocol::Theme::Dark,
-        )
-    });
-    let theme = if dark { "dark" } else { "light" };
-    let state = move || c.phase.get().as_str().to_owned();
-    // The alert's words arrive with the failure, so that assistive technology announces them.
-    let failed = move || {
-        let failed = c.phase.get() == Phase::Failed;
-        if failed { s.load_failed } else { "" }.to_owned()
-    };
-    let off = move || {
-        let off = c.busy.get() || c.phase.get() != Phase::Ready;
-        if off { "true" } else { "false" }.to_owned()
-    };
-    let busy = move || if c.busy.get() { "true" } else { "false" }.to_owned();
-    view! {
-        <div class="cw-checkout" lang=c.lang.code() data-theme=theme data-state=state use:listen=c>
-            <div class="cw-skeleton" aria-busy="true">
-                <span class="cw-visually-hidden">{s.loading}</span>
-            </div>
-            <div class="cw-load-error">
-                <p role="alert">{failed}</p>
-                <button type="button" class="cw-retry">{s.retry}</button>
-            </div>
-            <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{move || rows(c)}</div>
-            <p class="cw-status" role="status" aria-live="polite">{move || c.status.get()}</p>
-            // Without the pay button (`showPayButton: false`) the page calls `submit()`.
-            <button type="button" class="cw-pay" hidden=hide_pay aria-disabled=off aria-busy=busy>
-                {move || c.pay_label.get()}
-            </button>
-        </div>
     }
 }

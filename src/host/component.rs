@@ -5,8 +5,9 @@ use checkout_protocol::{HolderNameMode, Theme};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::checkout::{self, Checkout};
+use super::checkout::Checkout;
 use super::options::{Callbacks, Options};
+use super::view;
 
 /// What the pay button's token comes with (the JS `TokenInfo`, as a plain JS object).
 pub type TokenInfo = JsValue;
@@ -78,5 +79,5 @@ pub fn CheckoutWidget(
     let c = Checkout::new(options, callbacks);
     c.load();
     on_cleanup(move || c.teardown());
-    checkout::view(c)
+    view::view(c)
 }

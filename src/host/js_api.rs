@@ -11,8 +11,9 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element};
 
-use super::checkout::{self, Checkout};
+use super::checkout::Checkout;
 use super::options;
+use super::view;
 use crate::i18n::Lang;
 
 /// A mounted view's handle, type-erased (dropping it unmounts). `Box<dyn Any>` rather than
@@ -192,7 +193,7 @@ pub fn try_mount(
         let c = Checkout::new(opts, callbacks);
         out.set(Some(c));
         c.load();
-        checkout::view(c)
+        view::view(c)
     });
     let checkout = slot.get().ok_or("the checkout could not be created")?;
     let id = NEXT_ID.with(|n| {

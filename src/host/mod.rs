@@ -7,7 +7,9 @@ pub mod component;
 pub mod js_api;
 pub mod language;
 pub mod options;
+pub mod payloads;
 pub mod secure_frame;
+pub mod view;
 
 pub use component::CheckoutWidget;
 pub use secure_frame::SecureFrame;
