@@ -4,7 +4,7 @@
 // wasm and requests.
 import { __wbg_finalize_init, __wbg_get_imports, startFrame } from "./frame_glue.js";
 import { loadWasm } from "./load-wasm.mjs";
-import { fetchPack } from "./language.mjs";
+import { fetchPack } from "./language.js";
 
 // The code the host picked (the wasm installs the pack only for a code it knows).
 const language = /^[a-z]{2,3}(-[A-Z]{2})?$/.exec(new URLSearchParams(location.hash.slice(1)).get("lang"))?.[0] || "en";

@@ -52,7 +52,7 @@ piece() {
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/checkout_widget.wasm"
   mv "target/js/${glue}_bg.wasm" "dist/$wasm"
   sed -i "s/${glue}_bg\.wasm/$wasm/" "target/js/$glue.js"
-  cp "$loader" sdk/load-wasm.mjs sdk/language.mjs target/js/
+  cp "$loader" sdk/load-wasm.mjs sdk/language.js target/js/
   node scripts/link-wasm.mjs "dist/$wasm" "target/js/$glue.js" "target/js/$(basename "$loader")" \
     -- "${features[@]}" -- "${passes[@]}"
 }

@@ -10,7 +10,7 @@ import {
   submit,
   unmount,
 } from "./checkout_glue.js";
-import { CODES, fetchPack, pickLanguage } from "./language.mjs";
+import { fetchPack, languageIndex, pickLanguage } from "./language.js";
 import { loadWasm } from "./load-wasm.mjs";
 
 let started;
@@ -31,7 +31,7 @@ export async function mount(target, options) {
   await started;
   const text = await pack;
   if (text === null) delete packs[language]; // tried again at the next mount
-  const id = await mountWasm(target, options, origin, CODES.indexOf(language), text);
+  const id = await mountWasm(target, options, origin, languageIndex(language), text);
   return {
     submit: () => submit(id),
     continuePayment: (result) => continuePayment(id, result),

@@ -8,6 +8,7 @@ pub mod card_rules;
 pub mod clock;
 pub mod config;
 pub mod csp_reports;
+pub mod data_dir;
 pub mod error;
 pub mod extract;
 pub mod merchant;
@@ -34,12 +35,14 @@ use crate::vault::Vault;
 /// Starts both origins and the webhook worker, prints where they listen and the development
 /// keys, and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("creating the data dir {}", config.data_dir.display()))?;
-    let db_url = config
-        .database_url
-        .clone()
-        .unwrap_or_else(|| format!("sqlite://{}/sandbox.db", config.data_dir.display()));
+    data_dir::prepare(&config.data_dir)?;
+    let db_url = config.database_url.clone().unwrap_or_else(|| {
+        format!(
+            "sqlite://{}/{}",
+            config.data_dir.display(),
+            data_dir::DATABASE
+        )
+    });
     let store = Store::connect(&db_url).await?;
     let vault = Vault::load(config.card_key.as_deref(), &config.data_dir)?;
     let account = store

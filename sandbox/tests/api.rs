@@ -593,12 +593,63 @@ async fn alternative_method_is_pending_until_completed() {
         (s, done["status"].as_str()),
         (StatusCode::OK, Some("SUCCEEDED"))
     );
-    let (s, v) = sb
+    // A final payment stays final: completing it again answers it unchanged.
+    let (s, again) = sb
         .secret(Method::POST, &format!("/v1/payments/{id}/complete"), None)
         .await;
+    assert_eq!((s, &again), (StatusCode::OK, &done));
+}
+
+#[tokio::test]
+async fn racing_completions_settle_once_with_one_webhook() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let receiver = format!("{}/webhooks", sb.merchant);
+    let session = sb.session("BR", None, Some(&receiver)).await;
+    let (s, tok) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{session}/token"),
+            Keys::Public,
+            Some(json!({"payment_method": {"type": "PIX"}})),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
+    let id = pay["id"].as_str().unwrap().to_owned();
+    let path = format!("/v1/payments/{id}/complete");
+    let racers = (0..12).map(|_| sb.secret(Method::POST, &path, None));
+    let answers = futures::future::join_all(racers).await;
+    let first = &answers[0].1;
+    for (status, body) in &answers {
+        assert_eq!(*status, StatusCode::OK);
+        assert_eq!(body, first, "every racer is answered the one final payment");
+    }
+    assert_eq!(first["status"], "SUCCEEDED");
+    // The receiver hears of the success once (and of the pending payment before it).
+    let succeeded = |events: &Value| {
+        events
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["event"]["data"]["payment"]["id"] == id.as_str())
+            .filter(|e| e["event"]["data"]["payment"]["status"] == "SUCCEEDED")
+            .count()
+    };
+    let webhooks = format!("{}/api/webhooks", sb.merchant);
+    let seen = eventually(10, || async {
+        let events: Value = reqwest::get(&webhooks).await.ok()?.json().await.ok()?;
+        (succeeded(&events) > 0).then_some(events)
+    })
+    .await
+    .expect("the success is delivered");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let events: Value = reqwest::get(&webhooks).await.unwrap().json().await.unwrap();
     assert_eq!(
-        (s, v["code"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("PAYMENT_NOT_PENDING"))
+        succeeded(&events),
+        1,
+        "one webhook for one settlement: {seen}"
     );
 }
 
@@ -695,4 +746,104 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
 
     let page = http.get(format!("{}/", sb.merchant)).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+}
+
+/// GET `url`: status and the headers named, as text.
+async fn headers_of(url: &str, names: &[&str]) -> (StatusCode, Vec<String>) {
+    let res = reqwest::get(url).await.unwrap();
+    let values = names
+        .iter()
+        .map(|n| {
+            res.headers()
+                .get(*n)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    (res.status(), values)
+}
+
+#[tokio::test]
+async fn sdk_assets_have_their_types_nosniff_and_cache_lifetimes() {
+    let dir = data_dir();
+    let sdk = tempfile::tempdir().unwrap();
+    for file in [
+        "frame.html",
+        "frame.js",
+        "checkout-widget.d.ts",
+        "i18n/host/de.txt",
+        "v0.1.0/checkout-widget.mjs",
+        "v0.1.0/checkout_bg.wasm",
+    ] {
+        let path = sdk.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "x").unwrap();
+    }
+    let sb = Sandbox::start(dir.path(), &["--sdk-dir", sdk.path().to_str().unwrap()]).await;
+    let names = ["content-type", "x-content-type-options", "cache-control"];
+    let short = "public, max-age=60";
+    let immutable = "public, max-age=31536000, immutable";
+    for (file, mime, cache) in [
+        ("frame.html", "text/html; charset=utf-8", short),
+        ("frame.js", "text/javascript; charset=utf-8", short),
+        // mime_guess alone says `video/mp2t`.
+        (
+            "checkout-widget.d.ts",
+            "application/typescript; charset=utf-8",
+            short,
+        ),
+        ("i18n/host/de.txt", "text/plain; charset=utf-8", short),
+        (
+            "v0.1.0/checkout-widget.mjs",
+            "text/javascript; charset=utf-8",
+            immutable,
+        ),
+        ("v0.1.0/checkout_bg.wasm", "application/wasm", immutable),
+    ] {
+        let (status, got) = headers_of(&format!("{}/sdk/{file}", sb.api), &names).await;
+        assert_eq!(status, StatusCode::OK, "{file}");
+        assert_eq!(got, [mime, "nosniff", cache], "{file}");
+    }
+    // A missing file is not cached for a year.
+    let (status, got) = headers_of(&format!("{}/sdk/v0.1.0/nope.js", sb.api), &names).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_ne!(got[2], immutable);
+    // The frame's CSP pins its base URL and forbids its form to submit anywhere.
+    let (_, csp) = headers_of(
+        &format!("{}/sdk/frame.html", sb.api),
+        &["content-security-policy"],
+    )
+    .await;
+    for directive in [
+        "default-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "connect-src 'self'",
+    ] {
+        assert!(csp[0].contains(directive), "{directive} in {}", csp[0]);
+    }
+}
+
+#[tokio::test]
+async fn the_demo_page_cannot_be_framed_but_test_pages_can() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let names = ["x-frame-options", "content-security-policy"];
+    for path in ["/", "/index.html"] {
+        let (status, got) = headers_of(&format!("{}{path}", sb.merchant), &names).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(got[0], "DENY", "{path}");
+        assert!(
+            got[1].contains("frame-ancestors 'none'"),
+            "{path}: {}",
+            got[1]
+        );
+        assert!(
+            got[1].contains("script-src"),
+            "{path}: the page CSP is kept"
+        );
+    }
+    let (_, got) = headers_of(&format!("{}/demo.js", sb.merchant), &names).await;
+    assert_eq!(got[0], "", "only the page itself");
 }

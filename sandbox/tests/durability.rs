@@ -258,3 +258,27 @@ fn without_timings(log: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[tokio::test]
+async fn the_data_dir_and_its_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = data_dir();
+    let dir = parent.path().join("data");
+    let sb = Sandbox::start(&dir, &[]).await;
+    // A payment, so that the database has written through its WAL.
+    let session = sb.session("BR", None, None).await;
+    let token = sb.token(&session, "4111111111111111").await;
+    let (status, _) = sb.pay(&session, &token).await;
+    assert!(status.is_success());
+    let mode = |name: &str| {
+        std::fs::metadata(dir.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(""), 0o700, "the data dir");
+    for file in ["sandbox.db", "sandbox.db-wal", "sandbox.db-shm", "card.key"] {
+        assert_eq!(mode(file), 0o600, "{file}");
+    }
+}

@@ -126,7 +126,7 @@ impl CheckoutHandle {
 /// `mount(target, options, sdkOrigin, language, pack)`: validates the options, renders the
 /// checkout into `target`, and resolves with its id; rejects with a `TypeError` naming the bad
 /// option. `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`. `language` is
-/// the index in [`Lang::ALL`] of the language the loader picked (`sdk/language.mjs`, held to
+/// the index in [`Lang::ALL`] of the language the loader picked (`sdk/language.js`, held to
 /// `Lang::pick_first` by a test, so the wasm carries no matching rules); `pack` its host pack,
 /// fetched alongside the wasm (null for English, or when it could not be had: the checkout
 /// then speaks English and says why through `onError`).

@@ -1,5 +1,5 @@
 //! The host's language packs for Rust callers. (The JS entry fetches the pack itself,
-//! alongside the wasm, and hands it to `mount`; see `sdk/language.mjs`.)
+//! alongside the wasm, and hands it to `mount`; see `sdk/language.js`.)
 
 use crate::i18n::{Lang, PackError};
 

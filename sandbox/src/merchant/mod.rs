@@ -80,8 +80,28 @@ pub fn merchant_origin(
             ))
             .unwrap_or(HeaderValue::from_static("script-src 'self'")),
         ))
+        .layer(axum::middleware::from_fn(not_frameable))
         .layer(crate::routes::request_log())
         .with_state(merchant)
+}
+
+/// The demo page may not be framed (clickjacking): `X-Frame-Options` and `frame-ancestors`.
+/// The test pages beside it may, so that a hostile-frame test can frame them.
+async fn not_frameable(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let demo = matches!(req.uri().path(), "/" | "/index.html");
+    let mut res = next.run(req).await;
+    if demo {
+        let headers = res.headers_mut();
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        let csp = headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| format!("{v}; frame-ancestors 'none'"));
+        if let Some(Ok(csp)) = csp.map(HeaderValue::try_from) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+        }
+    }
+    res
 }
 
 /// Demo prices per country.

@@ -5,6 +5,7 @@ mod customers;
 mod icons;
 mod payment_methods;
 mod payments;
+mod sdk_assets;
 mod sessions;
 mod tokens;
 
@@ -58,44 +59,13 @@ pub fn payment_origin(state: AppState) -> Router {
     Router::new()
         .merge(browser)
         .merge(merchant)
-        .nest_service("/sdk", sdk_assets(&state))
+        .nest_service("/sdk", sdk_assets::router(&state))
         .merge(crate::csp_reports::routes(
             crate::csp_reports::CspReports::default(),
         ))
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
         .layer(request_log())
         .with_state(state)
-}
-
-/// The built SDK (secure frame page, scripts, wasm) under the frame's strict CSP. The
-/// cross-origin headers let pages that isolate themselves (COEP `require-corp`) embed it.
-fn sdk_assets(state: &AppState) -> Router {
-    let csp = format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' {}; style-src 'self'; \
-         img-src 'self' data:; frame-ancestors *; {}",
-        state.public_url,
-        crate::csp_reports::DIRECTIVE
-    );
-    Router::new()
-        .fallback_service(ServeDir::new(&state.config.sdk_dir))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("cross-origin-resource-policy"),
-            HeaderValue::from_static("cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("cross-origin-embedder-policy"),
-            HeaderValue::from_static("require-corp"),
-        ))
-        // The SDK's module and wasm are fetched cross-origin by merchant pages.
-        .layer(
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods([Method::GET]),
-        )
 }
 
 /// One log line per request: method, path and status. Never bodies, headers or query strings.

@@ -324,11 +324,10 @@ pub async fn complete(
         .payment(&account.id, &id)
         .await?
         .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))?;
+    // A final payment stays final: completing it again answers it unchanged (and sends no
+    // second webhook), as a retried request expects.
     if p.status != "PENDING" {
-        return Err(ApiError::bad_request(
-            "PAYMENT_NOT_PENDING",
-            "only a PENDING payment can be completed",
-        ));
+        return Ok(Json(p.body));
     }
     let session = state
         .store
@@ -342,12 +341,16 @@ pub async fn complete(
     body["updated_at"] = json!(rfc3339(now));
     body["checkout"]["sdk_action_required"] = json!(false);
     let mut tx = state.store.begin().await?;
-    if let Err(e) = Store::update_payment(&mut tx, &id, "SUCCEEDED", &body).await {
-        return Err(if is_unique_violation(&e) {
-            already_paid()
-        } else {
-            e.into()
-        });
+    match Store::settle_payment(&mut tx, &id, "SUCCEEDED", &body).await {
+        Ok(true) => {}
+        // Settled meanwhile (another instance): answer what it is now.
+        Ok(false) => {
+            drop(tx);
+            let now = state.store.payment(&account.id, &id).await?;
+            return Ok(Json(now.map_or(body, |p| p.body)));
+        }
+        Err(e) if is_unique_violation(&e) => return Err(already_paid()),
+        Err(e) => return Err(e.into()),
     }
     if let Some(url) = webhook_url(
         session.callback_url.as_deref(),

@@ -85,19 +85,24 @@ impl Store {
         Ok(())
     }
 
-    /// Changes a payment's status and stored body.
-    pub async fn update_payment(
+    /// Settles a `PENDING` payment: its final status and stored body. False when it was not
+    /// pending any more (someone settled it first).
+    pub async fn settle_payment(
         tx: &mut Tx<'_>,
         id: &str,
         status: &str,
         body: &Value,
-    ) -> sqlx::Result<()> {
-        sqlx::query("UPDATE payments SET status = ?, body = ? WHERE id = ?")
-            .bind(status)
-            .bind(body.to_string())
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-        Ok(())
+    ) -> sqlx::Result<bool> {
+        // Conditional, so that the database settles a payment once however many requests
+        // (or instances) race to complete it.
+        let done = sqlx::query(
+            "UPDATE payments SET status = ?, body = ? WHERE id = ? AND status = 'PENDING'",
+        )
+        .bind(status)
+        .bind(body.to_string())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 }

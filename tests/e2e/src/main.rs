@@ -197,5 +197,28 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     let session = browser::Session::start(Engine::Chromium).await?;
     let result = scenarios::budgets(&session.driver, sandbox).await;
     session.stop().await;
-    result
+    let warm = result?;
+    // A language pack is fetched alongside the wasm: a cold mount in German must not be
+    // slower than one in English (built in). Medians of 7 fresh browsers each, alternating.
+    let (mut en, mut de) = (Vec::new(), Vec::new());
+    for _ in 0..7 {
+        for (language, runs) in [("en", &mut en), ("de", &mut de)] {
+            let session = browser::Session::start(Engine::Chromium).await?;
+            let ms = scenarios::cold_mount(&session.driver, sandbox, language).await;
+            session.stop().await;
+            runs.push(ms?);
+        }
+    }
+    let median = |runs: &mut Vec<f64>| {
+        runs.sort_by(f64::total_cmp);
+        runs[runs.len() / 2]
+    };
+    let (en, de) = (median(&mut en), median(&mut de));
+    let report = format!(
+        "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (pack fetched alongside the wasm; at most 20 ms more)"
+    );
+    if de > en + 20.0 {
+        anyhow::bail!("a language pack slows the cold mount: {report}");
+    }
+    Ok(report)
 }

@@ -929,3 +929,18 @@ pub async fn budgets(d: &WebDriver, s: &Sandbox) -> anyhow::Result<String> {
     }
     Ok(report)
 }
+
+/// A cold mount → ready (a fresh browser: nothing cached, the wasm and, but for English, the
+/// language pack fetched) in `language`, in milliseconds.
+pub async fn cold_mount(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<f64> {
+    open(
+        d,
+        &format!("{}/perf.html?runs=1&language={language}", s.merchant),
+    )
+    .await?;
+    wait_for(60, "the cold mount", || async {
+        let el = d.find(By::Id("result")).await.ok()?;
+        el.attr("data-first").await.ok()??.parse().ok()
+    })
+    .await
+}

@@ -5,9 +5,14 @@
   if (window.__errors) return;
   const errors = (window.__errors = []);
   const text = (x) => (x && (x.stack || x.message)) || String(x);
-  // Resource load failures are plain Events; uncaught exceptions are ErrorEvents.
+  // Resource load failures are plain Events; uncaught exceptions are ErrorEvents. Not counted:
+  // the ResizeObserver "loop completed with undelivered notifications" notice, which the
+  // ResizeObserver spec reports through the error event although nothing threw (WebKit does,
+  // when a hidden iframe's layout settles over several steps; the notifications are delivered
+  // in the next frame).
   addEventListener("error", (e) => {
-    if (e instanceof ErrorEvent) errors.push(`uncaught exception: ${e.message} (${e.filename}:${e.lineno})`);
+    if (!(e instanceof ErrorEvent) || /^ResizeObserver loop/.test(e.message)) return;
+    errors.push(`uncaught exception: ${e.message} (${e.filename}:${e.lineno})`);
   });
   addEventListener("unhandledrejection", (e) => errors.push(`unhandled rejection: ${text(e.reason)}`));
   const original = console.error.bind(console);

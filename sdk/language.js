@@ -1,12 +1,17 @@
+// (A `.js` file: an ES module all the same, as package.json says `"type": "module"`, and
+// served as JavaScript by every server, the browser tests' included.)
 // The language the widget speaks, picked before its wasm arrives so that the language pack is
 // fetched in parallel with it. The same rules as `Lang::find` / `Lang::pick_first` in
 // crates/i18n (a browser test holds the two together): the merchant's `language`, else the
 // browser's languages in order, else English; a tag the widget does not speak falls through.
 
-/** The languages (English is built in, the others are packs), in the order of `Lang::ALL`. */
-export const CODES = "en ar de es fil fr he id it ms nl pl pt ru sv th tr vi zh-CN zh-TW".split(" ");
+// The languages (English is built in, the others are packs), in the order of `Lang::ALL`.
+const CODES = "en ar de es fil fr he id it ms nl pl pt ru sv th tr vi zh-CN zh-TW".split(" ");
 // Codes browsers still send for three of them.
 const ALIASES = { tl: "fil", iw: "he", in: "id" };
+
+/** The index of language `code` in `Lang::ALL`: how the loader names it to the wasm. */
+export const languageIndex = (code) => CODES.indexOf(code);
 
 /** The code of the first of `tags` the widget speaks, else "en". */
 export function pickLanguage(tags) {
