@@ -9,12 +9,10 @@ mod sdk_assets;
 mod sessions;
 mod tokens;
 
-use axum::http::{header, HeaderName, HeaderValue, Method, Request};
+use axum::http::{header, HeaderName, Method, Request};
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
