@@ -33,12 +33,15 @@ export function pickLanguage(tags) {
 /**
  * The text of `piece`'s pack for `code` in the SDK folder `base` (a URL, or what `new URL`
  * takes), or null when it cannot be had within 10 s: the widget then speaks English and says
- * why through `onError`.
+ * why through `onError`. The request starts now, before the caller asks for its wasm.
  */
-export const fetchPack = (base, piece, code) =>
-  code == "en"
-    ? Promise.resolve(null)
-    : Promise.resolve()
-        .then(() => fetch(new URL(`i18n/${piece}/${code}.txt`, base), { signal: AbortSignal.timeout(1e4) }))
-        .then((r) => (r.ok ? r.text() : null))
-        .catch(() => null);
+export function fetchPack(base, piece, code) {
+  if (code == "en") return Promise.resolve(null);
+  try {
+    return fetch(new URL(`i18n/${piece}/${code}.txt`, base), { signal: AbortSignal.timeout(1e4) })
+      .then((r) => (r.ok ? r.text() : null))
+      .catch(() => null);
+  } catch {
+    return Promise.resolve(null); // not a URL: a bad apiUrl, which mount() refuses by name
+  }
+}

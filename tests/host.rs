@@ -521,13 +521,8 @@ async fn mount_in(language: &str, on_error: &Function) -> (web_sys::HtmlElement,
 async fn a_language_shows_its_words_direction_and_amount() {
     let (errors, on_error) = recorder();
     // (language, direction, the amount's digits as that locale writes BRL 149.90)
-    for (lang, dir, digits) in [
-        (Lang::Ar, "rtl", ""),
-        (Lang::He, "rtl", "149.90"),
-        (Lang::De, "ltr", "149,90"),
-        (Lang::Th, "ltr", "149.90"),
-        (Lang::ZhTw, "ltr", "149.90"),
-    ] {
+    // (Two here; the e2e `every-language` scenario mounts all 20 in the three engines.)
+    for (lang, dir, digits) in [(Lang::Ar, "rtl", ""), (Lang::De, "ltr", "149,90")] {
         // The pay button: the word, then the amount as `Intl` writes it in that language.
         let format = js_sys::Intl::NumberFormat::new(
             &js_sys::Array::of1(&lang.code().into()),

@@ -23,6 +23,7 @@ pub mod webhooks;
 use std::sync::Arc;
 
 use anyhow::Context;
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
@@ -87,7 +88,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     };
     tokio::spawn(webhooks::run(state.clone()));
 
-    let payment_app = routes::payment_origin(state);
+    let csp_reports = csp_reports::CspReports::new(&account.private_secret_key);
+    let payment_app = routes::payment_origin(state, csp_reports);
     let merchant_app = merchant::merchant_origin(
         &payment_url,
         &merchant_url,
@@ -105,10 +107,18 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     println!("  webhook secret:     {}", account.webhook_secret);
     println!("  database:           {db_url}");
 
-    let payment =
-        axum::serve(payment_listener, payment_app).with_graceful_shutdown(shutdown_signal());
-    let merchant =
-        axum::serve(merchant_listener, merchant_app).with_graceful_shutdown(shutdown_signal());
+    // TCP_NODELAY: a file is answered in two writes (headers, then the body), and with Nagle's
+    // algorithm the second waits for the client's delayed ACK, 40 ms on Linux: measured on a
+    // 1 KB language pack, which arrived 40 ms after the 100 KB wasm it was requested with.
+    let nodelay = |tcp: &mut tokio::net::TcpStream| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY not set: {e}");
+        }
+    };
+    let payment = axum::serve(payment_listener.tap_io(nodelay), payment_app)
+        .with_graceful_shutdown(shutdown_signal());
+    let merchant = axum::serve(merchant_listener.tap_io(nodelay), merchant_app)
+        .with_graceful_shutdown(shutdown_signal());
     let (a, b) = tokio::join!(payment, merchant);
     a.context("payment origin")?;
     b.context("merchant origin")?;

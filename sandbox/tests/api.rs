@@ -847,3 +847,76 @@ async fn the_demo_page_cannot_be_framed_but_test_pages_can() {
     let (_, got) = headers_of(&format!("{}/demo.js", sb.merchant), &names).await;
     assert_eq!(got[0], "", "only the page itself");
 }
+
+#[tokio::test]
+async fn csp_reports_are_bounded_rate_limited_and_read_with_the_secret_key() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let http = reqwest::Client::new();
+    let url = format!("{}/csp-reports", sb.api);
+    let oversized = |kib: usize| {
+        format!(
+            r#"{{"csp-report": {{"blocked-uri": "{}"}}}}"#,
+            "x".repeat(kib * 1024)
+        )
+    };
+    // Over the limit is 413 (a body the socket buffers whole, so the answer always arrives).
+    let res = http.post(&url).body(oversized(32)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // Refused before they are read whole: 100 bodies of 1.9 MB leave the memory flat. (The
+    // server answers before the client has sent it all, so a client may see the connection
+    // close instead of the 413.)
+    let before = sb.rss_kib();
+    let huge = oversized(1900);
+    for _ in 0..100 {
+        if let Ok(res) = http.post(&url).body(huge.clone()).send().await {
+            assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        }
+    }
+    let grown = sb.rss_kib().saturating_sub(before);
+    assert!(
+        grown < 40 * 1024,
+        "100 oversized reports grew the server by {grown} KiB"
+    );
+    // A real report is kept as a short summary; the count is rate-limited.
+    let report = json!({"csp-report": {
+        "document-uri": format!("{}/", sb.merchant),
+        "violated-directive": "script-src-elem",
+        "blocked-uri": "https://evil.example/x.js",
+        "script-sample": "card 4111111111111111",
+    }});
+    let mut codes = Vec::new();
+    for _ in 0..110 {
+        let res = http.post(&url).json(&report).send().await.unwrap();
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            let wait: u64 = res.headers()["retry-after"]
+                .to_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!((1..=10).contains(&wait), "Retry-After {wait}");
+        }
+        codes.push(res.status().as_u16());
+    }
+    assert_eq!(codes.iter().filter(|c| **c == 204).count(), 100);
+    assert_eq!(codes.iter().filter(|c| **c == 429).count(), 10);
+    // Only the secret key reads them.
+    let (status, _) = sb
+        .call(Method::GET, "/csp-reports", Keys::Public, None, None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = sb
+        .call(Method::GET, "/csp-reports", Keys::None, None, None)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, list) = sb.secret(Method::GET, "/csp-reports", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 100);
+    assert_eq!(list[0]["violated_directive"], "script-src-elem");
+    assert!(
+        !Value::Array(list.clone()).to_string().contains("4111"),
+        "no sample kept"
+    );
+    assert!(!sb.output().contains("4111"), "nor logged");
+}

@@ -67,7 +67,9 @@ pub fn merchant_origin(
         );
     Router::new()
         .merge(demo_api)
-        .merge(crate::csp_reports::routes(crate::csp_reports::CspReports::default()))
+        .merge(crate::csp_reports::routes(crate::csp_reports::CspReports::new(
+            &merchant.account.private_secret_key,
+        )))
         .route("/webhooks", post(receive_webhook))
         .fallback_service(ServeDir::new(www))
         // The host page CSP of shared/spec/widget.md, plus the payment origin in `script-src`

@@ -20,7 +20,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Everything served on the payment origin.
-pub fn payment_origin(state: AppState) -> Router {
+pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspReports) -> Router {
     // Browser endpoints answer CORS for any origin: they need only the public key.
     let cors = CorsLayer::new()
         .allow_origin(Any)
@@ -58,9 +58,7 @@ pub fn payment_origin(state: AppState) -> Router {
         .merge(browser)
         .merge(merchant)
         .nest_service("/sdk", sdk_assets::router(&state))
-        .merge(crate::csp_reports::routes(
-            crate::csp_reports::CspReports::default(),
-        ))
+        .merge(crate::csp_reports::routes(csp_reports))
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
         .layer(request_log())
         .with_state(state)

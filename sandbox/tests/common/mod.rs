@@ -120,6 +120,18 @@ impl Sandbox {
         let _ = self.child.wait();
     }
 
+    /// The process's resident memory, in KiB (Linux).
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("the process's status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .expect("VmRSS")
+    }
+
     /// Everything the process printed so far (banner and logs).
     pub fn output(&self) -> String {
         self.output.lock().unwrap().clone()

@@ -198,15 +198,34 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     let result = scenarios::budgets(&session.driver, sandbox).await;
     session.stop().await;
     let warm = result?;
-    // A language pack is fetched alongside the wasm: a cold mount in German must not be
-    // slower than one in English (built in). Medians of 7 fresh browsers each, alternating.
+    // A language pack is fetched alongside the wasm and never waited for: in every cold mount
+    // in German, each piece's pack is requested no later than its wasm and has arrived by the
+    // time the wasm has. Cold mounts in English and German (7 fresh browsers each,
+    // alternating): the German median may not be more than 30 ms slower (their medians differ
+    // by up to 20 ms from run to run on this machine).
     let (mut en, mut de) = (Vec::new(), Vec::new());
     for _ in 0..7 {
-        for (language, runs) in [("en", &mut en), ("de", &mut de)] {
+        for language in ["en", "de"] {
             let session = browser::Session::start(Engine::Chromium).await?;
-            let ms = scenarios::cold_mount(&session.driver, sandbox, language).await;
+            let run = scenarios::cold_mount(&session.driver, sandbox, language).await;
             session.stop().await;
-            runs.push(ms?);
+            let (ms, fetches) = run?;
+            if language == "de" {
+                for (piece, [pack, wasm]) in ["host", "frame"].iter().zip(fetches) {
+                    let (Some(pack), Some(wasm)) = (pack, wasm) else {
+                        anyhow::bail!("the {piece}'s pack or wasm was not fetched: {fetches:?}");
+                    };
+                    if pack.0 > wasm.0 + 2.0 || pack.1 > wasm.1 + 5.0 {
+                        anyhow::bail!(
+                            "the {piece}'s German pack was requested at {:.0} ms and in at {:.0} ms, its wasm at {:.0} and {:.0} ms",
+                            pack.0, pack.1, wasm.0, wasm.1
+                        );
+                    }
+                }
+                de.push(ms);
+            } else {
+                en.push(ms);
+            }
         }
     }
     let median = |runs: &mut Vec<f64>| {
@@ -215,9 +234,9 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     };
     let (en, de) = (median(&mut en), median(&mut de));
     let report = format!(
-        "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (pack fetched alongside the wasm; at most 20 ms more)"
+        "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (each piece's pack requested with its wasm and in before it)"
     );
-    if de > en + 20.0 {
+    if de > en + 30.0 {
         anyhow::bail!("a language pack slows the cold mount: {report}");
     }
     Ok(report)

@@ -13,6 +13,8 @@ pub struct Sandbox {
     _data: tempdir::Dir,
     pub merchant: String,
     pub api: String,
+    /// The account's secret key, which reading the CSP reports takes.
+    secret_key: String,
 }
 
 mod tempdir {
@@ -61,14 +63,17 @@ impl Sandbox {
             .spawn()
             .context("starting the sandbox")?;
         let mut lines = BufReader::new(child.stdout.take().context("sandbox stdout")?).lines();
-        let (mut api, mut merchant) = (None, None);
+        let (mut api, mut merchant, mut secret_key) = (None, None, None);
         let read = async {
             while let Ok(Some(line)) = lines.next_line().await {
                 let value = line.split_whitespace().nth(2).map(str::to_owned);
+                let secret = line.split_whitespace().nth(1).map(str::to_owned);
                 if line.trim_start().starts_with("payment origin:") {
                     api = value;
                 } else if line.trim_start().starts_with("merchant origin:") {
                     merchant = value;
+                } else if line.trim_start().starts_with("private-secret-key:") {
+                    secret_key = secret;
                 } else if line.trim_start().starts_with("database:") {
                     break;
                 }
@@ -84,25 +89,33 @@ impl Sandbox {
             _data: tempdir::Dir(data),
             merchant: merchant.context("no merchant origin printed")?,
             api: api.context("no payment origin printed")?,
+            secret_key: secret_key.context("no private-secret-key printed")?,
         })
     }
 }
 
 impl Sandbox {
-    /// Every CSP violation report the frame's and the pages' browsers sent so far.
+    /// Every CSP violation report the frame's and the pages' browsers sent so far. A list
+    /// that cannot be read fails the run: "no report" must mean no violation.
     pub async fn csp_reports(&self) -> Vec<serde_json::Value> {
         let mut all = Vec::new();
+        let client = reqwest::Client::new();
         for origin in [&self.api, &self.merchant] {
-            let got: Option<Vec<serde_json::Value>> = async {
-                reqwest::get(format!("{origin}/csp-reports"))
-                    .await
-                    .ok()?
+            let got: anyhow::Result<Vec<serde_json::Value>> = async {
+                Ok(client
+                    .get(format!("{origin}/csp-reports"))
+                    .header("private-secret-key", &self.secret_key)
+                    .send()
+                    .await?
+                    .error_for_status()?
                     .json()
-                    .await
-                    .ok()
+                    .await?)
             }
             .await;
-            all.extend(got.unwrap_or_default());
+            match got {
+                Ok(list) => all.extend(list),
+                Err(e) => panic!("reading the CSP reports of {origin}: {e:#}"),
+            }
         }
         all
     }

@@ -930,17 +930,42 @@ pub async fn budgets(d: &WebDriver, s: &Sandbox) -> anyhow::Result<String> {
     Ok(report)
 }
 
+/// When a resource was requested and when it had arrived, in ms since its page started.
+pub type Fetched = Option<(f64, f64)>;
+
 /// A cold mount → ready (a fresh browser: nothing cached, the wasm and, but for English, the
-/// language pack fetched) in `language`, in milliseconds.
-pub async fn cold_mount(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<f64> {
+/// language pack fetched) in `language`: its milliseconds, and the host's and the frame's
+/// `[pack, wasm]` fetches (the pack `None` in English).
+pub async fn cold_mount(
+    d: &WebDriver,
+    s: &Sandbox,
+    language: &str,
+) -> anyhow::Result<(f64, [[Fetched; 2]; 2])> {
     open(
         d,
         &format!("{}/perf.html?runs=1&language={language}", s.merchant),
     )
     .await?;
-    wait_for(60, "the cold mount", || async {
+    let ms = wait_for(60, "the cold mount", || async {
         let el = d.find(By::Id("result")).await.ok()?;
         el.attr("data-first").await.ok()??.parse().ok()
     })
-    .await
+    .await?;
+    let el = d.find(By::Id("result")).await?;
+    let host = serde_json::from_str(&el.attr("data-requests").await?.unwrap_or_default())?;
+    enter_secure_frame(d).await?;
+    let frame = d
+        .execute(
+            r#"const timing = (part) => {
+              const e = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
+              return e ? [e.startTime, e.responseEnd] : null;
+            };
+            return [timing("/i18n/frame/"), timing("frame_bg.wasm")];"#,
+            vec![],
+        )
+        .await?
+        .json()
+        .clone();
+    d.enter_default_frame().await?;
+    Ok((ms, [host, serde_json::from_value(frame)?]))
 }

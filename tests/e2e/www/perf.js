@@ -28,5 +28,11 @@ for (let i = 0; i < count; i++) {
   if (i < count - 1) handle.unmount();
 }
 const result = document.getElementById("result");
+// When the language pack and the wasm were requested and arrived (ms since the page started).
+const timing = (part) => {
+  const e = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
+  return e ? [e.startTime, e.responseEnd] : null;
+};
+result.dataset.requests = JSON.stringify([timing("/i18n/host/"), timing("checkout_bg.wasm")]);
 result.dataset.first = String(runs[0]);
 result.dataset.runs = JSON.stringify(runs.slice(1));
