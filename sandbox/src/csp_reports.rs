@@ -2,10 +2,13 @@
 //! frame and the demo pages, so tests can require that there are none. Anyone can post, so
 //! what is kept is bounded: a body of at most [`MAX_BODY`] bytes (413 above), at most
 //! [`PER_WINDOW`] reports per [`WINDOW`] (429 with `Retry-After` above), and of each report a
-//! summary of a few short fields, the last [`KEEP`] of them. Reading them takes the account's
-//! secret key: they name the pages and URLs of the merchant's site.
+//! summary of a few short fields, the last [`KEEP`] of them. Reports refused for the rate are
+//! counted, and the listing says how many (`x-csp-reports-refused`), so a flood cannot hide a
+//! violation from whoever checks that there are none. Reading them takes the account's secret
+//! key: they name the pages and URLs of the merchant's site.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -42,6 +45,8 @@ struct Inner {
     kept: Mutex<VecDeque<Value>>,
     /// (start of the current window, reports taken in it)
     window: Mutex<(Instant, u32)>,
+    /// Reports refused for the rate since start.
+    refused: AtomicU64,
     secret_key: String,
 }
 
@@ -51,6 +56,7 @@ impl CspReports {
         Self(Arc::new(Inner {
             kept: Mutex::default(),
             window: Mutex::new((Instant::now(), 0)),
+            refused: AtomicU64::new(0),
             secret_key: secret_key.to_owned(),
         }))
     }
@@ -63,6 +69,7 @@ impl CspReports {
             *window = (Instant::now(), 0);
         }
         if window.1 >= PER_WINDOW {
+            self.0.refused.fetch_add(1, Ordering::Relaxed);
             return Err(WINDOW.saturating_sub(elapsed));
         }
         window.1 += 1;
@@ -129,8 +136,13 @@ async fn list(State(reports): State<CspReports>, headers: HeaderMap) -> Response
         )
             .into_response();
     }
+    let refused = reports.0.refused.load(Ordering::Relaxed).to_string();
     let list = reports.0.kept.lock().unwrap_or_else(|p| p.into_inner());
-    Json(list.iter().cloned().collect::<Vec<_>>()).into_response()
+    (
+        [("x-csp-reports-refused", refused)],
+        Json(list.iter().cloned().collect::<Vec<_>>()),
+    )
+        .into_response()
 }
 
 /// `POST /csp-reports` (from browsers) and `GET /csp-reports` (with the secret key).

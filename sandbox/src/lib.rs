@@ -36,7 +36,7 @@ use crate::vault::Vault;
 /// Starts both origins and the webhook worker, prints where they listen and the development
 /// keys, and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> anyhow::Result<()> {
-    data_dir::prepare(&config.data_dir)?;
+    data_dir::prepare(&config.data_dir, config.database_url.is_none())?;
     let db_url = config.database_url.clone().unwrap_or_else(|| {
         format!(
             "sqlite://{}/{}",

@@ -830,7 +830,7 @@ async fn the_demo_page_cannot_be_framed_but_test_pages_can() {
     let dir = data_dir();
     let sb = Sandbox::start(dir.path(), &[]).await;
     let names = ["x-frame-options", "content-security-policy"];
-    for path in ["/", "/index.html"] {
+    for path in ["/", "/index.html", "/index%2Ehtml", "//index.html"] {
         let (status, got) = headers_of(&format!("{}{path}", sb.merchant), &names).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(got[0], "DENY", "{path}");
@@ -909,8 +909,19 @@ async fn csp_reports_are_bounded_rate_limited_and_read_with_the_secret_key() {
         .call(Method::GET, "/csp-reports", Keys::None, None, None)
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, list) = sb.secret(Method::GET, "/csp-reports", None).await;
-    assert_eq!(status, StatusCode::OK);
+    let res = http
+        .get(&url)
+        .header("private-secret-key", &sb.secret_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["x-csp-reports-refused"],
+        "10",
+        "the refused are counted"
+    );
+    let list: Value = res.json().await.unwrap();
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 100);
     assert_eq!(list[0]["violated_directive"], "script-src-elem");

@@ -282,3 +282,50 @@ async fn the_data_dir_and_its_files_are_owner_only() {
         assert_eq!(mode(file), 0o600, "{file}");
     }
 }
+
+#[tokio::test]
+async fn a_data_dir_that_is_not_the_sandboxs_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    // Someone's folder with their own files (`--data-dir .`): not locked down, only warned of.
+    let parent = data_dir();
+    let dir = parent.path().join("shared");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let sb = Sandbox::start(&dir, &[]).await;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o755);
+    assert_eq!(
+        mode(&dir.join("sandbox.db")),
+        0o600,
+        "its own files are owner-only"
+    );
+    assert!(
+        sb.output().contains("can be read by others"),
+        "{}",
+        sb.output()
+    );
+    // A database file planted as a link is refused, not followed.
+    drop(sb);
+    let other = data_dir();
+    let linked = other.path().join("data");
+    std::fs::create_dir(&linked).unwrap();
+    let target = other.path().join("elsewhere");
+    std::fs::write(&target, "not a database").unwrap();
+    let target_mode = mode(&target);
+    std::os::unix::fs::symlink(&target, linked.join("sandbox.db")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"))
+        .args([
+            "--payment-addr",
+            "127.0.0.1:0",
+            "--merchant-addr",
+            "127.0.0.1:0",
+            "--data-dir",
+        ])
+        .arg(&linked)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("may not be a link"));
+    assert_eq!(mode(&target), target_mode, "the link's target is untouched");
+}

@@ -4,9 +4,10 @@
 //!
 //! Each language is one file (`de.rs`) with two tables, one per piece of the widget
 //! ([`FrameStrings`] for the secure frame, [`HostStrings`] for the host component), so each
-//! piece carries and fetches only its own words. The pack form of a table is its strings, one
-//! per line, in the order of its fields ([`FrameStrings::KEYS`]); `i18n-packs` writes them
-//! (`scripts/build.sh`), and a test holds every table to English's keys.
+//! piece carries and fetches only its own words. The pack form of a table is the fingerprint of
+//! its keys, then its strings, one per line, in the order of its fields
+//! ([`FrameStrings::KEYS`]); `i18n-packs` writes them (`scripts/build.sh`), and a test holds
+//! every table to English's keys.
 //!
 //! Adding a language: a file beside `en.rs` and a line in the `languages!` table below
 //! (ARCHITECTURE.md has the recipe).
@@ -155,8 +156,9 @@ impl Lang {
     /// fit English's keys is refused and English stays in use.
     pub fn install_frame(self, pack: String) -> Result<(), PackError> {
         // Checked before its text is kept for good, so a refused pack is not leaked.
-        lines::<{ FrameStrings::KEYS.len() }>(&pack)?;
-        let table = FrameStrings::from_lines(lines(Box::leak(pack.into_boxed_str()))?);
+        let fingerprint = FrameStrings::FINGERPRINT;
+        lines::<{ FrameStrings::KEYS.len() }>(&pack, fingerprint)?;
+        let table = FrameStrings::from_lines(lines(Box::leak(pack.into_boxed_str()), fingerprint)?);
         let table: &'static FrameStrings = Box::leak(Box::new(table));
         FRAME_PACKS.with(|p| p.set(with(p.get(), self, table)));
         Ok(())
@@ -164,8 +166,9 @@ impl Lang {
 
     /// Installs this language's host pack; see [`Lang::install_frame`].
     pub fn install_host(self, pack: String) -> Result<(), PackError> {
-        lines::<{ HostStrings::KEYS.len() }>(&pack)?;
-        let table = HostStrings::from_lines(lines(Box::leak(pack.into_boxed_str()))?);
+        let fingerprint = HostStrings::FINGERPRINT;
+        lines::<{ HostStrings::KEYS.len() }>(&pack, fingerprint)?;
+        let table = HostStrings::from_lines(lines(Box::leak(pack.into_boxed_str()), fingerprint)?);
         let table: &'static HostStrings = Box::leak(Box::new(table));
         HOST_PACKS.with(|p| p.set(with(p.get(), self, table)));
         Ok(())
@@ -194,10 +197,12 @@ fn with<T>(mut list: [Option<T>; COUNT], lang: Lang, table: T) -> [Option<T>; CO
     list
 }
 
-/// A pack's strings: exactly `N` lines, none empty (a final newline ends the last one).
-/// Bytes rather than `str::split`: the wasm carries less.
-fn lines<const N: usize>(text: &str) -> Result<[&str; N], PackError> {
+/// A pack's strings: its first line is the fingerprint of the keys it was written for, then
+/// exactly `N` lines, none empty (a final newline ends the last one). Bytes rather than
+/// `str::split`: the wasm carries less.
+fn lines<'a, const N: usize>(text: &'a str, fingerprint: &str) -> Result<[&'a str; N], PackError> {
     let mut out = [""; N];
+    // Lines read so far, the fingerprint's included.
     let (mut count, mut start) = (0, 0);
     let bytes = text.as_bytes();
     for i in 0..=bytes.len() {
@@ -206,30 +211,60 @@ fn lines<const N: usize>(text: &str) -> Result<[&str; N], PackError> {
             break;
         }
         if end || bytes[i] == b'\n' {
-            count += 1;
             // (Never `None`: a newline is a character boundary.)
             let line = text.get(start..i).unwrap_or("");
-            if line.is_empty() {
+            if count == 0 && line != fingerprint {
+                return Err(PackError::OtherKeys);
+            }
+            if count > 0 && line.is_empty() {
                 return Err(PackError::EmptyLine(count));
             }
-            if let Some(slot) = out.get_mut(count - 1) {
+            if let Some(slot) = count.checked_sub(1).and_then(|n| out.get_mut(n)) {
                 *slot = line;
             }
+            count += 1;
             start = i + 1;
         }
     }
-    if count != N {
-        return Err(PackError::WrongCount(count));
+    if count != N + 1 {
+        return Err(PackError::WrongCount(count.saturating_sub(1)));
     }
     Ok(out)
+}
+
+/// FNV-1a of `keys` (each followed by a comma), as 8 hex digits: the first line of a pack,
+/// so that a pack written for other keys (an older or newer build) is refused even when it
+/// has as many lines.
+const fn fingerprint(keys: &[&str]) -> [u8; 8] {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < keys.len() {
+        let key = keys[i].as_bytes();
+        let mut j = 0;
+        while j <= key.len() {
+            let byte = if j < key.len() { key[j] } else { b',' };
+            hash = (hash ^ byte as u32).wrapping_mul(0x0100_0193);
+            j += 1;
+        }
+        i += 1;
+    }
+    let mut out = [0u8; 8];
+    let mut k = 0;
+    while k < 8 {
+        out[k] = b"0123456789abcdef"[((hash >> (28 - 4 * k)) & 0xf) as usize];
+        k += 1;
+    }
+    out
 }
 
 /// Why a pack was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PackError {
+    /// It was written for other keys (another build): its fingerprint differs.
+    OtherKeys,
     /// It has this many strings, not one per key.
     WrongCount(usize),
-    /// Its string on this line (from 1) is empty.
+    /// Its string number this (from 1) is empty.
     EmptyLine(usize),
 }
 
@@ -247,9 +282,19 @@ macro_rules! table {
             /// The field names, in pack order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field),)*];
 
-            /// The table as a pack: one string per line, in [`Self::KEYS`] order.
+            /// The fingerprint of [`Self::KEYS`], a pack's first line.
+            pub const FINGERPRINT: &'static str = {
+                const BYTES: [u8; 8] = fingerprint($name::KEYS);
+                match core::str::from_utf8(&BYTES) {
+                    Ok(s) => s,
+                    Err(_) => panic!("hex digits are UTF-8"),
+                }
+            };
+
+            /// The table as a pack: [`Self::FINGERPRINT`], then one string per line, in
+            /// [`Self::KEYS`] order.
             pub fn to_pack(&self) -> String {
-                let mut out = String::new();
+                let mut out = [Self::FINGERPRINT, "\n"].concat();
                 $(out.push_str(self.$field); out.push('\n');)*
                 out
             }

@@ -67,10 +67,9 @@ fn only_arabic_and_hebrew_are_right_to_left() {
 fn strings(lang: Lang) -> Vec<(&'static str, String)> {
     let (frame, host) = lang.tables();
     let keys = FrameStrings::KEYS.iter().chain(HostStrings::KEYS);
-    let values = frame.to_pack() + &host.to_pack();
-    keys.copied()
-        .zip(values.lines().map(str::to_owned))
-        .collect()
+    let (frame, host) = (frame.to_pack(), host.to_pack());
+    let values = frame.lines().skip(1).chain(host.lines().skip(1));
+    keys.copied().zip(values.map(str::to_owned)).collect()
 }
 
 #[test]
@@ -119,30 +118,44 @@ fn a_pack_installs_and_round_trips() {
 #[test]
 fn a_pack_of_the_wrong_shape_is_refused_and_english_stays() {
     let (frame, host) = Lang::De.tables();
-    let short = frame
-        .to_pack()
+    let (frame, host) = (frame.to_pack(), host.to_pack());
+    let frame_keys = FrameStrings::KEYS.len();
+    let short: String = frame
         .lines()
-        .skip(1)
-        .collect::<Vec<_>>()
-        .join("\n");
+        .take(frame_keys)
+        .map(|l| [l, "\n"].concat())
+        .collect();
     assert_eq!(
         Lang::De.install_frame(short),
-        Err(PackError::WrongCount(FrameStrings::KEYS.len() - 1))
+        Err(PackError::WrongCount(frame_keys - 1))
     );
-    let long = host.to_pack() + "extra\n";
+    let long = host.clone() + "extra\n";
     assert_eq!(
         Lang::De.install_host(long),
         Err(PackError::WrongCount(HostStrings::KEYS.len() + 1))
     );
-    let hole = host.to_pack().replacen('\n', "\n\n", 1);
-    assert_eq!(Lang::De.install_host(hole), Err(PackError::EmptyLine(2)));
+    let hole = host.replacen('\n', "\n\n", 1);
+    assert_eq!(Lang::De.install_host(hole), Err(PackError::EmptyLine(1)));
     assert_eq!(
         Lang::De.install_host(String::new()),
-        Err(PackError::EmptyLine(1))
+        Err(PackError::OtherKeys)
     );
+    // As many lines, written for other keys (another build's): refused, not misplaced.
+    let other = host.replacen(HostStrings::FINGERPRINT, "0badc0de", 1);
+    assert_eq!(Lang::De.install_host(other), Err(PackError::OtherKeys));
+    let headless: String = host.lines().skip(1).map(|l| [l, "\n"].concat()).collect();
+    assert_eq!(Lang::De.install_host(headless), Err(PackError::OtherKeys));
     assert!(!Lang::De.host_installed());
     assert_eq!(Lang::De.host().pay, "Pay");
     assert_eq!(Lang::De.frame().card_number, "Card number");
+}
+
+#[test]
+fn the_fingerprint_follows_the_keys() {
+    assert_eq!(FrameStrings::FINGERPRINT.len(), 8);
+    assert_ne!(FrameStrings::FINGERPRINT, HostStrings::FINGERPRINT);
+    assert_ne!(fingerprint(&["a", "b"]), fingerprint(&["b", "a"]));
+    assert_ne!(fingerprint(&["ab"]), fingerprint(&["a", "b"]));
 }
 
 #[test]

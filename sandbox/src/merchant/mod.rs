@@ -90,7 +90,9 @@ pub fn merchant_origin(
 /// The demo page may not be framed (clickjacking): `X-Frame-Options` and `frame-ancestors`.
 /// The test pages beside it may, so that a hostile-frame test can frame them.
 async fn not_frameable(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let demo = matches!(req.uri().path(), "/" | "/index.html");
+    // Compared as the file server reads it: `/index%2Ehtml` is the page too.
+    let path = percent_decoded(req.uri().path());
+    let demo = path == "/" || path.ends_with("/index.html") || path.ends_with('/');
     let mut res = next.run(req).await;
     if demo {
         let headers = res.headers_mut();
@@ -286,6 +288,31 @@ async fn receive_webhook(State(m): State<Merchant>, headers: HeaderMap, body: By
 async fn webhook_log(State(m): State<Merchant>) -> Json<Value> {
     let log = m.received.lock().unwrap_or_else(|p| p.into_inner());
     Json(json!(log.iter().collect::<Vec<_>>()))
+}
+
+/// `path` with its `%XX` escapes decoded (an invalid escape is kept as it is).
+fn percent_decoded(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Percent-encodes a path or query component.

@@ -347,7 +347,10 @@ pub async fn complete(
         Ok(false) => {
             drop(tx);
             let now = state.store.payment(&account.id, &id).await?;
-            return Ok(Json(now.map_or(body, |p| p.body)));
+            return Ok(Json(
+                now.ok_or_else(|| anyhow::anyhow!("a settled payment vanished"))?
+                    .body,
+            ));
         }
         Err(e) if is_unique_violation(&e) => return Err(already_paid()),
         Err(e) => return Err(e.into()),

@@ -102,14 +102,18 @@ impl Sandbox {
         let client = reqwest::Client::new();
         for origin in [&self.api, &self.merchant] {
             let got: anyhow::Result<Vec<serde_json::Value>> = async {
-                Ok(client
+                let res = client
                     .get(format!("{origin}/csp-reports"))
                     .header("private-secret-key", &self.secret_key)
                     .send()
                     .await?
-                    .error_for_status()?
-                    .json()
-                    .await?)
+                    .error_for_status()?;
+                // Reports refused for the rate could have been violations.
+                let refused = res.headers().get("x-csp-reports-refused");
+                if refused.is_none_or(|n| n != "0") {
+                    anyhow::bail!("reports were refused for the rate: {refused:?}");
+                }
+                Ok(res.json().await?)
             }
             .await;
             match got {
