@@ -93,8 +93,8 @@ const COUNT: usize = Lang::ALL.len();
 impl Lang {
     /// The language for one BCP 47 tag, if the widget speaks it: by primary subtag (`pt-BR` →
     /// pt), Chinese by script, else region (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO` → zh-TW;
-    /// `zh-Hans-HK` and any other `zh` → zh-CN), and the deprecated or alternative codes browsers still send
-    /// (`tl` → fil, `iw` → he, `in` → id). Case and `_` for `-` are forgiven.
+    /// `zh-Hans-HK` and any other `zh` → zh-CN), and the old codes browsers still send (`tl` →
+    /// fil, `iw` → he, `in` → id). Case and `_` for `-` are forgiven.
     pub fn find(tag: &str) -> Option<Lang> {
         let mut subtags = tag.split(['-', '_']);
         let primary = subtags.next()?;
@@ -111,14 +111,11 @@ impl Lang {
             }
             return Some(if traditional { Lang::ZhTw } else { Lang::ZhCn });
         }
-        let primary = match primary.to_ascii_lowercase().as_str() {
-            "tl" => "fil",
-            "iw" => "he",
-            "in" => "id",
-            _ => primary,
-        }
-        .to_ascii_lowercase();
-        Lang::ALL.iter().copied().find(|l| is(l.code(), &primary))
+        let primary = [("tl", "fil"), ("iw", "he"), ("in", "id")]
+            .into_iter()
+            .find_map(|(old, new)| is(primary, old).then_some(new))
+            .unwrap_or(primary);
+        Lang::ALL.iter().copied().find(|l| is(l.code(), primary))
     }
 
     /// The language whose [`code`](Lang::code) is exactly `code` (what the loaders pass: no
