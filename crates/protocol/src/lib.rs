@@ -101,7 +101,8 @@ pub enum Theme {
 /// What the host tells the frame once the channel is open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Configure {
-    /// BCP 47 language; the frame picks its closest table (`pt-BR` → `pt`).
+    /// The code of the language the host picked (`checkout_i18n::Lang::code`: `pt`, `zh-TW`);
+    /// the frame shows it if its pack is installed, else English.
     pub language: String,
     /// The checkout session the token is for.
     pub checkout_session: String,
