@@ -50,8 +50,12 @@ echo "browser tests use the sandbox at $CW_TEST_API and $CW_TEST_MERCHANT"
 
 layer "wasm-pack test: Chromium" env CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
 layer "wasm-pack test: Firefox" env GECKODRIVER="$(command -v geckodriver)" wasm-pack test --headless --firefox
-layer "wasm-pack test: WebKit" env SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/target/bin:$PATH" \
-  xvfb-run -a wasm-pack test --headless --safari
+# WebKit runs the frame's browser tests. The host's (tests/host.rs) it does not: under
+# WebKitGTK's driver the host tests' page stops answering in about half of the runs (execute/sync
+# times out after 56 s, after a different test each time, never when that test runs alone);
+# the host in WebKit is covered end to end instead (tests/e2e, every scenario in WebKit).
+layer "wasm-pack test: WebKit (frame)" env SAFARIDRIVER=/usr/bin/WebKitWebDriver PATH="$PWD/target/bin:$PATH" \
+  xvfb-run -a wasm-pack test --headless --safari -- --test frame --test frame_sandbox
 layer "end to end: Chromium, Firefox, WebKit (tests/e2e)" cargo test -p checkout-e2e
 
 echo

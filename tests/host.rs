@@ -205,6 +205,15 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
     assert!(iframe
         .src()
         .starts_with(&format!("{}/sdk/frame.html#origin=", api())));
+    // The frame sizes itself once its form is up. (Unmounting while its wasm still compiles
+    // hung WebKitGTK's page for good here.)
+    assert!(
+        until(10_000, || iframe
+            .get_attribute("style")
+            .is_some_and(|s| s.contains("height")))
+        .await,
+        "the frame reports its height"
+    );
     handle.unmount();
     assert_eq!(root.child_element_count(), 0);
     root.remove();
