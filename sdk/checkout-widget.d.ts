@@ -17,7 +17,10 @@ export interface TokenInfo {
 }
 
 export interface CheckoutError {
-  /** `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, or the API's code. */
+  /**
+   * `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, `LANGUAGE_PACK_UNAVAILABLE` (the
+   * checkout, or its card form, is shown in English), or the API's code.
+   */
   code: string;
   /** In the checkout's language. */
   message: string;

@@ -462,3 +462,28 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
     drop(host);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_language_without_its_frame_pack_shows_english_and_tells_the_host() {
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1());
+    let (got, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    // Vietnamese's frame pack is never installed in these tests.
+    host.send(HostToFrame::Configure(configure("vi")));
+    assert!(until(3000, || got.borrow().len() >= 2).await);
+    assert_eq!(
+        got.borrow()[..2],
+        [FrameToHost::Ready, FrameToHost::LanguageUnavailable]
+    );
+    assert_eq!(text_of(&root, "label[for=cw-number]"), "Card number");
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    root.remove();
+}

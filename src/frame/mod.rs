@@ -93,8 +93,12 @@ pub fn connect(port: MessagePort) -> HostChannel {
         match (msg, configured) {
             (HostToFrame::Configure(config), None) => {
                 let state = render(&config, channel.clone());
-                *app.borrow_mut() = Some((state, Rc::new(config)));
                 channel.send(FrameToHost::Ready);
+                // Shown in English for want of its words: the host tells the merchant.
+                if state.lang.code() != config.language {
+                    channel.send(FrameToHost::LanguageUnavailable);
+                }
+                *app.borrow_mut() = Some((state, Rc::new(config)));
             }
             (HostToFrame::Submit, Some((state, config))) => submit(state, channel, config),
             (HostToFrame::Focus { field }, Some((state, _))) => state.focus(field),

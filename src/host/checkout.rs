@@ -341,6 +341,11 @@ impl Checkout {
             FrameToHost::SubmitRequested => {
                 let _ = self.submit();
             }
+            FrameToHost::LanguageUnavailable => self.call_on_error(
+                "LANGUAGE_PACK_UNAVAILABLE",
+                "the card form's language pack could not be loaded; it is shown in English",
+                false,
+            ),
             FrameToHost::Resized { .. } => {}
         }
     }

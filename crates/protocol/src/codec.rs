@@ -322,10 +322,11 @@ impl Wire for FrameToHost {
                 out.push((*retryable).into());
             }
             FrameToHost::SubmitRequested => out.push(5),
+            FrameToHost::LanguageUnavailable => out.push(6),
         }
     }
     fn take(r: &mut Reader) -> Option<Self> {
-        Some(match r.variant(6)? {
+        Some(match r.variant(7)? {
             0 => FrameToHost::Ready,
             1 => FrameToHost::Resized { height: r.u32()? },
             2 => FrameToHost::Changed {
@@ -351,7 +352,8 @@ impl Wire for FrameToHost {
                 code: FailureCode::take(r)?,
                 retryable: r.bool()?,
             },
-            _ => FrameToHost::SubmitRequested,
+            5 => FrameToHost::SubmitRequested,
+            _ => FrameToHost::LanguageUnavailable,
         })
     }
 }

@@ -27,7 +27,7 @@ pub use codec::{Reader, Wire};
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,6 +186,9 @@ pub enum FrameToHost {
     Failed { code: FailureCode, retryable: bool },
     /// The shopper pressed Enter in a field: the host runs its pay flow (as its button does).
     SubmitRequested,
+    /// The frame's words in the configured language could not be had (its pack did not load
+    /// or did not fit): the card form is in English, and the host tells the merchant.
+    LanguageUnavailable,
 }
 
 impl Field {

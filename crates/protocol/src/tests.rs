@@ -29,6 +29,7 @@ fn every_frame_message() -> Vec<FrameToHost> {
             retryable: true,
         },
         FrameToHost::SubmitRequested,
+        FrameToHost::LanguageUnavailable,
     ]
 }
 
@@ -72,20 +73,21 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 2);
-    // v = 2, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 3);
+    // v = 3, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [2, 3, 1, 120]
+        [3, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [2, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::Ready), [3, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [3, 0, 6]);
     // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1).
     let changed = FrameToHost::Changed {
         brand: Some(Brand::Amex),
         complete: false,
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
     };
-    assert_eq!(encode(1, &changed), [2, 1, 2, 1, 2, 0, 1, 2, 1]);
+    assert_eq!(encode(1, &changed), [3, 1, 2, 1, 2, 0, 1, 2, 1]);
     assert_eq!(
         encode(
             300,
@@ -93,12 +95,12 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [2, 0xac, 0x02, 2, 3]
+        [3, 0xac, 0x02, 2, 3]
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 2]);
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 3]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![2, 0, 3, 12];
+    let mut forged = vec![3, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");
@@ -137,7 +139,7 @@ fn other_versions_out_of_order_and_malformed_messages_are_refused() {
     for cut in 0..configure.len() {
         assert_eq!(decode::<HostToFrame>(&configure[..cut], 0), None);
     }
-    assert_eq!(decode::<HostToFrame>(&[2, 0, 99], 0), None);
+    assert_eq!(decode::<HostToFrame>(&[3, 0, 99], 0), None);
     assert_eq!(decode::<HostToFrame>(&[], 0), None);
     // A message for the other direction does not pass as this one.
     assert_eq!(
