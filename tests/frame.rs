@@ -382,13 +382,28 @@ fn configure(language: &str) -> Configure {
     }
 }
 
-#[wasm_bindgen_test]
-async fn frame_renders_on_configure_then_reports_height_changes_and_validation() {
+/// What the frame sent, in order.
+type Seen = std::rc::Rc<std::cell::RefCell<Vec<FrameToHost>>>;
+
+/// A frame app in this page (rendering into `#root`), connected to a host channel whose
+/// messages from the frame are collected.
+fn connected_frame() -> (
+    web_sys::HtmlElement,
+    checkout_widget::frame::HostChannel,
+    Seen,
+    std::rc::Rc<Channel<HostToFrame>>,
+) {
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();
-    let _frame = connect(pair.port1());
+    let frame = connect(pair.port1());
     let (got, sink) = collector::<FrameToHost>();
     let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    (root, frame, got, host)
+}
+
+#[wasm_bindgen_test]
+async fn frame_renders_on_configure_then_reports_height_changes_and_validation() {
+    let (root, _frame, got, host) = connected_frame();
     // Nothing is rendered before Configure.
     sleep(50).await;
     assert!(root.query_selector("form").unwrap().is_none());
@@ -465,11 +480,7 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
 
 #[wasm_bindgen_test]
 async fn a_language_without_its_frame_pack_shows_english_and_tells_the_host() {
-    let root = container(Some("root"));
-    let pair = MessageChannel::new().unwrap();
-    let _frame = connect(pair.port1());
-    let (got, sink) = collector::<FrameToHost>();
-    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    let (root, _frame, got, host) = connected_frame();
     // Vietnamese's frame pack is never installed in these tests.
     host.send(HostToFrame::Configure(configure("vi")));
     assert!(until(3000, || got.borrow().len() >= 2).await);

@@ -314,17 +314,7 @@ async fn a_data_dir_that_is_not_the_sandboxs_keeps_its_mode() {
     std::fs::write(&target, "not a database").unwrap();
     let target_mode = mode(&target);
     std::os::unix::fs::symlink(&target, linked.join("sandbox.db")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"))
-        .args([
-            "--payment-addr",
-            "127.0.0.1:0",
-            "--merchant-addr",
-            "127.0.0.1:0",
-            "--data-dir",
-        ])
-        .arg(&linked)
-        .output()
-        .unwrap();
+    let out = command(&linked).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("may not be a link"));
     assert_eq!(mode(&target), target_mode, "the link's target is untouched");

@@ -61,19 +61,26 @@ fn field(output: &str, label: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The sandbox binary on free loopback ports with its data in `data_dir`.
+pub fn command(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"));
+    command
+        .args([
+            "--payment-addr",
+            "127.0.0.1:0",
+            "--merchant-addr",
+            "127.0.0.1:0",
+            "--data-dir",
+        ])
+        .arg(data_dir);
+    command
+}
+
 impl Sandbox {
     /// Starts the sandbox with its data in `data_dir` and extra flags.
     pub async fn start(data_dir: &Path, extra: &[&str]) -> Sandbox {
         let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"))
-            .args([
-                "--payment-addr",
-                "127.0.0.1:0",
-                "--merchant-addr",
-                "127.0.0.1:0",
-                "--data-dir",
-            ])
-            .arg(data_dir)
+        let mut child = command(data_dir)
             .arg("--www-dir")
             .arg(www)
             .args(extra)
