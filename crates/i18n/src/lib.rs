@@ -14,6 +14,7 @@
 
 use std::cell::Cell;
 
+
 mod en;
 
 /// Declares the languages: variant, BCP 47 code, module (its file; English's is always
@@ -59,6 +60,24 @@ macro_rules! languages {
                 match self {
                     Lang::En => (&en::FRAME, &en::HOST),
                     $(Lang::$variant => (&$module::FRAME, &$module::HOST),)*
+                }
+            }
+
+            /// This language's words for the screens after the payment (the SDK's action
+            /// module fetches them as a pack).
+            pub fn actions(self) -> &'static ActionStrings {
+                match self {
+                    Lang::En => &en::ACTIONS,
+                    $(Lang::$variant => &$module::ACTIONS,)*
+                }
+            }
+
+            /// This language's words for the sandbox's own pages (the simulated issuer and
+            /// bank), which the sandbox renders on the server.
+            pub fn pages(self) -> &'static PageStrings {
+                match self {
+                    Lang::En => &en::PAGES,
+                    $(Lang::$variant => &$module::PAGES,)*
                 }
             }
         }
@@ -366,6 +385,104 @@ table! {
         insufficient_funds,
         fraud_declined,
         payment_error,
+    }
+}
+
+table! {
+    /// The words of the screens after the payment, drawn by the SDK's action module
+    /// (`sdk/actions.mjs`) on the merchant page: the 3-D Secure dialog, PIX, vouchers,
+    /// transfers, redirects and the status screen. Fetched as a pack in every language.
+    ActionStrings {
+        /// The dialog's name while the shopper's bank verifies them (3-D Secure).
+        verify_title,
+        /// The close button of the dialog.
+        close,
+        /// The bank's verification page's iframe title.
+        challenge_frame_title,
+        /// While the payment's outcome is awaited.
+        waiting,
+        /// Before the page goes to the bank or wallet.
+        redirecting,
+        pix_title,
+        pix_steps,
+        /// The QR image's text alternative.
+        qr_label,
+        copy_code,
+        /// Announced when the code is on the clipboard.
+        copied,
+        copy_failed,
+        /// Before the minutes and seconds left to pay.
+        time_left,
+        qr_expired,
+        amount,
+        voucher_title,
+        voucher_steps,
+        reference,
+        /// Before a voucher's due date.
+        due_date,
+        /// The barcode image's text alternative.
+        barcode_label,
+        /// The link that opens the voucher to print or save.
+        print,
+        transfer_title,
+        transfer_steps,
+        /// Mexico's 18-digit interbank account number.
+        clabe,
+        beneficiary,
+        bank,
+        /// Status screen headings and details.
+        succeeded,
+        succeeded_detail,
+        declined,
+        pending,
+        pending_detail,
+        error,
+        reason_declined,
+        reason_insufficient_funds,
+        reason_fraud,
+        /// A declined 3-D Secure verification.
+        reason_authentication,
+        reason_error,
+        try_again,
+        /// The shopper closed the verification.
+        cancelled,
+        /// The bank's page did not answer in time.
+        timed_out,
+        /// The payment could not be read.
+        read_failed,
+        session_expired,
+        /// The bank's page did not load.
+        page_failed,
+    }
+}
+
+table! {
+    /// The sandbox's own pages, standing in for the card issuer (3-D Secure) and for banks
+    /// and wallets: rendered by the sandbox, never by the widget.
+    PageStrings {
+        /// The simulated bank's name, shown on its pages.
+        bank_name,
+        issuer_title,
+        issuer_prompt,
+        /// The test code, said on the page because this is a sandbox.
+        sandbox_hint,
+        code_label,
+        confirm,
+        cancel,
+        /// While the simulated issuer "never answers" (the timeout test card).
+        contacting,
+        approve_title,
+        approve_prompt,
+        approve,
+        reject,
+        merchant,
+        amount,
+        /// After the page is done, where it is not sent back anywhere.
+        done,
+        /// The link back to the merchant.
+        back_to_store,
+        /// The page's payment is already final.
+        already_final,
     }
 }
 

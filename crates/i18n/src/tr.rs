@@ -1,6 +1,6 @@
 //! Türkçe.
 
-use super::{FrameStrings, HostStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Ödeme hizmetine ulaşılamadı. Lütfen tekrar deneyin.";
 const SESSION_EXPIRED: &str = "Bu ödeme oturumunun süresi doldu. Yeniden başlamak için sayfayı yenileyin.";
@@ -52,4 +52,68 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Kartınızda yeterli bakiye yok. Başka bir kart deneyin.",
     fraud_declined: "Bankanız bu ödemeyi reddetti. Başka bir kart deneyin.",
     payment_error: "Ödeme işlenemedi. Lütfen tekrar deneyin.",
+};
+pub static ACTIONS: ActionStrings = ActionStrings {
+    verify_title: "Confirm it is you",
+    close: "Close",
+    challenge_frame_title: "Your bank's verification page",
+    waiting: "Waiting for confirmation…",
+    redirecting: "Taking you to complete the payment…",
+    pix_title: "Pay with Pix",
+    pix_steps: "Open your bank's app, choose Pix and scan the QR code, or copy the code and paste it in the app.",
+    qr_label: "Pix QR code",
+    copy_code: "Copy code",
+    copied: "Code copied",
+    copy_failed: "The code could not be copied. Select it and copy it yourself.",
+    time_left: "Time left",
+    qr_expired: "This code has expired. Start the payment again to get a new one.",
+    amount: "Amount",
+    voucher_title: "Your payment voucher",
+    voucher_steps: "Pay this voucher in cash at a participating store before the due date. Your order is confirmed when the payment arrives.",
+    reference: "Reference",
+    due_date: "Pay by",
+    barcode_label: "Barcode of the reference",
+    print: "Print or save the voucher",
+    transfer_title: "Pay by bank transfer",
+    transfer_steps: "Make a transfer from your bank's app with these details. Your order is confirmed when the transfer arrives.",
+    clabe: "CLABE",
+    beneficiary: "Beneficiary",
+    bank: "Bank",
+    succeeded: "Payment approved",
+    succeeded_detail: "Thank you. Your payment was approved.",
+    declined: "Payment declined",
+    pending: "Payment pending",
+    pending_detail: "We will confirm your payment as soon as it arrives. You can close this page.",
+    error: "Payment not processed",
+    reason_declined: "Your payment was declined. Try another card or payment method.",
+    reason_insufficient_funds: "The card has insufficient funds. Try another card.",
+    reason_fraud: "Your bank declined this payment. Try another card.",
+    reason_authentication: "Your bank could not verify that it was you. Try again or use another card.",
+    reason_error: "The payment could not be processed. Try again.",
+    try_again: "Try again",
+    cancelled: "You closed the verification, so the payment was not completed.",
+    timed_out: "Your bank did not answer in time. Try again.",
+    read_failed: "We could not check your payment. Check your connection and try again.",
+    session_expired: SESSION_EXPIRED,
+    page_failed: "Your bank's page could not be loaded. Try again.",
+};
+
+pub static PAGES: PageStrings = PageStrings {
+    bank_name: "Sandbox Bank",
+    issuer_title: "Confirm your purchase",
+    issuer_prompt: "Enter the verification code we sent to your phone.",
+    sandbox_hint: "This is a test bank: the code is 1234.",
+    code_label: "Verification code",
+    confirm: "Confirm",
+    cancel: "Cancel",
+    contacting: "Contacting your bank…",
+    approve_title: "Approve the payment",
+    approve_prompt: "Do you approve this payment from your account?",
+    approve: "Approve",
+    reject: "Reject",
+    merchant: "Merchant",
+    amount: "Amount",
+    done: "Done. You can close this page.",
+    back_to_store: "Back to the store",
+    already_final: "This payment is already complete.",
 };
