@@ -21,6 +21,12 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// An RFC 3339 time as unix milliseconds.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let t = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
 /// The current month (UTC), for expiry checks.
 pub fn this_month() -> YearMonth {
     let now = OffsetDateTime::now_utc();

@@ -65,6 +65,10 @@ pub struct Config {
     #[arg(long, env = "SANDBOX_SESSION_TTL_SECS", default_value_t = 5 * 60 * 60)]
     pub session_ttl_secs: u64,
 
+    /// How long a PIX code or cash voucher stays payable, in seconds; then the payment expires.
+    #[arg(long, env = "SANDBOX_ACTION_TTL_SECS", default_value_t = 30 * 60)]
+    pub action_ttl_secs: u64,
+
     /// JSON file mapping country codes (or `"*"`) to enabled payment method types.
     #[arg(long, env = "SANDBOX_METHODS_FILE")]
     pub methods_file: Option<PathBuf>,

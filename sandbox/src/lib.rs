@@ -4,6 +4,7 @@
 //! Two listeners, because the widget lives across two origins: the payment origin
 //! ([`routes`]) and the merchant origin ([`merchant`]).
 
+pub mod actions;
 pub mod card_rules;
 pub mod clock;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod merchant;
 pub mod methods;
 pub mod outcome;
 pub mod routes;
+pub mod settle;
 pub mod state;
 pub mod store;
 pub mod vault;

@@ -14,7 +14,6 @@
 
 use std::cell::Cell;
 
-
 mod en;
 
 /// Declares the languages: variant, BCP 47 code, module (its file; English's is always
@@ -316,7 +315,8 @@ macro_rules! table {
             }
 
             /// The table from its strings in [`Self::KEYS`] order (moved as they are, no
-            /// code per field).
+            /// code per field). (Only the tables the wasm installs use it.)
+            #[allow(dead_code)]
             fn from_lines(lines: [&'static str; Self::KEYS.len()]) -> Self {
                 let [$($field,)*] = lines;
                 $name { $($field,)* }

@@ -1,11 +1,13 @@
 //! The payment origin's HTTP surface: the API (browser and merchant endpoints), icons and the
 //! SDK assets.
 
+mod action_pages;
 mod customers;
 mod icons;
 mod payment_methods;
-mod payments;
+pub(crate) mod payments;
 mod sdk_assets;
+mod session_payment;
 mod sessions;
 mod tokens;
 
@@ -38,6 +40,10 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             get(payment_methods::list),
         )
         .route("/v1/checkout/sessions/{id}/token", post(tokens::create))
+        .route(
+            "/v1/checkout/sessions/{id}/payment",
+            get(session_payment::show),
+        )
         .route("/icons/{name}", get(icons::icon))
         .layer(cors);
     let merchant = Router::new()
@@ -54,8 +60,26 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             "/v1/payments/{id}/webhook-deliveries",
             get(payments::deliveries),
         );
+    // The sandbox's own pages: the issuer, the bank, PIX and vouchers (no CORS: documents).
+    let pages = Router::new()
+        .route("/sandbox/pages.css", get(action_pages::stylesheet))
+        .route(
+            "/sandbox/3ds/{id}",
+            get(action_pages::challenge).post(action_pages::answer_challenge),
+        )
+        .route(
+            "/sandbox/pay/{id}",
+            get(action_pages::bank).post(action_pages::answer_bank),
+        )
+        .route("/sandbox/pix/{id}/qr.svg", get(action_pages::pix_qr))
+        .route("/sandbox/voucher/{id}", get(action_pages::voucher_page))
+        .route(
+            "/sandbox/voucher/{id}/barcode.svg",
+            get(action_pages::voucher_barcode),
+        );
     Router::new()
         .merge(browser)
+        .merge(pages)
         .merge(merchant)
         .nest_service("/sdk", sdk_assets::router(&state))
         .merge(crate::csp_reports::routes(csp_reports))

@@ -6,12 +6,14 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::sessions::{check_account, check_amount, check_country, Amount};
+use super::sessions::{check_account, check_amount, check_country, check_return_url, Amount};
 use super::tokens::SealedCard;
+use crate::actions::{self, Start};
 use crate::clock::{now_ms, rfc3339};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, SecretKey};
 use crate::outcome::{self, Outcome};
+use crate::settle::settle;
 use crate::state::AppState;
 use crate::store::payments::PaymentRow;
 use crate::store::tokens::VaultedCard;
@@ -27,6 +29,8 @@ pub struct NewPayment {
     checkout: CheckoutRef,
     payment_method: MethodRef,
     customer_payer: Option<CustomerRef>,
+    /// Where the shopper comes back to after a bank's or wallet's page (Yuno's field).
+    callback_url: Option<String>,
     metadata: Option<Value>,
 }
 
@@ -67,7 +71,7 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
 }
 
 /// Where a session's webhooks go.
-fn webhook_url(session_url: Option<&str>, account_url: Option<&str>) -> Option<String> {
+pub(crate) fn webhook_url(session_url: Option<&str>, account_url: Option<&str>) -> Option<String> {
     session_url.or(account_url).map(str::to_owned)
 }
 
@@ -86,6 +90,9 @@ pub async fn create(
     check_amount(&p.amount, "amount")?;
     if p.merchant_order_id.trim().is_empty() {
         return Err(ApiError::invalid("merchant_order_id", "must not be empty"));
+    }
+    if let Some(url) = &p.callback_url {
+        check_return_url(url, "callback_url")?;
     }
 
     // One payment decision at a time: tokens, idempotency keys and a session's single success.
@@ -198,9 +205,11 @@ pub async fn create(
         }
         (None, None) => (None, None, None),
     };
-    let (status, sub_status): Outcome = number
-        .as_deref()
-        .map_or(outcome::PENDING, outcome::for_card);
+    let start = actions::start(&token.kind, number.as_deref());
+    let (status, sub_status): Outcome = match start {
+        Start::Final { outcome, .. } => outcome,
+        Start::Waiting(_) => outcome::PENDING,
+    };
     let succeeded = status == "SUCCEEDED";
 
     let want_vault = token.save || p.payment_method.vault_on_success == Some(true);
@@ -235,6 +244,16 @@ pub async fn create(
         .and_then(|f| serde_json::from_str(f).ok())
         .unwrap_or(Value::Null);
     let payment_id = uuid::Uuid::new_v4().to_string();
+    let detail = actions::detail(
+        start,
+        &actions::Context {
+            payment_id: &payment_id,
+            public_url: &state.public_url,
+            amount: p.amount.value,
+            now_ms: now,
+            ttl_ms: state.config.action_ttl_secs as i64 * 1000,
+        },
+    );
     let payment = json!({
         "id": payment_id,
         "account_id": account.id,
@@ -254,7 +273,9 @@ pub async fn create(
             "vaulted_token": new_vault.as_ref().map(|v| v.vaulted_token.clone()).or(token.vaulted_token.clone()),
             "vault_on_success": want_vault,
             "card_data": card_data,
+            "payment_method_detail": detail,
         },
+        "callback_url": p.callback_url,
         "metadata": p.metadata,
     });
 
@@ -312,58 +333,19 @@ pub async fn show(
 }
 
 /// `POST /v1/payments/{id}/complete` (sandbox only): the shopper finished an alternative
-/// method elsewhere; the pending payment succeeds and a webhook is queued.
+/// method elsewhere; the pending payment succeeds and a webhook is queued. A final payment is
+/// answered unchanged.
 pub async fn complete(
     State(state): State<AppState>,
     SecretKey(account): SecretKey,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    let _decide = state.payments_lock.lock().await;
     let p = state
         .store
         .payment(&account.id, &id)
         .await?
         .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))?;
-    // A final payment stays final: completing it again answers it unchanged (and sends no
-    // second webhook), as a retried request expects.
-    if p.status != "PENDING" {
-        return Ok(Json(p.body));
-    }
-    let session = state
-        .store
-        .session(&p.session_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("payment without session"))?;
-    let now = now_ms();
-    let mut body = p.body;
-    body["status"] = json!("SUCCEEDED");
-    body["sub_status"] = json!("APPROVED");
-    body["updated_at"] = json!(rfc3339(now));
-    body["checkout"]["sdk_action_required"] = json!(false);
-    let mut tx = state.store.begin().await?;
-    match Store::settle_payment(&mut tx, &id, "SUCCEEDED", &body).await {
-        Ok(true) => {}
-        // Settled meanwhile (another instance): answer what it is now.
-        Ok(false) => {
-            drop(tx);
-            let now = state.store.payment(&account.id, &id).await?;
-            return Ok(Json(
-                now.ok_or_else(|| anyhow::anyhow!("a settled payment vanished"))?
-                    .body,
-            ));
-        }
-        Err(e) if is_unique_violation(&e) => return Err(already_paid()),
-        Err(e) => return Err(e.into()),
-    }
-    if let Some(url) = webhook_url(
-        session.callback_url.as_deref(),
-        account.webhook_url.as_deref(),
-    ) {
-        Store::enqueue_webhook(&mut tx, &account.id, &id, &url, &body, now).await?;
-    }
-    tx.commit().await?;
-    state.outbox_wakeup.notify_one();
-    Ok(Json(body))
+    Ok(Json(settle(&state, p, outcome::APPROVED).await?))
 }
 
 /// `GET /v1/payments/{id}/webhook-deliveries` (sandbox only): every delivery attempt of the

@@ -51,6 +51,21 @@ pub fn check_country(country: &str, field: &str) -> ApiResult<()> {
 }
 
 /// Validates that the body's `account_id` is the authenticated account.
+/// A URL a shopper or a webhook may be sent to: http(s), with no credentials in it.
+pub fn check_return_url(url: &str, field: &str) -> ApiResult<()> {
+    let parsed = reqwest::Url::parse(url)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+    match parsed {
+        None => Err(ApiError::invalid(field, "must be an http(s) URL")),
+        Some(u) if !u.username().is_empty() || u.password().is_some() => Err(ApiError::invalid(
+            field,
+            "must not carry a user name or password",
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
 pub fn check_account(account: &Account, account_id: &str) -> ApiResult<()> {
     if account.id == account_id {
         Ok(())
@@ -103,10 +118,7 @@ pub async fn create(
         }
     }
     if let Some(url) = &s.callback_url {
-        let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
-        if !ok {
-            return Err(ApiError::invalid("callback_url", "must be an http(s) URL"));
-        }
+        check_return_url(url, "callback_url")?;
     }
     let now = now_ms();
     let expires_at = now + (state.config.session_ttl_secs as i64) * 1000;

@@ -55,6 +55,27 @@ impl Store {
         Ok(row.as_ref().map(payment_from_row))
     }
 
+    /// A payment by id alone (the sandbox's own pages, reached by the id in their URL).
+    pub async fn payment_by_id(&self, id: &str) -> sqlx::Result<Option<PaymentRow>> {
+        let row = sqlx::query("SELECT * FROM payments WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.as_ref().map(payment_from_row))
+    }
+
+    /// The payment a session's shopper should see: its successful one, else its newest.
+    pub async fn session_payment(&self, session_id: &str) -> sqlx::Result<Option<PaymentRow>> {
+        let row = sqlx::query(
+            "SELECT * FROM payments WHERE session_id = ?
+             ORDER BY status = 'SUCCEEDED' DESC, created_at DESC, rowid DESC LIMIT 1",
+        )
+        .bind(session_id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.as_ref().map(payment_from_row))
+    }
+
     /// Whether the session already has a successful payment.
     pub async fn session_has_success(&self, session_id: &str) -> sqlx::Result<bool> {
         let n: i64 = sqlx::query_scalar(
