@@ -68,17 +68,21 @@ cp frame/frame.html dist/
 
 # The host piece (merchant page): the classic-script loader, the ES module (entry and glue in
 # one file), the wasm and the hand-written types; the Yuno v1 compatibility layer is a module
-# of its own, which the entry imports only when a page calls `initialize`.
-cp sdk/yuno-compat.mjs target/js/
+# of its own, which the entry imports only when a page calls `initialize`, and so is what
+# happens after the payment (`actions.mjs`: 3-D Secure, PIX, vouchers, the status screen),
+# imported once a token is handed over.
+cp sdk/yuno-compat.mjs sdk/actions.mjs target/js/
 piece host checkout_glue checkout_bg.wasm sdk/checkout-widget.mjs
-esbuild --bundle --format=esm --external:./yuno-compat.mjs target/js/checkout-widget.mjs \
-  --outfile=dist/checkout-widget.mjs
+esbuild --bundle --format=esm --external:./yuno-compat.mjs --external:./actions.mjs \
+  target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
 esbuild --format=esm sdk/yuno-compat.mjs --outfile=dist/yuno-compat.mjs
+esbuild --bundle --format=esm sdk/actions.mjs --outfile=dist/actions.mjs
 esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js
 cp sdk/checkout-widget.d.ts dist/
 
 # The language packs (every language but English, which is built in): one small text file per
-# language and piece, fetched by the loaders alongside the wasm (crates/i18n).
+# language and piece, fetched by the loaders alongside the wasm, and the action module's words
+# as JSON (crates/i18n).
 cargo run -q -p checkout-i18n --features all --bin i18n-packs -- dist/i18n
 
 node scripts/sri.mjs

@@ -1,29 +1,18 @@
 // checkout-widget for a classic <script> tag: defines window.CheckoutWidget, and window.Yuno and
 // window.SdkPayments for pages written against the Yuno Web SDK v1, loading the module and the
 // wasm that sit next to this file. No bundler or type="module" needed.
-(function () {
+(() => {
   "use strict";
-  var here = document.currentScript && document.currentScript.src;
+  const here = document.currentScript && document.currentScript.src;
   if (!here) return;
-  var loaded;
-  function load() {
-    loaded = loaded || import(new URL("checkout-widget.mjs", here).href);
-    return loaded;
-  }
-  window.CheckoutWidget = {
-    mount: function (target, options) {
-      return load().then(function (m) {
-        return m.mount(target, options);
-      });
-    },
-  };
-  var compat = {
-    initialize: function (publicApiKey) {
-      return load().then(function (m) {
-        return m.initialize(publicApiKey);
-      });
-    },
-  };
-  window.Yuno = window.Yuno || compat;
-  window.SdkPayments = window.SdkPayments || compat;
+  let loaded;
+  // Each entry point loads the module (once) and calls its namesake there.
+  const call =
+    (name) =>
+    (...args) =>
+      (loaded ||= import(new URL("checkout-widget.mjs", here).href)).then((m) => m[name](...args));
+  window.CheckoutWidget = { mount: call("mount"), mountStatus: call("mountStatus") };
+  const compat = { initialize: call("initialize") };
+  window.Yuno ||= compat;
+  window.SdkPayments ||= compat;
 })();

@@ -15,6 +15,8 @@ import { loadWasm } from "./load-wasm.mjs";
 
 let started;
 const packs = {};
+/** The after-the-payment module (`actions.mjs`), fetched once a payment is on its way. */
+const after = () => import("./actions.mjs");
 
 /** Mounts the checkout into `target` (an Element or a CSS selector); resolves with its handle. */
 export async function mount(target, options) {
@@ -22,8 +24,8 @@ export async function mount(target, options) {
   // The language pack is fetched alongside the wasm, not after it.
   const language = pickLanguage([options?.language, ...(navigator.languages || [])]);
   // (A bad apiUrl fails the fetch here, and the wasm rejects it by name.)
-  const api = typeof options?.apiUrl == "string" ? options.apiUrl : origin;
-  const pack = (packs[language] ||= fetchPack(`${api.replace(/\/+$/, "")}/sdk/`, "host", language));
+  const api = (typeof options?.apiUrl == "string" ? options.apiUrl : origin).replace(/\/+$/, "");
+  const pack = (packs[language] ||= fetchPack(`${api}/sdk/`, "host", language));
   started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
     started = null; // a failed load may be tried again
     throw e;
@@ -31,18 +33,29 @@ export async function mount(target, options) {
   await started;
   const text = await pack;
   if (text === null) delete packs[language]; // tried again at the next mount
-  const id = await mountWasm(target, options, origin, languageIndex(language), text);
+  // A token means a payment is on its way: the module that finishes it starts loading then.
+  const onToken = options?.onToken;
+  const o = typeof onToken == "function" ? { ...options, onToken: (t, i) => (after().then((m) => m.prepare(api, language)), onToken(t, i)) } : options;
+  const id = await mountWasm(target, o, origin, languageIndex(language), text);
+  const state = {};
+  const back = (result) => continuePayment(id, result);
   return {
     submit: () => submit(id),
-    continuePayment: (result) => continuePayment(id, result),
-    unmount: () => unmount(id),
+    // With a status: the form comes back with the reason. Without: the payment is read, and
+    // what it still needs is shown, awaited and reported (actions.mjs).
+    continuePayment: (result) =>
+      result?.status !== undefined ? back(result) : after().then((m) => m.continuePayment({ api, language, options, state, target, back })),
+    unmount: () => (state.stop?.(), unmount(id)),
   };
 }
+
+/** The status piece of a return page: the session's payment result, read into `target`. */
+export const mountStatus = (target, options) => after().then((m) => m.mountStatus(target, options, import.meta.url));
 
 /**
  * Yuno Web SDK v1 compatible entry: `const yuno = await initialize(PUBLIC_API_KEY)`. The
  * compatibility layer is a module of its own, fetched only by pages that call this.
  */
 export function initialize(publicApiKey) {
-  return import("./yuno-compat.mjs").then((compat) => compat.initialize(mount, publicApiKey));
+  return import("./yuno-compat.mjs").then((compat) => compat.initialize(mount, publicApiKey, mountStatus));
 }

@@ -16,23 +16,24 @@ function pick(options, names) {
 }
 
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
-export async function initialize(mount, publicApiKey) {
+export async function initialize(mount, publicApiKey, mountStatus) {
   if (typeof publicApiKey !== "string" || !publicApiKey.trim()) {
     fail("`initialize(publicApiKey)` needs the public API key");
   }
   // What `startCheckout` validated: the options, where to render, the callbacks.
-  let opts, selector, createPayment, paymentResult, error, methodSelected;
+  let opts, selector, actionForm, createPayment, paymentResult, error, methodSelected;
   let handle, mounting;
 
   return {
     startCheckout(o) {
       if (!o || typeof o !== "object") fail("`startCheckout(options)` needs an object");
-      // `elementSelector`: a selector, or `{ apmForm, actionForm }` (everything renders in
-      // `apmForm`).
-      const s = o.elementSelector;
+      // `renderMode.elementSelector` (or the older `elementSelector`): a selector, or
+      // `{ apmForm, actionForm }` (the methods and form render in `apmForm`; what the payment
+      // asks after it — 3-D Secure, a PIX code — in `actionForm`, else in a dialog).
+      const s = o.renderMode?.elementSelector ?? o.elementSelector;
       const where = typeof s === "string" ? s : s?.apmForm;
       if (typeof where !== "string") {
-        fail("option `elementSelector` must be a selector string or { apmForm, actionForm }");
+        fail("option `renderMode.elementSelector` (or `elementSelector`) must be a selector string or { apmForm, actionForm }");
       }
       const create = pick(o, ["yunoCreatePayment", "createPayment"]);
       if (!create) fail("option `yunoCreatePayment` (or `createPayment`) is required");
@@ -43,6 +44,7 @@ export async function initialize(mount, publicApiKey) {
       ];
       opts = o;
       selector = where;
+      actionForm = s.actionForm;
       createPayment = create;
       [paymentResult, error, methodSelected] = callbacks;
     },
@@ -64,6 +66,10 @@ export async function initialize(mount, publicApiKey) {
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,
         showPayButton: false,
+        // Yuno shows its result screen unless told not to.
+        showPaymentStatus: o.showPaymentStatus ?? true,
+        actionElement: actionForm,
+        onPaymentResult: (r) => paymentResult?.(r.status, r.subStatus),
         onToken: (token, info) => create(token, { ...info, token }),
         onError: (e) => onError?.(e.message, e),
         onPaymentMethodSelected: (m) => selected?.({ type: m.type, vaulted_token: m.vaultedToken }),
@@ -76,9 +82,34 @@ export async function initialize(mount, publicApiKey) {
       return handle?.submit();
     },
 
-    continuePayment({ status, subStatus } = {}) {
-      if (status !== "SUCCEEDED") handle?.continuePayment({ status: status || "DECLINED", subStatus });
-      if (status) paymentResult?.(status, subStatus);
+    // As Yuno's guide calls it, with no status: the SDK reads the payment, shows what it
+    // still needs and reports it; resolves to null, or Yuno's redirect object when the page
+    // asked for it (`redirect: "return"`). With a status (this SDK's first form): the form
+    // comes back after a decline.
+    async continuePayment({ status, subStatus } = {}) {
+      if (!status) {
+        await mounting;
+        const r = await handle?.continuePayment();
+        return r?.action ? r : null;
+      }
+      if (status !== "SUCCEEDED") handle?.continuePayment({ status, subStatus });
+      paymentResult?.(status, subStatus);
+      return null;
+    },
+
+    // The return page's status piece: `{ checkoutSession, countryCode, language,
+    // yunoPaymentResult }`; it renders where `elementSelector` says, else at the end of the page.
+    mountStatusPayment(o = {}) {
+      let where = o.elementSelector || (selector && document.querySelector(selector));
+      if (!where) document.body.append((where = document.createElement("div")));
+      const result = pick(o, ["yunoPaymentResult", "paymentResult"]);
+      const err = pick(o, ["yunoError", "error"]);
+      return mountStatus(where, {
+        ...o,
+        publicApiKey,
+        onPaymentResult: (r) => result?.(r.status, r.subStatus),
+        onError: (e) => err?.(e.message, e),
+      });
     },
 
     unmountSdk() {

@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 let handle = null;
 let pendingPayment = null;
+let paymentId = null;
 
 async function json(url, options = {}) {
   const res = await fetch(url, {
@@ -49,18 +50,25 @@ $("buy").addEventListener("submit", async (event) => {
       language: form.get("language") || undefined,
       apiUrl: checkout.api_url,
       card: { saveCard: save },
+      showPaymentStatus: true,
       async onToken(token) {
         const payment = await json("/api/payments", {
           method: "POST",
           body: JSON.stringify({ checkout_session: checkout.checkout_session, token, vault_on_success: save }),
         });
+        paymentId = payment.id;
         $("result").textContent = `Payment ${payment.id}: ${payment.status} / ${payment.sub_status}`;
         if (payment.status === "PENDING") {
           pendingPayment = payment.id;
           $("complete").hidden = false;
-        } else if (payment.status !== "SUCCEEDED") {
-          handle.continuePayment({ status: payment.status, subStatus: payment.sub_status });
         }
+        // As Yuno's guide does: the widget reads the payment, shows what it still needs
+        // (3-D Secure, a PIX code, a voucher, the bank's page) and reports the result.
+        handle.continuePayment();
+      },
+      onPaymentResult({ status, subStatus }) {
+        $("result").textContent = `Payment ${paymentId}: ${status} / ${subStatus}`;
+        if (status !== "PENDING") $("complete").hidden = true;
       },
       onError(error) {
         $("result").textContent = `${error.code}: ${error.message}`;

@@ -272,6 +272,25 @@ const fn fingerprint(keys: &[&str]) -> [u8; 8] {
     out
 }
 
+/// Appends `text` as a JSON string.
+fn json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 0xf] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Why a pack was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PackError {
@@ -311,6 +330,22 @@ macro_rules! table {
             pub fn to_pack(&self) -> String {
                 let mut out = [Self::FINGERPRINT, "\n"].concat();
                 $(out.push_str(self.$field); out.push('\n');)*
+                out
+            }
+
+            /// The table as a JSON object of its keys and strings (for the SDK's JavaScript
+            /// pieces, which read words by name).
+            pub fn to_json(&self) -> String {
+                let mut out = String::from("{");
+                $(
+                    if out.len() > 1 {
+                        out.push(',');
+                    }
+                    json_string(&mut out, stringify!($field));
+                    out.push(':');
+                    json_string(&mut out, self.$field);
+                )*
+                out.push('}');
                 out
             }
 

@@ -180,3 +180,20 @@ fn every_pack_is_within_its_budget() {
         assert!(host.to_pack().len() < 4096, "{lang:?}");
     }
 }
+
+#[test]
+fn the_action_words_are_json_objects_of_their_keys() {
+    for &lang in Lang::ALL {
+        let words: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&lang.actions().to_json()).unwrap();
+        let keys: Vec<&str> = words.keys().map(String::as_str).collect();
+        let mut expected = ActionStrings::KEYS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected, "{lang:?}");
+        assert_eq!(words["close"], lang.actions().close);
+        assert!(lang.actions().to_json().len() < 6000, "{lang:?}");
+    }
+    let mut out = String::new();
+    json_string(&mut out, "a\"b\\c\u{1}");
+    assert_eq!(out, r#""a\"b\\c\u0001""#);
+}

@@ -59,6 +59,7 @@ pub fn merchant_origin(
         .route("/api/payments", post(pay))
         .route("/api/payments/{id}/complete", post(complete))
         .route("/api/webhooks", get(webhook_log))
+        .route("/api/config", get(config))
         .layer(
             CorsLayer::new()
                 .allow_origin(Any)
@@ -240,6 +241,8 @@ async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
             "amount": session["amount"],
             "checkout": {"session": input.checkout_session},
             "payment_method": {"token": input.token, "vault_on_success": input.vault_on_success.unwrap_or(false)},
+            // Where the bank's or wallet's page sends the shopper back to.
+            "callback_url": format!("{}/return.html?checkout_session={}", m.own_url, urlencode(&input.checkout_session)),
         });
         let key = uuid::Uuid::new_v4().to_string();
         let created = m
@@ -253,6 +256,11 @@ async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
         Ok::<_, Response>(Json(created).into_response())
     };
     run.await.unwrap_or_else(|e| e)
+}
+
+/// What the return page needs to show a payment's result: the public key and the API's URL.
+async fn config(State(m): State<Merchant>) -> Json<Value> {
+    Json(json!({ "public_api_key": m.account.public_api_key, "api_url": &*m.api }))
 }
 
 /// Completes a pending alternative-method payment (what the shopper would do in their bank).

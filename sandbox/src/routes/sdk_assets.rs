@@ -83,6 +83,7 @@ pub fn mime_type(path: &str) -> Option<&'static str> {
         (".css", "text/css; charset=utf-8"),
         (".html", "text/html; charset=utf-8"),
         (".txt", "text/plain; charset=utf-8"),
+        (".json", "application/json"),
         (".svg", "image/svg+xml"),
     ];
     TYPES

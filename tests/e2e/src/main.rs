@@ -7,6 +7,7 @@
 //! to those engines, `CW_E2E_SCENARIOS=card-happy-path,budgets` to those scenarios (`budgets`
 //! being the speed measurement).
 
+mod after_payment;
 mod browser;
 mod sandbox;
 mod scenarios;

@@ -10,6 +10,7 @@ use anyhow::{bail, Context};
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
+use crate::after_payment;
 use crate::sandbox::Sandbox;
 
 type Run = for<'a> fn(
@@ -36,8 +37,28 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(decline_then_retry(d, s)),
     },
     Scenario {
-        name: "pix-pending-then-completed",
-        run: |d, s| Box::pin(pix(d, s)),
+        name: "3ds-frictionless",
+        run: |d, s| Box::pin(after_payment::frictionless(d, s)),
+    },
+    Scenario {
+        name: "3ds-challenge-wrong-then-right",
+        run: |d, s| Box::pin(after_payment::challenge(d, s)),
+    },
+    Scenario {
+        name: "3ds-challenge-closed",
+        run: |d, s| Box::pin(after_payment::challenge_closed(d, s)),
+    },
+    Scenario {
+        name: "pix-paid-while-shown",
+        run: |d, s| Box::pin(after_payment::pix(d, s)),
+    },
+    Scenario {
+        name: "oxxo-voucher",
+        run: |d, s| Box::pin(after_payment::oxxo(d, s)),
+    },
+    Scenario {
+        name: "pse-redirect-and-return",
+        run: |d, s| Box::pin(after_payment::pse(d, s)),
     },
     Scenario {
         name: "npm-esbuild-page",
@@ -86,11 +107,11 @@ pub static ALL: &[Scenario] = &[
 pub const CSP_CANARY: &str = "csp-violations-are-reported";
 
 /// A valid card that no page shows, so finding it on the host page means a leak.
-const PAN: &str = "4242424242424242";
-const CVC: &str = "739";
+pub(crate) const PAN: &str = "4242424242424242";
+pub(crate) const CVC: &str = "739";
 
 /// Polls `f` until it yields `Some`, for at most `secs`.
-async fn wait_for<T, F, Fut>(secs: u64, what: &str, mut f: F) -> anyhow::Result<T>
+pub(crate) async fn wait_for<T, F, Fut>(secs: u64, what: &str, mut f: F) -> anyhow::Result<T>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Option<T>>,
@@ -107,7 +128,7 @@ where
     }
 }
 
-async fn find(d: &WebDriver, css: &str) -> anyhow::Result<WebElement> {
+pub(crate) async fn find(d: &WebDriver, css: &str) -> anyhow::Result<WebElement> {
     let css = css.to_owned();
     wait_for(15, &css.clone(), || {
         let css = css.clone();
@@ -116,14 +137,14 @@ async fn find(d: &WebDriver, css: &str) -> anyhow::Result<WebElement> {
     .await
 }
 
-async fn text_of(d: &WebDriver, css: &str) -> String {
+pub(crate) async fn text_of(d: &WebDriver, css: &str) -> String {
     match d.find(By::Css(css)).await {
         Ok(e) => e.text().await.unwrap_or_default(),
         Err(_) => String::new(),
     }
 }
 
-async fn wait_text(d: &WebDriver, css: &str, needle: &str) -> anyhow::Result<String> {
+pub(crate) async fn wait_text(d: &WebDriver, css: &str, needle: &str) -> anyhow::Result<String> {
     wait_for(20, &format!("{css} to contain {needle:?}"), || async {
         let t = text_of(d, css).await;
         t.contains(needle).then_some(t)
@@ -133,7 +154,7 @@ async fn wait_text(d: &WebDriver, css: &str, needle: &str) -> anyhow::Result<Str
 
 /// Installs the spy: every message event, console line, CSP violation and DOM mutation the
 /// host page sees is recorded.
-async fn install_spy(d: &WebDriver) -> anyhow::Result<()> {
+pub(crate) async fn install_spy(d: &WebDriver) -> anyhow::Result<()> {
     d.execute(
         r#"
         if (window.__spy) return;
@@ -154,7 +175,7 @@ async fn install_spy(d: &WebDriver) -> anyhow::Result<()> {
 
 /// What the spy saw, plus the page as it is now; fails if the card shows up anywhere, or if
 /// the page had a CSP violation.
-async fn check_spy(d: &WebDriver) -> anyhow::Result<()> {
+pub(crate) async fn check_spy(d: &WebDriver) -> anyhow::Result<()> {
     d.enter_default_frame().await?;
     let seen = d
         .execute("return JSON.stringify({spy: window.__spy, html: document.documentElement.outerHTML, url: location.href})", vec![])
@@ -237,7 +258,7 @@ pub async fn no_errors(d: &WebDriver) -> anyhow::Result<()> {
 
 /// Opens `url` and waits until that page has loaded (some drivers return earlier). The page
 /// being left must have had no error.
-async fn open(d: &WebDriver, url: &str) -> anyhow::Result<()> {
+pub(crate) async fn open(d: &WebDriver, url: &str) -> anyhow::Result<()> {
     no_errors(d).await?;
     d.goto(url).await?;
     wait_for(15, url, || async {
@@ -249,7 +270,7 @@ async fn open(d: &WebDriver, url: &str) -> anyhow::Result<()> {
 }
 
 /// Enters the secure frame once it is there (retrying while the page still renders).
-async fn enter_secure_frame(d: &WebDriver) -> anyhow::Result<()> {
+pub(crate) async fn enter_secure_frame(d: &WebDriver) -> anyhow::Result<()> {
     wait_for(15, "the secure frame", || async {
         d.enter_default_frame().await.ok()?;
         let frame = d.find(By::Css("iframe.cw-frame")).await.ok()?;
@@ -260,7 +281,7 @@ async fn enter_secure_frame(d: &WebDriver) -> anyhow::Result<()> {
 }
 
 /// Clicks into each card field inside the secure frame and types, as a person would.
-async fn type_card(
+pub(crate) async fn type_card(
     d: &WebDriver,
     number: &str,
     expiry: &str,
@@ -294,7 +315,7 @@ async fn type_card(
     Ok(())
 }
 
-async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<()> {
+pub(crate) async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<()> {
     open_demo_as(d, s, language, None, false).await
 }
 
@@ -330,7 +351,7 @@ async fn open_demo_as(
     Ok(())
 }
 
-async fn pay(d: &WebDriver) -> anyhow::Result<()> {
+pub(crate) async fn pay(d: &WebDriver) -> anyhow::Result<()> {
     let button = find(d, ".cw-pay").await?;
     wait_for(10, "the pay button to be enabled", || async {
         button.is_enabled().await.ok().filter(|e| *e)
@@ -340,7 +361,7 @@ async fn pay(d: &WebDriver) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn webhook_for(d: &WebDriver, status: &str) -> anyhow::Result<()> {
+pub(crate) async fn webhook_for(d: &WebDriver, status: &str) -> anyhow::Result<()> {
     let result = text_of(d, "#result").await;
     let id = result
         .split_whitespace()
@@ -377,7 +398,13 @@ async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     type_card(d, "4000000000000002", "1230", CVC, Some("Ana Souza")).await?;
     pay(d).await?;
     wait_text(d, "#result", "DECLINED").await?;
-    // The form is back with the reason, inside the frame.
+    // The status screen says why (the demo asks for it), and "Try again" brings the form
+    // back with the reason, inside the frame.
+    let screen = find(d, ".cw-after[data-status=DECLINED]").await?;
+    if !screen.text().await?.contains("declined") {
+        bail!("declined screen: {:?}", screen.text().await?);
+    }
+    screen.find(By::Tag("button")).await?.click().await?;
     enter_secure_frame(d).await?;
     let reason = wait_for(10, "the decline reason", || async {
         let t = d
@@ -406,17 +433,6 @@ async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     check_spy(d).await
 }
 
-async fn pix(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open_demo(d, s, "en").await?;
-    find(d, ".cw-method[data-type=PIX]").await?.click().await?;
-    pay(d).await?;
-    wait_text(d, "#result", "PENDING").await?;
-    find(d, "#complete").await?.click().await?;
-    wait_text(d, "#result", "SUCCEEDED").await?;
-    webhook_for(d, "SUCCEEDED").await?;
-    check_spy(d).await
-}
-
 async fn npm_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/npm.html", s.merchant)).await?;
     install_spy(d).await?;
@@ -431,7 +447,10 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     install_spy(d).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     find(d, "#pay").await?.click().await?;
-    wait_text(d, "#result", "SUCCEEDED").await?;
+    // `continuePayment()` with no argument: the result reaches `yunoPaymentResult`, and
+    // Yuno's status screen shows (its `showPaymentStatus` defaults to true).
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
+    find(d, ".cw-after[data-status=SUCCEEDED]").await?;
     check_spy(d).await
 }
 
@@ -696,7 +715,7 @@ async fn hostile(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 }
 
 /// Runs axe-core in the current document; fails on serious or critical violations.
-async fn axe(d: &WebDriver, where_: &str) -> anyhow::Result<()> {
+pub(crate) async fn axe(d: &WebDriver, where_: &str) -> anyhow::Result<()> {
     let source =
         std::fs::read_to_string(crate::workspace_root().join("node_modules/axe-core/axe.min.js"))
             .context("node_modules/axe-core is missing")?;
@@ -749,7 +768,7 @@ async fn focused(d: &WebDriver) -> String {
 }
 
 /// Presses keys on the keyboard: they go to whatever has the focus, in whichever frame.
-async fn press<K: Into<TypingData>>(d: &WebDriver, key: impl Fn() -> K) -> anyhow::Result<()> {
+pub(crate) async fn press<K: Into<TypingData>>(d: &WebDriver, key: impl Fn() -> K) -> anyhow::Result<()> {
     d.action_chain().send_keys(key()).perform().await?;
     Ok(())
 }

@@ -13,12 +13,12 @@ yuno.startCheckout({
   language: "en",
   showLoading: true,
   async yunoCreatePayment(oneTimeToken) {
-    const payment = await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
-    document.getElementById("result").textContent = payment.status;
-    yuno.continuePayment({ status: payment.status, subStatus: payment.sub_status });
+    await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
+    // Yuno's guide: always, with no argument; the SDK does the rest.
+    yuno.continuePayment();
   },
   yunoPaymentResult(status) {
-    document.getElementById("result").dataset.result = status;
+    document.getElementById("result").textContent = `result: ${status}`;
   },
   yunoError(message) {
     document.getElementById("result").textContent = `error: ${message}`;

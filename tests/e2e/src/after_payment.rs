@@ -1,0 +1,225 @@
+//! After the payment, end to end, from the demo page, which calls `continuePayment()` with no
+//! argument as Yuno's guide does: 3-D Secure (frictionless, challenge, closed), PIX paid while
+//! its code is shown, an OXXO voucher, and a PSE redirect to the bank and back.
+
+use anyhow::{bail, Context};
+use thirtyfour::prelude::*;
+
+use crate::sandbox::Sandbox;
+use crate::scenarios::{
+    axe, check_spy, enter_secure_frame, find, install_spy, open, open_demo, pay, press,
+    text_of, type_card, wait_for, wait_text, webhook_for, CVC,
+};
+
+const FRICTIONLESS: &str = "4000000000003063";
+const CHALLENGE: &str = "4000000000003220";
+
+/// The demo in a country, in English, with the checkout open.
+async fn open_demo_in(d: &WebDriver, s: &Sandbox, country: &str) -> anyhow::Result<()> {
+    open(d, &format!("{}/", s.merchant)).await?;
+    install_spy(d).await?;
+    for (select, value) in [("country", country), ("language", "en")] {
+        let field = find(d, &format!("select[name={select}]")).await?;
+        field.click().await?;
+        field
+            .find(By::Css(format!("option[value='{value}']")))
+            .await?
+            .click()
+            .await?;
+    }
+    find(d, "#buy button").await?.click().await?;
+    find(d, ".cw-method").await?;
+    Ok(())
+}
+
+/// Enters the issuer's page in the widget's 3-D Secure dialog.
+async fn enter_challenge(d: &WebDriver) -> anyhow::Result<()> {
+    wait_for(20, "the 3-D Secure challenge", || async {
+        d.enter_default_frame().await.ok()?;
+        let frame = d.find(By::Css("dialog.cw-dialog iframe")).await.ok()?;
+        frame.enter_frame().await.ok()?;
+        d.find(By::Id("code")).await.ok()
+    })
+    .await
+    .map(|_| ())
+}
+
+/// Answers the challenge with `code`, as the shopper types it.
+async fn answer_challenge(d: &WebDriver, code: &str) -> anyhow::Result<()> {
+    enter_challenge(d).await?;
+    let field = d.find(By::Id("code")).await?;
+    field.click().await?;
+    field.send_keys(code).await?;
+    d.find(By::Css("button[value=confirm]")).await?.click().await?;
+    d.enter_default_frame().await?;
+    Ok(())
+}
+
+/// The status screen the widget shows for `status`.
+async fn status_screen(d: &WebDriver, status: &str) -> anyhow::Result<WebElement> {
+    find(d, &format!(".cw-after[data-status={status}]")).await
+}
+
+async fn no_dialog(d: &WebDriver) -> anyhow::Result<()> {
+    wait_for(20, "the dialog to close", || async {
+        d.find_all(By::Css("dialog.cw-dialog")).await.ok()?.is_empty().then_some(())
+    })
+    .await
+}
+
+/// The payment id the demo shows.
+async fn payment_id(d: &WebDriver) -> anyhow::Result<String> {
+    let result = wait_text(d, "#result", "Payment ").await?;
+    let id = result.split_whitespace().nth(1).unwrap_or("").trim_end_matches(':');
+    if id.len() != 36 {
+        bail!("no payment id in {result:?}");
+    }
+    Ok(id.to_owned())
+}
+
+/// The shopper's bank pays a pending payment (through the demo merchant's sandbox call).
+async fn bank_pays(d: &WebDriver, id: &str) -> anyhow::Result<()> {
+    d.execute(
+        "return fetch(`/api/payments/${arguments[0]}/complete`, { method: 'POST' }).then((r) => r.status)",
+        vec![serde_json::json!(id)],
+    )
+    .await
+    .context("completing the payment")?;
+    Ok(())
+}
+
+pub async fn frictionless(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    type_card(d, FRICTIONLESS, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    status_screen(d, "SUCCEEDED").await?;
+    wait_text(d, "#result", "SUCCEEDED / APPROVED").await?;
+    if !d.find_all(By::Css("dialog")).await?.is_empty() {
+        bail!("a frictionless authentication showed a dialog");
+    }
+    webhook_for(d, "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+pub async fn challenge(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    type_card(d, CHALLENGE, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    // The dialog is named and the issuer's page in it is accessible.
+    enter_challenge(d).await?;
+    axe(d, "issuer's page").await?;
+    d.enter_default_frame().await?;
+    axe(d, "host page with the 3-D Secure dialog").await?;
+    // A wrong code: declined, with the reason, and the form comes back.
+    answer_challenge(d, "9999").await?;
+    no_dialog(d).await?;
+    wait_text(d, "#result", "DECLINED / FAILED_AUTHENTICATION").await?;
+    let screen = status_screen(d, "DECLINED").await?;
+    if !screen.text().await?.contains("could not verify") {
+        bail!("declined screen: {:?}", screen.text().await?);
+    }
+    screen.find(By::Tag("button")).await?.click().await?;
+    enter_secure_frame(d).await?;
+    wait_for(10, "the decline reason in the form", || async {
+        let t = d.find(By::Css(".cw-form-error")).await.ok()?.text().await.ok()?;
+        (!t.is_empty()).then_some(())
+    })
+    .await?;
+    d.enter_default_frame().await?;
+    // Another attempt, the right code: approved.
+    pay(d).await?;
+    answer_challenge(d, "1234").await?;
+    no_dialog(d).await?;
+    status_screen(d, "SUCCEEDED").await?;
+    wait_text(d, "#result", "SUCCEEDED / APPROVED").await?;
+    webhook_for(d, "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+pub async fn challenge_closed(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    type_card(d, CHALLENGE, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    enter_challenge(d).await?;
+    d.enter_default_frame().await?;
+    // Escape closes it (the focus starts on the dialog's close button).
+    find(d, "dialog.cw-dialog header button").await?.focus().await?;
+    press(d, || Key::Escape).await?;
+    no_dialog(d).await?;
+    wait_text(d, "#result", "PENDING / CANCELLED_BY_USER").await?;
+    let notice = find(d, ".cw-after[role=alert]").await?.text().await?;
+    if !notice.contains("closed the verification") {
+        bail!("notice: {notice:?}");
+    }
+    check_spy(d).await
+}
+
+pub async fn pix(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    find(d, ".cw-method[data-type=PIX]").await?.click().await?;
+    pay(d).await?;
+    let id = payment_id(d).await?;
+    let code = wait_text(d, "dialog.cw-dialog code", "000201").await?;
+    if !code.contains("br.gov.bcb.pix") {
+        bail!("not a BR Code: {code:?}");
+    }
+    find(d, "dialog.cw-dialog img[src*='qr.svg']").await?;
+    let timer = text_of(d, "dialog.cw-dialog [role=timer]").await;
+    if !timer.contains(':') {
+        bail!("time left: {timer:?}");
+    }
+    find(d, "dialog.cw-dialog button:not([aria-label])").await?.click().await?;
+    wait_for(10, "the copy feedback", || async {
+        let said = text_of(d, "dialog.cw-dialog p[role=status]").await;
+        (!said.is_empty()).then_some(())
+    })
+    .await?;
+    axe(d, "host page with the PIX code").await?;
+    // Paid while the code is on screen: the widget sees it without a reload.
+    bank_pays(d, &id).await?;
+    no_dialog(d).await?;
+    status_screen(d, "SUCCEEDED").await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    webhook_for(d, "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+pub async fn oxxo(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo_in(d, s, "MX").await?;
+    find(d, ".cw-method[data-type=OXXO]").await?.click().await?;
+    pay(d).await?;
+    let id = payment_id(d).await?;
+    let details = wait_text(d, "dialog.cw-dialog dl", "Reference").await?;
+    if details.chars().filter(char::is_ascii_digit).count() < 14 {
+        bail!("voucher: {details:?}");
+    }
+    find(d, "dialog.cw-dialog img[src*='barcode.svg']").await?;
+    find(d, "dialog.cw-dialog a[href*='/sandbox/voucher/'][target=_blank]").await?;
+    wait_text(d, "#result", "PENDING / WAITING_ADDITIONAL_STEP").await?;
+    axe(d, "host page with the voucher").await?;
+    find(d, "dialog.cw-dialog header button").await?.click().await?;
+    no_dialog(d).await?;
+    // Paid at the store later: the merchant hears it.
+    bank_pays(d, &id).await?;
+    webhook_for(d, "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo_in(d, s, "CO").await?;
+    find(d, ".cw-method[data-type=PSE]").await?.click().await?;
+    pay(d).await?;
+    wait_for(20, "the bank's page", || async {
+        d.current_url().await.ok()?.path().starts_with("/sandbox/pay/").then_some(())
+    })
+    .await?;
+    axe(d, "bank's page").await?;
+    find(d, "button[value=approve]").await?.click().await?;
+    wait_for(20, "the return page", || async {
+        d.current_url().await.ok()?.path().ends_with("/return.html").then_some(())
+    })
+    .await?;
+    status_screen(d, "SUCCEEDED").await?;
+    wait_text(d, "#result", "SUCCEEDED / APPROVED").await?;
+    axe(d, "return page").await
+}
