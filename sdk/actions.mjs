@@ -145,8 +145,11 @@ function place(c, title, content, onClose) {
   const close = h("button", { type: "button", "aria-label": c.t("close") }, "×");
   const d = h("dialog", { class: "cw-dialog", "aria-labelledby": heading.id },
     h("header", {}, heading, close), h("div", { class: "cw-after" }, ...content));
-  // Escape, like the close button, is the shopper closing it; `showModal` traps focus.
-  d.addEventListener("cancel", (e) => (e.preventDefault(), onClose?.()));
+  // Escape, like the close button, is the shopper closing it (`cancel`, and the key itself
+  // for engines whose dialog does not cancel on it); `showModal` traps focus.
+  const cancel = (e) => (e.preventDefault(), onClose?.());
+  d.addEventListener("cancel", cancel);
+  d.addEventListener("keydown", (e) => e.key == "Escape" && cancel(e));
   close.addEventListener("click", () => onClose?.());
   document.body.append(d);
   d.showModal();

@@ -768,7 +768,10 @@ async fn focused(d: &WebDriver) -> String {
 }
 
 /// Presses keys on the keyboard: they go to whatever has the focus, in whichever frame.
-pub(crate) async fn press<K: Into<TypingData>>(d: &WebDriver, key: impl Fn() -> K) -> anyhow::Result<()> {
+pub(crate) async fn press<K: Into<TypingData>>(
+    d: &WebDriver,
+    key: impl Fn() -> K,
+) -> anyhow::Result<()> {
     d.action_chain().send_keys(key()).perform().await?;
     Ok(())
 }
