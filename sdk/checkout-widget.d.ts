@@ -19,7 +19,8 @@ export interface TokenInfo {
 export interface CheckoutError {
   /**
    * `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, `LANGUAGE_PACK_UNAVAILABLE` (the
-   * checkout, or its card form, is shown in English), or the API's code.
+   * checkout, or its card form, is shown in English); after the payment
+   * `PAYMENT_READ_FAILED`, `CHALLENGE_TIMEOUT`, `CHALLENGE_PAGE_FAILED`; or the API's code.
    */
   code: string;
   /** In the checkout's language. */
@@ -67,12 +68,45 @@ export interface CheckoutOptions {
   card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean };
   /** The method to select first (default: the first listed). */
   initialPaymentMethod?: { type: string; vaultedToken?: string };
+  /** After the payment (`continuePayment()`): its final (or pending) status. */
+  onPaymentResult?(result: PaymentResult): void;
+  /** After the payment: show the status screen in place of the form. Default false. */
+  showPaymentStatus?: boolean;
+  /** Where 3-D Secure, PIX codes and vouchers show (Yuno's `actionForm`); default: a modal dialog. */
+  actionElement?: Element | string;
+  /** Seconds to wait for the bank's 3-D Secure page before giving up (`CHALLENGE_TIMEOUT`). Default 600. */
+  challengeTimeout?: number;
+  /** Redirect methods: the window goes to the bank (default), or `continuePayment()` resolves to Yuno's redirect object. */
+  redirect?: "navigate" | "return";
+}
+
+/** A payment's result as the merchant's callbacks receive it. */
+export interface PaymentResult {
+  /** `SUCCEEDED`, `DECLINED`, `ERROR`, `EXPIRED`, `CANCELED` or `PENDING`. */
+  status: string;
+  /** E.g. `APPROVED`, `INSUFFICIENT_FUNDS`, `FAILED_AUTHENTICATION`, `WAITING_ADDITIONAL_STEP`, `CANCELLED_BY_USER`. */
+  subStatus?: string;
+}
+
+/** What a redirect method asks of a page that navigates by itself (Yuno's shape). */
+export interface RedirectAction {
+  action: "REDIRECT_URL";
+  type: string;
+  redirect: { init_url: string; success_url: string; error_url: string };
 }
 
 export interface CheckoutHandle {
   /** What the pay button does; resolves when the attempt ends. */
   submit(): Promise<void>;
-  /** After a decline or error: the form comes back with the reason shown. */
+  /**
+   * After the merchant's server created the payment, with no argument (as Yuno's guide does):
+   * reads the payment, shows what it still needs (3-D Secure, a PIX code, a voucher, a
+   * transfer, the bank's page), waits for the outcome and reports it to `onPaymentResult`;
+   * resolves to the result, a `RedirectAction` (`redirect: "return"`), or null (navigated
+   * away, unmounted, or failed: `onError` says why). With a status: after a decline or
+   * error, the form comes back with the reason shown.
+   */
+  continuePayment(): Promise<PaymentResult | RedirectAction | null>;
   continuePayment(result: { status: string; subStatus?: string }): void;
   /** Removes every node, listener and the iframe. */
   unmount(): void;
@@ -81,10 +115,33 @@ export interface CheckoutHandle {
 /** Mounts the checkout; rejects with a `TypeError` naming a bad option. */
 export function mount(target: Element | string, options: CheckoutOptions): Promise<CheckoutHandle>;
 
+/** Options of the return page's status piece. */
+export interface StatusOptions {
+  publicApiKey: string;
+  checkoutSession: string;
+  language?: string;
+  apiUrl?: string;
+  onPaymentResult?(result: PaymentResult): void;
+  onError?(error: CheckoutError): void;
+}
+
+/**
+ * The status piece of a return page (after the bank's page): reads the session's payment into
+ * `target` and shows its result; resolves once shown.
+ */
+export function mountStatus(
+  target: Element | string,
+  options: StatusOptions,
+): Promise<{ status: string | null; subStatus?: string; unmount(): void }>;
+
 /** Options of the Yuno Web SDK v1 `startCheckout`. */
 export interface YunoStartCheckoutOptions {
   checkoutSession: string;
-  elementSelector: string | { apmForm: string; actionForm?: string };
+  /** Deprecated by Yuno in favour of `renderMode.elementSelector`; still accepted. */
+  elementSelector?: string | { apmForm: string; actionForm?: string };
+  renderMode?: { type?: "modal" | "element"; elementSelector?: string | { apmForm: string; actionForm?: string } };
+  /** Default true, as Yuno's. */
+  showPaymentStatus?: boolean;
   countryCode: string;
   language?: string;
   showLoading?: boolean;
@@ -105,7 +162,17 @@ export interface YunoSdk {
   startCheckout(options: YunoStartCheckoutOptions): void;
   mountCheckout(selection?: { paymentMethodType?: string; vaultedToken?: string }): Promise<unknown>;
   startPayment(): Promise<void>;
-  continuePayment(result?: { status?: string; subStatus?: string }): void;
+  /** With no argument (Yuno's guide): shows what the payment still needs; resolves to null or Yuno's redirect object. */
+  continuePayment(result?: { status?: string; subStatus?: string }): Promise<RedirectAction | null>;
+  /** The return page's status piece. */
+  mountStatusPayment(options: {
+    checkoutSession: string;
+    countryCode?: string;
+    language?: string;
+    elementSelector?: Element | string;
+    yunoPaymentResult?(status: string, subStatus?: string): void;
+    yunoError?(message: string, data: CheckoutError): void;
+  }): Promise<unknown>;
   unmountSdk(): void;
 }
 
