@@ -108,6 +108,20 @@ async function readPayment(c) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * `url` from the API, if it is a web address (never `javascript:` or `data:`: it becomes an
+ * iframe, an image, a link or where the window goes), with the shopper's language set.
+ */
+function web(c, url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {}
+  if (u?.protocol != "https:" && u?.protocol != "http:") throw Object.assign(new Error("ACTION_INVALID"), { code: "ACTION_INVALID" });
+  u.searchParams.set("lang", c.language);
+  return u.href;
+}
+
 /** Reads until the payment is final (or `stop()` says to), with a growing interval. */
 async function untilFinal(c, first, stop) {
   let p = first;
@@ -182,7 +196,7 @@ function details(c, a) {
       left,
       content: [
         h("p", {}, t("pix_steps")),
-        h("img", { src: a.image_url, alt: t("qr_label"), width: 240, height: 240 }),
+        h("img", { src: web(c, a.image_url), alt: t("qr_label"), width: 240, height: 240 }),
         h("code", {}, a.code),
         ...copyButton(c, a.code, t("copy_code")),
         h("dl", {}, ...amount, h("dt", {}, t("time_left")), h("dd", {}, left)),
@@ -195,8 +209,8 @@ function details(c, a) {
       content: [
         h("p", {}, t("voucher_steps")),
         h("dl", {}, ...amount, h("dt", {}, t("reference")), h("dd", {}, a.reference), h("dt", {}, t("due_date")), h("dd", {}, date(c, a.expires_at))),
-        a.barcode_url && h("img", { src: a.barcode_url, alt: t("barcode_label") }),
-        a.url && h("a", { class: "cw-button", href: `${a.url}?lang=${c.language}`, target: "_blank", rel: "noopener" }, t("print")),
+        a.barcode_url && h("img", { src: web(c, a.barcode_url), alt: t("barcode_label") }),
+        a.url && h("a", { class: "cw-button", href: web(c, a.url), target: "_blank", rel: "noopener" }, t("print")),
       ],
     };
   }
@@ -215,7 +229,7 @@ function details(c, a) {
 async function challenge(c, p) {
   let closed, loaded;
   const frame = h("iframe", {
-    src: `${p.action.url}?lang=${encodeURIComponent(c.language)}`,
+    src: web(c, p.action.url),
     title: c.t("challenge_frame_title"),
     sandbox: "allow-forms allow-scripts allow-same-origin",
     referrerpolicy: "no-referrer",
@@ -248,14 +262,16 @@ async function showDetails(c, p) {
   tick();
   const timer = setInterval(tick, 1000);
   try {
-    const end = await untilFinal(c, p, () => (closed ? "CANCELLED" : c.stopped ? "UNMOUNTED" : null));
-    if (end.payment.status === "EXPIRED") {
+    // Bounded: a minute past the code's expiry, the payment is what it is.
+    const end = await untilFinal(c, p, () => (closed ? "CANCELLED" : c.stopped ? "UNMOUNTED" : Date.now() > expires + 6e4 ? "WAITED" : null));
+    if (end.payment.status === "EXPIRED" || end.stopped === "WAITED") {
       d.left.textContent = "0:00";
       d.content.at(-1).after(h("p", { role: "alert", "data-tone": "bad" }, c.t("qr_expired")));
       return { ...end, keep: true };
     }
     if (!end.stopped) c.remove();
-    return end;
+    // Closed before paying: the code may still be paid; the shopper is told so.
+    return end.stopped === "CANCELLED" ? { ...end, notice: "pending_detail" } : end;
   } finally {
     clearInterval(timer);
   }
@@ -324,22 +340,27 @@ export async function continuePayment(a) {
     const action = p.action;
     let end = { payment: p };
     if (action?.type === "REDIRECT") {
+      const url = web(c, action.url);
       if (c.opts.redirect === "return") {
         const back = action.return_url || location.href;
-        return { action: "REDIRECT_URL", type: action.method, redirect: { init_url: action.url, success_url: back, error_url: back } };
+        return { action: "REDIRECT_URL", type: action.method, redirect: { init_url: url, success_url: back, error_url: back } };
       }
-      location.assign(`${action.url}?lang=${encodeURIComponent(c.language)}`);
+      location.assign(url);
       return null;
     }
     if (action?.type === "THREE_D_SECURE") end = await challenge(c, p);
     else if (action) end = await showDetails(c, p);
-    else if (!FINAL.includes(p.status)) end = await untilFinal(c, p, () => (c.stopped ? "UNMOUNTED" : null));
+    else if (!FINAL.includes(p.status)) {
+      // Pending with nothing to show (the processor is deciding): waited for, within bounds.
+      const started = Date.now();
+      end = await untilFinal(c, p, () => (c.stopped ? "UNMOUNTED" : Date.now() - started > c.opts.timeoutMs ? "WAITED" : null));
+    }
     if (end.stopped === "UNMOUNTED") return null;
     if (end.stopped === "TIMEOUT") return error("CHALLENGE_TIMEOUT", "timed_out");
     if (end.stopped === "PAGE_FAILED") return error("CHALLENGE_PAGE_FAILED", "page_failed");
     // Closing the verification leaves the payment as it is (Yuno reports it so, too).
     const [status, subStatus] = end.stopped === "CANCELLED" ? ["PENDING", "CANCELLED_BY_USER"] : [end.payment.status, end.payment.sub_status];
-    return report(c, status, subStatus, end.keep);
+    return report(c, status, subStatus, end.keep, end.notice);
   } catch (e) {
     if (!e.code) throw e; // a bug, not a failed read: not to be reported as one
     return e.code === "SESSION_EXPIRED" ? error("SESSION_EXPIRED", "session_expired") : error(e.code, "read_failed");
@@ -355,10 +376,10 @@ function notice(c, key) {
 }
 
 /** Tells the merchant, then shows the result or brings the form back with the reason. */
-function report(c, status, subStatus, keep) {
+function report(c, status, subStatus, keep, closed = "cancelled") {
   c.opts.onResult?.({ status, subStatus });
   if (subStatus === "CANCELLED_BY_USER") {
-    notice(c, "cancelled");
+    notice(c, closed);
     return { status, subStatus };
   }
   const retry = !["SUCCEEDED", "PENDING"].includes(status);
@@ -387,7 +408,10 @@ export async function mountStatus(target, options, sdkUrl) {
   if (!(el instanceof Element)) fail("`mountStatus(target)`: target must be an Element or a CSS selector that matches one");
   try {
     let p = await readPayment(c);
-    if (!p.action && !FINAL.includes(p.status)) p = (await untilFinal(c, p, () => (c.stopped ? "UNMOUNTED" : null))).payment;
+    const started = Date.now();
+    if (!p.action && !FINAL.includes(p.status)) {
+      p = (await untilFinal(c, p, () => (c.stopped ? "UNMOUNTED" : Date.now() - started > c.opts.timeoutMs ? "WAITED" : null))).payment;
+    }
     el.replaceChildren(statusScreen(c, p.status, p.sub_status));
     c.remove = () => el.replaceChildren();
     c.opts.onResult?.({ status: p.status, subStatus: p.sub_status });

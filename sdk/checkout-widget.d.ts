@@ -20,7 +20,8 @@ export interface CheckoutError {
   /**
    * `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, `LANGUAGE_PACK_UNAVAILABLE` (the
    * checkout, or its card form, is shown in English); after the payment
-   * `PAYMENT_READ_FAILED`, `CHALLENGE_TIMEOUT`, `CHALLENGE_PAGE_FAILED`; or the API's code.
+   * `PAYMENT_READ_FAILED`, `CHALLENGE_TIMEOUT`, `CHALLENGE_PAGE_FAILED`, `ACTION_INVALID` (the API
+   * gave an action URL that is not http(s)); or the API's code.
    */
   code: string;
   /** In the checkout's language. */

@@ -8,9 +8,11 @@ use serde_json::{json, Value};
 use crate::clock::{now_ms, parse_rfc3339, rfc3339};
 use crate::error::{ApiError, ApiResult};
 use crate::outcome::Outcome;
-use crate::routes::payments::webhook_url;
+use crate::routes::payments::{vault_card, webhook_url};
+use crate::routes::tokens::SealedCard;
 use crate::state::AppState;
 use crate::store::payments::PaymentRow;
+use crate::store::tokens::VaultedCard;
 use crate::store::{is_unique_violation, Store};
 
 /// Moves the pending payment `p` to `outcome` and answers the payment as it now is. A payment
@@ -20,6 +22,12 @@ pub async fn settle(state: &AppState, p: PaymentRow, outcome: Outcome) -> ApiRes
     if p.status != "PENDING" {
         return Ok(p.body);
     }
+    // A PIX code or voucher past its expiry cannot be paid any more: it expires instead.
+    let outcome = if expiry(&p.body).is_some_and(|at| at <= now_ms()) {
+        ("EXPIRED", "EXPIRED")
+    } else {
+        outcome
+    };
     let session = state
         .store
         .session(&p.session_id)
@@ -47,6 +55,17 @@ pub async fn settle(state: &AppState, p: PaymentRow, outcome: Outcome) -> ApiRes
         };
         three_ds["pares_status"] = json!(pares);
         three_ds["electronic_commerce_indicator"] = json!(if pares == "Y" { "05" } else { "07" });
+        if pares == "Y" {
+            three_ds["cryptogram"] = json!(crate::actions::CRYPTOGRAM);
+        }
+    }
+    // A card the shopper asked to save is saved once its payment succeeds, as at creation.
+    let new_vault = match &session.customer_id {
+        Some(customer) if status == "SUCCEEDED" => saved_card(state, &body, customer, now).await?,
+        _ => None,
+    };
+    if let Some(v) = &new_vault {
+        body["payment_method"]["vaulted_token"] = json!(v.vaulted_token);
     }
     let mut tx = state.store.begin().await?;
     match Store::settle_payment(&mut tx, &p.id, status, &body).await {
@@ -67,6 +86,9 @@ pub async fn settle(state: &AppState, p: PaymentRow, outcome: Outcome) -> ApiRes
         }
         Err(e) => return Err(e.into()),
     }
+    if let Some(v) = &new_vault {
+        Store::insert_vaulted_card(&mut tx, v, now).await?;
+    }
     if let Some(url) = webhook_url(
         session.callback_url.as_deref(),
         account.webhook_url.as_deref(),
@@ -79,18 +101,54 @@ pub async fn settle(state: &AppState, p: PaymentRow, outcome: Outcome) -> ApiRes
     Ok(body)
 }
 
+/// The card to save for `customer` when the payment `body` asked for it (`vault_on_success`)
+/// and paid with a new card: opened from its token, sealed anew under a vaulted token.
+async fn saved_card(
+    state: &AppState,
+    body: &Value,
+    customer: &str,
+    now: i64,
+) -> ApiResult<Option<VaultedCard>> {
+    let method = &body["payment_method"];
+    if method["vault_on_success"] != true || !method["vaulted_token"].is_null() {
+        return Ok(None);
+    }
+    let Some(token) = method["token"].as_str() else {
+        return Ok(None);
+    };
+    let Some(row) = state.store.token(token).await? else {
+        return Ok(None);
+    };
+    let Some(sealed) = &row.card else {
+        return Ok(None);
+    };
+    let card: SealedCard = serde_json::from_slice(&state.vault.open(&row.token, sealed)?)
+        .map_err(anyhow::Error::from)?;
+    Ok(Some(vault_card(
+        state,
+        card,
+        row.card_facts.as_deref(),
+        customer,
+        now,
+    )?))
+}
+
 /// When a pending PIX code or voucher is past its expiry, the payment expires (settled as
 /// `EXPIRED`); else it is answered as it is.
 pub async fn expire_if_due(state: &AppState, p: PaymentRow) -> ApiResult<Value> {
-    let detail = &p.body["payment_method"]["payment_method_detail"];
-    let expires = ["bank_transfer", "ticket"]
-        .iter()
-        .find_map(|k| detail[k]["expires_at"].as_str())
-        .and_then(parse_rfc3339);
-    match expires {
+    match expiry(&p.body) {
         Some(at) if p.status == "PENDING" && at <= now_ms() => {
             settle(state, p, ("EXPIRED", "EXPIRED")).await
         }
         _ => Ok(p.body),
     }
+}
+
+/// When a payment's PIX code or voucher stops being payable (unix milliseconds).
+fn expiry(payment: &Value) -> Option<i64> {
+    let detail = &payment["payment_method"]["payment_method_detail"];
+    ["bank_transfer", "ticket"]
+        .iter()
+        .find_map(|k| detail[k]["expires_at"].as_str())
+        .and_then(parse_rfc3339)
 }

@@ -406,3 +406,111 @@ async fn the_browser_read_needs_the_key_and_a_payment() {
         .unwrap();
     assert_eq!(res.headers()["access-control-allow-origin"], "*");
 }
+
+#[tokio::test]
+async fn a_card_to_save_is_saved_once_its_challenge_succeeds() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let customer = sb.customer("challenge-saver").await;
+    let first = sb.session("BR", Some(&customer), None).await;
+    let (_, tok) = sb.card_token(&first, CHALLENGE, "123", true).await;
+    let (_, pay) = sb.pay(&first, tok["token"].as_str().unwrap()).await;
+    assert_eq!(
+        (
+            pay["status"].as_str(),
+            &pay["payment_method"]["vaulted_token"]
+        ),
+        (Some("PENDING"), &Value::Null)
+    );
+    let url = pay["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
+        .as_str()
+        .unwrap();
+    post_form(url, "action=confirm&code=1234").await;
+    let id = pay["id"].as_str().unwrap();
+    let (_, paid) = sb
+        .secret(Method::GET, &format!("/v1/payments/{id}"), None)
+        .await;
+    let vaulted = paid["payment_method"]["vaulted_token"]
+        .as_str()
+        .expect("saved on success");
+
+    let second = sb.session("BR", Some(&customer), None).await;
+    let path = format!("/v1/checkout/sessions/{second}/payment-methods");
+    let (_, methods) = sb.call(Method::GET, &path, Keys::Public, None, None).await;
+    assert_eq!(methods[0]["vaulted_token"], vaulted);
+    assert_eq!(methods[0]["card_data"]["lfd"], "3220");
+}
+
+#[tokio::test]
+async fn each_page_settles_only_its_own_step() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let session = sb.session("BR", None, None).await;
+    let (_, card) = sb.pay(&session, &sb.token(&session, CHALLENGE).await).await;
+    let id = card["id"].as_str().unwrap();
+    // The bank's page, the merchant's "complete" cannot skip the challenge.
+    let (s, _, body) = post_form(&format!("{}/sandbox/pay/{id}", sb.api), "action=approve").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("ACTION_NOT_PENDING"), "{body}");
+    let (s, e) = sb
+        .secret(Method::POST, &format!("/v1/payments/{id}/complete"), None)
+        .await;
+    assert_eq!(
+        (s, e["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("ACTION_NOT_PENDING"))
+    );
+    // The issuer that never answers takes no answer either.
+    let (_, never) = sb
+        .pay(&session, &sb.token(&session, NEVER_ANSWERS).await)
+        .await;
+    let url = never["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
+        .as_str()
+        .unwrap();
+    let (s, _, _) = post_form(url, "action=confirm&code=1234").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    // A PIX payment's challenge page is no way to pay it.
+    let pix = pay_with(&sb, &session, "PIX").await;
+    let pix_id = pix["id"].as_str().unwrap();
+    let (s, _, _) = post_form(
+        &format!("{}/sandbox/3ds/{pix_id}", sb.api),
+        "action=confirm&code=1234",
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_eq!(read(&sb, &session).await.1["status"], "PENDING");
+}
+
+#[tokio::test]
+async fn pix_takes_reais_only() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let mut body = sb.session_body("BR", None, None);
+    body["amount"] = json!({"currency": "USD", "value": 10});
+    let (_, s) = sb
+        .secret(Method::POST, "/v1/checkout/sessions", Some(body))
+        .await;
+    let session = s["checkout_session"].as_str().unwrap();
+    let (_, tok) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{session}/token"),
+            Keys::Public,
+            Some(json!({"payment_method": {"type": "PIX"}})),
+            None,
+        )
+        .await;
+    let mut pay = sb.payment_body(session, tok["token"].as_str().unwrap());
+    pay["amount"] = json!({"currency": "USD", "value": 10});
+    let key = uuid::Uuid::new_v4().to_string();
+    let (s, e) = sb
+        .call(
+            Method::POST,
+            "/v1/payments",
+            Keys::Secret,
+            Some(pay),
+            Some(&key),
+        )
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    assert!(e["messages"][0].as_str().unwrap().contains("PIX"), "{e}");
+}

@@ -79,9 +79,11 @@ pub fn page(lang: Lang, status: StatusCode, title: &str, body: &str, policy: Pol
         header::HeaderName::from_static("x-content-type-options"),
         HeaderValue::from_static("nosniff"),
     );
-    if let Ok(v) = HeaderValue::from_str(&csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, v);
-    }
+    // (Fails closed: a policy that cannot be a header becomes the strictest one.)
+    let csp = HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static(
+        "default-src 'none'; frame-ancestors 'none'",
+    ));
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     response
 }
 

@@ -25,6 +25,9 @@ const CHALLENGE_NEVER_ANSWERS: &str = "4000000000003246";
 /// The code the simulated issuer accepts.
 pub const CHALLENGE_CODE: &str = "1234";
 
+/// The authentication value the simulated issuer gives an authenticated payment.
+pub const CRYPTOGRAM: &str = "AAABBEg0VhI0VniQEjRWAAAAAAA=";
+
 /// The name the sandbox's simulated receivers give (PIX, vouchers, transfers).
 pub const RECEIVER: &str = "Sandbox Merchant";
 
@@ -93,7 +96,7 @@ fn three_d_secure(ctx: &Context, pares_status: Option<&str>, challenge: bool) ->
     json!({
         "version": "2.2.0",
         "electronic_commerce_indicator": pares_status.map(|s| if s == "Y" { "05" } else { "07" }),
-        "cryptogram": pares_status.filter(|s| *s == "Y").map(|_| "AAABBEg0VhI0VniQEjRWAAAAAAA="),
+        "cryptogram": pares_status.filter(|s| *s == "Y").map(|_| CRYPTOGRAM),
         "transaction_id": id,
         "directory_server_transaction_id": format!("ds-{id}"),
         "pares_status": pares_status,
@@ -172,6 +175,37 @@ fn voucher_reference(id: &str) -> String {
     format!("{:014}", number_of(id) % 100_000_000_000_000)
 }
 
+/// The step a pending payment waits for, read back from its `payment_method_detail` (each
+/// page and the merchant's "complete" settle only their own step).
+pub fn pending_step(payment: &Value) -> Option<Step> {
+    if payment["status"] != "PENDING" {
+        return None;
+    }
+    let d = &payment["payment_method"]["payment_method_detail"];
+    if d["card"]["redirect_url"].is_string() {
+        // The test card whose issuer never answers (shared/spec/api.md).
+        let answers = payment["payment_method"]["card_data"]["lfd"] != "3246";
+        return Some(Step::Challenge { answers });
+    }
+    let (bank, ticket, wallet) = (&d["bank_transfer"], &d["ticket"], &d["wallet"]);
+    Some(if bank["payment_instruction"].is_string() {
+        Step::Pix
+    } else if ticket["provider_number"].is_string() {
+        Step::Voucher
+    } else if bank["bank_account"].is_string() {
+        Step::Transfer
+    } else if wallet["redirect_url"].is_string() {
+        Step::Redirect { wallet: true }
+    } else if bank["redirect_url"].is_string() {
+        Step::Redirect { wallet: false }
+    } else {
+        return None;
+    })
+}
+
+/// The largest amount a PIX code may carry (its field holds 13 characters: `9999999999.99`).
+pub const PIX_MAX_AMOUNT: f64 = 9_999_999_999.99;
+
 /// The `action` the browser read gives for a payment body: what the widget shows, without
 /// anything the shopper does not need (never card data). `null` once nothing is pending.
 pub fn for_browser(payment: &Value) -> Value {
@@ -211,7 +245,10 @@ pub fn for_browser(payment: &Value) -> Value {
         .as_str()
         .or(wallet["redirect_url"].as_str())
     {
-        Some(url) => json!({ "type": "REDIRECT", "method": kind, "url": url }),
+        // Where the bank's page sends the shopper back (Yuno's `success_url`/`error_url`).
+        Some(url) => json!({
+            "type": "REDIRECT", "method": kind, "url": url, "return_url": payment["callback_url"],
+        }),
         None => Value::Null,
     }
 }
@@ -290,6 +327,28 @@ mod tests {
         assert_eq!(transfer["clabe"].as_str().unwrap().len(), 18);
         let voucher = for_browser(&pending("OXXO", Step::Voucher));
         assert_eq!(voucher["reference"].as_str().unwrap().len(), 14);
+    }
+
+    #[test]
+    fn the_pending_step_is_read_back_from_the_payment() {
+        for (kind, step) in [
+            ("CARD", Step::Challenge { answers: true }),
+            ("PIX", Step::Pix),
+            ("OXXO", Step::Voucher),
+            ("SPEI", Step::Transfer),
+            ("PSE", Step::Redirect { wallet: false }),
+            ("NEQUI", Step::Redirect { wallet: true }),
+        ] {
+            assert_eq!(pending_step(&pending(kind, step)), Some(step), "{kind}");
+        }
+        let mut never = pending("CARD", Step::Challenge { answers: false });
+        never["payment_method"]["card_data"] = json!({ "lfd": "3246" });
+        assert_eq!(
+            pending_step(&never),
+            Some(Step::Challenge { answers: false })
+        );
+        never["status"] = json!("DECLINED");
+        assert_eq!(pending_step(&never), None);
     }
 
     #[test]

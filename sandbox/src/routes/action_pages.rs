@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::actions::html::{amount, esc, lang, page, Policy, CSS};
-use crate::actions::{pix, voucher, CHALLENGE_CODE};
+use crate::actions::{pending_step, pix, voucher, Step, CHALLENGE_CODE};
 use crate::error::{ApiError, ApiResult};
 use crate::settle::settle;
 use crate::state::AppState;
@@ -38,6 +38,14 @@ const IN_FRAME: Policy = Policy {
     ancestors: "*",
     forms_to: "",
 };
+
+/// A page answered for a payment that waits for something else.
+fn not_this_step() -> ApiError {
+    ApiError::bad_request(
+        "ACTION_NOT_PENDING",
+        "this payment does not wait for this page's answer",
+    )
+}
 
 async fn pending(state: &AppState, id: &str) -> ApiResult<PaymentRow> {
     state
@@ -109,6 +117,10 @@ pub async fn answer_challenge(
     Form(a): Form<Answer>,
 ) -> ApiResult<Response> {
     let p = pending(&state, &id).await?;
+    // Only a challenge that is waiting, and whose issuer answers, takes an answer.
+    if p.status == "PENDING" && pending_step(&p.body) != Some(Step::Challenge { answers: true }) {
+        return Err(not_this_step());
+    }
     let outcome = match (a.action.as_str(), a.code.as_deref().map(str::trim)) {
         ("cancel", _) => ("CANCELED", "CANCELLED_BY_USER"),
         ("confirm", Some(CHALLENGE_CODE)) => ("SUCCEEDED", "APPROVED"),
@@ -193,6 +205,9 @@ pub async fn answer_bank(
     Form(a): Form<Answer>,
 ) -> ApiResult<Response> {
     let p = pending(&state, &id).await?;
+    if p.status == "PENDING" && !matches!(pending_step(&p.body), Some(Step::Redirect { .. })) {
+        return Err(not_this_step());
+    }
     let outcome = match a.action.as_str() {
         "approve" => ("SUCCEEDED", "APPROVED"),
         "reject" => ("DECLINED", "DECLINED"),

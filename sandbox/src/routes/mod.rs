@@ -9,7 +9,7 @@ pub(crate) mod payments;
 mod sdk_assets;
 mod session_payment;
 mod sessions;
-mod tokens;
+pub(crate) mod tokens;
 
 use axum::http::{header, HeaderName, Method, Request};
 use axum::routing::{get, post};

@@ -75,6 +75,31 @@ pub(crate) fn webhook_url(session_url: Option<&str>, account_url: Option<&str>) 
     session_url.or(account_url).map(str::to_owned)
 }
 
+/// A card saved for `customer`, sealed under a new vaulted token, with the facts the
+/// payment-methods list shows (`card_facts`: the token's `card_data`).
+pub(crate) fn vault_card(
+    state: &AppState,
+    card: SealedCard,
+    card_facts: Option<&str>,
+    customer: &str,
+    now: i64,
+) -> ApiResult<VaultedCard> {
+    let vaulted_token = uuid::Uuid::new_v4().to_string();
+    let facts: Value = serde_json::from_str(card_facts.unwrap_or("null")).unwrap_or(Value::Null);
+    let saved_facts = json!({
+        "iin": facts["iin"], "lfd": facts["lfd"], "brand": facts["brand"],
+        "expiration_month": facts["expiration_month"], "expiration_year": facts["expiration_year"],
+    });
+    let sealed = serde_json::to_vec(&card).map_err(anyhow::Error::from)?;
+    Ok(VaultedCard {
+        card: state.vault.seal(&vaulted_token, &sealed)?,
+        vaulted_token,
+        customer_id: customer.to_owned(),
+        card_facts: saved_facts.to_string(),
+        last_used_at: now,
+    })
+}
+
 /// `POST /v1/payments`
 pub async fn create(
     State(state): State<AppState>,
@@ -91,9 +116,10 @@ pub async fn create(
     if p.merchant_order_id.trim().is_empty() {
         return Err(ApiError::invalid("merchant_order_id", "must not be empty"));
     }
-    if let Some(url) = &p.callback_url {
-        check_return_url(url, "callback_url")?;
-    }
+    let callback_url = match &p.callback_url {
+        Some(url) => Some(check_return_url(url, "callback_url")?),
+        None => None,
+    };
 
     // One payment decision at a time: tokens, idempotency keys and a session's single success.
     let _decide = state.payments_lock.lock().await;
@@ -206,6 +232,15 @@ pub async fn create(
         (None, None) => (None, None, None),
     };
     let start = actions::start(&token.kind, number.as_deref());
+    // A PIX code is a BR Code: reais only, and an amount its 13-character field can hold.
+    if start == Start::Waiting(actions::Step::Pix)
+        && (p.amount.currency != "BRL" || p.amount.value > actions::PIX_MAX_AMOUNT)
+    {
+        return Err(ApiError::invalid(
+            "amount",
+            "a PIX payment is in BRL, at most 9999999999.99",
+        ));
+    }
     let (status, sub_status): Outcome = match start {
         Start::Final { outcome, .. } => outcome,
         Start::Waiting(_) => outcome::PENDING,
@@ -213,27 +248,18 @@ pub async fn create(
     let succeeded = status == "SUCCEEDED";
 
     let want_vault = token.save || p.payment_method.vault_on_success == Some(true);
-    let new_vault = match (&number, &session.customer_id) {
+    let new_vault = match (number, &session.customer_id) {
         (Some(n), Some(customer)) if succeeded && want_vault && vaulted.is_none() => {
-            let vaulted_token = uuid::Uuid::new_v4().to_string();
-            let facts: Value = serde_json::from_str(token.card_facts.as_deref().unwrap_or("null"))
-                .unwrap_or(Value::Null);
-            let saved_facts = json!({
-                "iin": facts["iin"], "lfd": facts["lfd"], "brand": facts["brand"],
-                "expiration_month": facts["expiration_month"], "expiration_year": facts["expiration_year"],
-            });
-            let sealed = serde_json::to_vec(&SealedCard {
-                number: n.clone(),
-                holder_name: holder.clone(),
-            })
-            .map_err(anyhow::Error::from)?;
-            Some(VaultedCard {
-                card: state.vault.seal(&vaulted_token, &sealed)?,
-                vaulted_token,
-                customer_id: customer.clone(),
-                card_facts: saved_facts.to_string(),
-                last_used_at: now,
-            })
+            Some(vault_card(
+                &state,
+                SealedCard {
+                    number: n,
+                    holder_name: holder,
+                },
+                token.card_facts.as_deref(),
+                customer,
+                now,
+            )?)
         }
         _ => None,
     };
@@ -275,7 +301,7 @@ pub async fn create(
             "card_data": card_data,
             "payment_method_detail": detail,
         },
-        "callback_url": p.callback_url,
+        "callback_url": callback_url,
         "metadata": p.metadata,
     });
 
@@ -345,6 +371,13 @@ pub async fn complete(
         .payment(&account.id, &id)
         .await?
         .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))?;
+    // A card's 3-D Secure challenge is answered on the issuer's page, not here.
+    if let Some(actions::Step::Challenge { .. }) = actions::pending_step(&p.body) {
+        return Err(ApiError::bad_request(
+            "ACTION_NOT_PENDING",
+            "a card payment waiting for 3-D Secure is completed by its challenge",
+        ));
+    }
     Ok(Json(settle(&state, p, outcome::APPROVED).await?))
 }
 

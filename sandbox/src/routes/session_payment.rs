@@ -1,6 +1,8 @@
 //! `GET /v1/checkout/sessions/{id}/payment` (browser, public key): the session's payment as
 //! the shopper may see it — status, and the pending action with only what the shopper needs
-//! (never card data, never another session's payment). The widget polls it while an action
+//! (never card data, never another session's payment). The action's page URLs name the
+//! payment (the sandbox's pages are reached by its random id), as an issuer's URL names its
+//! transaction: whoever holds the session id and the public key may act on its pending step. The widget polls it while an action
 //! is pending. Yuno documents no browser endpoint for this; this one is the sandbox's
 //! (README, "After the payment").
 
@@ -37,7 +39,6 @@ pub async fn show(
     let p = expire_if_due(&state, payment).await?;
     let mut response = Json(json!({
         "checkout_session": session.id,
-        "payment_id": p["id"],
         "type": p["payment_method"]["type"],
         "status": p["status"],
         "sub_status": p["sub_status"],

@@ -50,9 +50,12 @@ pub fn check_country(country: &str, field: &str) -> ApiResult<()> {
     }
 }
 
-/// Validates that the body's `account_id` is the authenticated account.
-/// A URL a shopper or a webhook may be sent to: http(s), with no credentials in it.
-pub fn check_return_url(url: &str, field: &str) -> ApiResult<()> {
+/// A URL a shopper or a webhook may be sent to: http(s), with a host, no credentials in it,
+/// at most 2048 characters. Answers it as parsed (normalised: what is stored and followed).
+pub fn check_return_url(url: &str, field: &str) -> ApiResult<String> {
+    if url.len() > 2048 {
+        return Err(ApiError::invalid(field, "must be at most 2048 characters"));
+    }
     let parsed = reqwest::Url::parse(url)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
@@ -62,10 +65,11 @@ pub fn check_return_url(url: &str, field: &str) -> ApiResult<()> {
             field,
             "must not carry a user name or password",
         )),
-        Some(_) => Ok(()),
+        Some(u) => Ok(u.into()),
     }
 }
 
+/// Validates that the body's `account_id` is the authenticated account.
 pub fn check_account(account: &Account, account_id: &str) -> ApiResult<()> {
     if account.id == account_id {
         Ok(())
@@ -117,9 +121,10 @@ pub async fn create(
             ));
         }
     }
-    if let Some(url) = &s.callback_url {
-        check_return_url(url, "callback_url")?;
-    }
+    let callback_url = match &s.callback_url {
+        Some(url) => Some(check_return_url(url, "callback_url")?),
+        None => None,
+    };
     let now = now_ms();
     let expires_at = now + (state.config.session_ttl_secs as i64) * 1000;
     let id = uuid::Uuid::new_v4().to_string();
@@ -131,7 +136,7 @@ pub async fn create(
         "country": s.country,
         "amount": s.amount,
         "customer_id": s.customer_id,
-        "callback_url": s.callback_url,
+        "callback_url": callback_url,
         "workflow": s.workflow,
         "metadata": s.metadata,
         "created_at": rfc3339(now),
@@ -144,7 +149,7 @@ pub async fn create(
         country: s.country,
         currency: s.amount.currency,
         amount: s.amount.value,
-        callback_url: s.callback_url,
+        callback_url,
         body: body.clone(),
         expires_at,
     };

@@ -271,3 +271,62 @@ pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     wait_text(d, "#result", "SUCCEEDED / APPROVED").await?;
     axe(d, "return page").await
 }
+
+/// A page with the after-the-payment options in its query string (`www/after.html`).
+async fn open_after_page(d: &WebDriver, s: &Sandbox, query: &str) -> anyhow::Result<()> {
+    open(d, &format!("{}/after.html?{query}", s.merchant)).await?;
+    install_spy(d).await?;
+    find(d, ".cw-method").await?;
+    Ok(())
+}
+
+pub async fn challenge_times_out(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_after_page(d, s, "challengeTimeout=3").await?;
+    type_card(d, "4000000000003246", "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    // The issuer's page never answers; the widget gives up after the stated 3 s.
+    enter_challenge_page(d).await?;
+    d.enter_default_frame().await?;
+    no_dialog(d).await?;
+    wait_text(d, "#error", "CHALLENGE_TIMEOUT").await?;
+    wait_text(d, "#result", "continuePayment: null").await?;
+    let notice = find(d, ".cw-after[role=alert]").await?.text().await?;
+    if !notice.contains("did not answer in time") {
+        bail!("notice: {notice:?}");
+    }
+    check_spy(d).await
+}
+
+/// Enters the issuer's page, whatever it shows.
+async fn enter_challenge_page(d: &WebDriver) -> anyhow::Result<()> {
+    wait_for(20, "the issuer's page", || async {
+        d.enter_default_frame().await.ok()?;
+        let frame = d.find(By::Css("dialog.cw-dialog iframe")).await.ok()?;
+        frame.enter_frame().await.ok()?;
+        d.find(By::Css("main")).await.ok()
+    })
+    .await
+    .map(|_| ())
+}
+
+pub async fn redirect_returned(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_after_page(d, s, "country=CO&redirect=return").await?;
+    let here = d.current_url().await?;
+    find(d, ".cw-method[data-type=PSE]").await?.click().await?;
+    pay(d).await?;
+    let said = wait_text(d, "#result", "REDIRECT_URL").await?;
+    for part in [
+        r#""type":"PSE""#,
+        "/sandbox/pay/",
+        "success_url",
+        "/return.html?checkout_session=",
+    ] {
+        if !said.contains(part) {
+            bail!("continuePayment resolved to {said:?}");
+        }
+    }
+    if d.current_url().await? != here {
+        bail!("the page navigated although it asked for the redirect object");
+    }
+    check_spy(d).await
+}

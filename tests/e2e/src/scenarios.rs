@@ -49,6 +49,14 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(after_payment::challenge_closed(d, s)),
     },
     Scenario {
+        name: "3ds-challenge-times-out",
+        run: |d, s| Box::pin(after_payment::challenge_times_out(d, s)),
+    },
+    Scenario {
+        name: "redirect-object-returned",
+        run: |d, s| Box::pin(after_payment::redirect_returned(d, s)),
+    },
+    Scenario {
         name: "pix-paid-while-shown",
         run: |d, s| Box::pin(after_payment::pix(d, s)),
     },
