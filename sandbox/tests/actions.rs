@@ -20,17 +20,7 @@ async fn read(sb: &Sandbox, session: &str) -> (StatusCode, Value) {
 
 /// A token for an alternative method, then its payment.
 async fn pay_with(sb: &Sandbox, session: &str, kind: &str) -> Value {
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{session}/token"),
-            Keys::Public,
-            Some(json!({"payment_method": {"type": kind}})),
-            None,
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{tok}");
-    let (s, pay) = sb.pay(session, tok["token"].as_str().unwrap()).await;
+    let (s, pay) = sb.pay(session, &sb.method_token(session, kind).await).await;
     assert_eq!(s, StatusCode::CREATED, "{pay}");
     pay
 }
@@ -312,28 +302,9 @@ async fn vouchers_transfers_and_redirects() {
 
     // A bank's page sends the shopper back to the payment's `callback_url`.
     let session = sb.session("CO", None, None).await;
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{session}/token"),
-            Keys::Public,
-            Some(json!({"payment_method": {"type": "PSE"}})),
-            None,
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED);
-    let mut body = sb.payment_body(&session, tok["token"].as_str().unwrap());
+    let mut body = sb.payment_body(&session, &sb.method_token(&session, "PSE").await);
     body["callback_url"] = json!("https://shop.example/return?session=1");
-    let key = uuid::Uuid::new_v4().to_string();
-    let (s, _) = sb
-        .call(
-            Method::POST,
-            "/v1/payments",
-            Keys::Secret,
-            Some(body.clone()),
-            Some(&key),
-        )
-        .await;
+    let (s, _) = sb.create_payment(body.clone()).await;
     assert_eq!(s, StatusCode::CREATED);
     let action = read(&sb, &session).await.1["action"].clone();
     assert_eq!(
@@ -364,16 +335,7 @@ async fn vouchers_transfers_and_redirects() {
     // A return URL with credentials, or not http(s), is refused by name.
     for bad in ["javascript:alert(1)", "https://user:pw@shop.example/"] {
         body["callback_url"] = json!(bad);
-        let key = uuid::Uuid::new_v4().to_string();
-        let (s, e) = sb
-            .call(
-                Method::POST,
-                "/v1/payments",
-                Keys::Secret,
-                Some(body.clone()),
-                Some(&key),
-            )
-            .await;
+        let (s, e) = sb.create_payment(body.clone()).await;
         assert_eq!(s, StatusCode::BAD_REQUEST);
         assert!(
             e["messages"][0].as_str().unwrap().contains("callback_url"),
@@ -490,27 +452,9 @@ async fn pix_takes_reais_only() {
         .secret(Method::POST, "/v1/checkout/sessions", Some(body))
         .await;
     let session = s["checkout_session"].as_str().unwrap();
-    let (_, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{session}/token"),
-            Keys::Public,
-            Some(json!({"payment_method": {"type": "PIX"}})),
-            None,
-        )
-        .await;
-    let mut pay = sb.payment_body(session, tok["token"].as_str().unwrap());
+    let mut pay = sb.payment_body(session, &sb.method_token(session, "PIX").await);
     pay["amount"] = json!({"currency": "USD", "value": 10});
-    let key = uuid::Uuid::new_v4().to_string();
-    let (s, e) = sb
-        .call(
-            Method::POST,
-            "/v1/payments",
-            Keys::Secret,
-            Some(pay),
-            Some(&key),
-        )
-        .await;
+    let (s, e) = sb.create_payment(pay).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
     assert!(e["messages"][0].as_str().unwrap().contains("PIX"), "{e}");
 }

@@ -274,15 +274,35 @@ impl Sandbox {
 
     /// Creates a payment with a fresh idempotency key.
     pub async fn pay(&self, session: &str, token: &str) -> (StatusCode, Value) {
+        self.create_payment(self.payment_body(session, token)).await
+    }
+
+    /// `POST /v1/payments` with `body` and a fresh idempotency key.
+    pub async fn create_payment(&self, body: Value) -> (StatusCode, Value) {
         let key = uuid::Uuid::new_v4().to_string();
         self.call(
             Method::POST,
             "/v1/payments",
             Keys::Secret,
-            Some(self.payment_body(session, token)),
+            Some(body),
             Some(&key),
         )
         .await
+    }
+
+    /// A token for an alternative method (`PIX`, `OXXO`…) that must be accepted.
+    pub async fn method_token(&self, session: &str, kind: &str) -> String {
+        let (s, v) = self
+            .call(
+                Method::POST,
+                &format!("/v1/checkout/sessions/{session}/token"),
+                Keys::Public,
+                Some(json!({"payment_method": {"type": kind}})),
+                None,
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        v["token"].as_str().unwrap().to_owned()
     }
 }
 
