@@ -7,7 +7,7 @@ use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
-    axe, check_spy, enter_secure_frame, find, install_spy, open, open_demo, pay, text_of,
+    axe, check_spy, declined_then_form_back, find, install_spy, open, open_demo, pay, text_of,
     type_card, wait_for, wait_text, webhook_for, CVC,
 };
 
@@ -125,23 +125,7 @@ pub async fn challenge(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     answer_challenge(d, "9999").await?;
     no_dialog(d).await?;
     wait_text(d, "#result", "DECLINED / FAILED_AUTHENTICATION").await?;
-    let screen = status_screen(d, "DECLINED").await?;
-    if !screen.text().await?.contains("could not verify") {
-        bail!("declined screen: {:?}", screen.text().await?);
-    }
-    screen.find(By::Tag("button")).await?.click().await?;
-    enter_secure_frame(d).await?;
-    wait_for(10, "the decline reason in the form", || async {
-        let t = d
-            .find(By::Css(".cw-form-error"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
-        (!t.is_empty()).then_some(())
-    })
-    .await?;
+    declined_then_form_back(d, "could not verify").await?;
     d.enter_default_frame().await?;
     // Another attempt, the right code: approved.
     pay(d).await?;

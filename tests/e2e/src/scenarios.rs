@@ -401,20 +401,16 @@ async fn card_happy_path(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     check_spy(d).await
 }
 
-async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open_demo(d, s, "en").await?;
-    type_card(d, "4000000000000002", "1230", CVC, Some("Ana Souza")).await?;
-    pay(d).await?;
-    wait_text(d, "#result", "DECLINED").await?;
-    // The status screen says why (the demo asks for it), and "Try again" brings the form
-    // back with the reason, inside the frame.
+/// The status screen of a decline, saying `why`; its "Try again" brings the form back, whose
+/// reason (inside the secure frame, which is left entered) is answered.
+pub(crate) async fn declined_then_form_back(d: &WebDriver, why: &str) -> anyhow::Result<String> {
     let screen = find(d, ".cw-after[data-status=DECLINED]").await?;
-    if !screen.text().await?.contains("declined") {
+    if !screen.text().await?.contains(why) {
         bail!("declined screen: {:?}", screen.text().await?);
     }
     screen.find(By::Tag("button")).await?.click().await?;
     enter_secure_frame(d).await?;
-    let reason = wait_for(10, "the decline reason", || async {
+    wait_for(10, "the decline reason in the form", || async {
         let t = d
             .find(By::Css(".cw-form-error"))
             .await
@@ -424,7 +420,17 @@ async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
             .ok()?;
         (!t.is_empty()).then_some(t)
     })
-    .await?;
+    .await
+}
+
+async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_demo(d, s, "en").await?;
+    type_card(d, "4000000000000002", "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "DECLINED").await?;
+    // The status screen says why (the demo asks for it), and "Try again" brings the form
+    // back with the reason, inside the frame.
+    let reason = declined_then_form_back(d, "declined").await?;
     if !reason.contains("declined") {
         bail!("reason shown: {reason:?}");
     }
