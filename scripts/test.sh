@@ -33,6 +33,9 @@ layer "lint (cargo clippy -D warnings)" cargo clippy --workspace --all-targets -
 # (lints/wasm-size/clippy.toml: no core::fmt, no Effects, one signal type).
 layer "lint wasm (cargo clippy --target wasm32 -D warnings, size rules)" env CLIPPY_CONF_DIR=lints/wasm-size \
   cargo clippy -q --target wasm32-unknown-unknown -p checkout-widget --all-targets -- -D warnings
+# The SDK's hand-written types, held to Yuno's published ones (@yuno-payments/sdk-web-types)
+# and used as the README shows (tests/types).
+layer "types (tsc: our .d.ts against Yuno's published types)" node_modules/.bin/tsc -p tests/types
 layer "native unit, property and sandbox integration tests (cargo test)" cargo test --workspace --exclude checkout-e2e
 # The browser tests talk to a real sandbox on loopback; they are compiled with its addresses.
 layer "release build and size report" bash scripts/build.sh

@@ -135,12 +135,25 @@ export function mountStatus(
   options: StatusOptions,
 ): Promise<{ status: string | null; subStatus?: string; unmount(): void }>;
 
+/**
+ * Yuno's `OneTimeToken`, as far as the host knows it: the holder's name stays in the secure
+ * frame, and the number's and code's lengths are not told to the host.
+ */
+export interface YunoOneTimeToken {
+  token: string;
+  type: string;
+  vaulted_token: string | null;
+  vault_on_success: boolean;
+  card_data?: { iin?: string; lfd: string; brand?: string; expiration_month?: number; expiration_year?: number };
+  customer: Record<string, never>;
+}
+
 /** Options of the Yuno Web SDK v1 `startCheckout`. */
 export interface YunoStartCheckoutOptions {
   checkoutSession: string;
   /** Deprecated by Yuno in favour of `renderMode.elementSelector`; still accepted. */
-  elementSelector?: string | { apmForm: string; actionForm?: string };
-  renderMode?: { type?: "modal" | "element"; elementSelector?: string | { apmForm: string; actionForm?: string } };
+  elementSelector?: string | { apmForm?: string; actionForm?: string };
+  renderMode?: { type?: "modal" | "element"; elementSelector?: string | { apmForm?: string; actionForm?: string } };
   /** Default true, as Yuno's. */
   showPaymentStatus?: boolean;
   countryCode: string;
@@ -148,8 +161,8 @@ export interface YunoStartCheckoutOptions {
   showLoading?: boolean;
   apiUrl?: string;
   card?: { cardSaveEnable?: boolean };
-  yunoCreatePayment?(oneTimeToken: string, tokenWithInformation: TokenInfo & { token: string }): void | Promise<void>;
-  createPayment?(oneTimeToken: string, tokenWithInformation: TokenInfo & { token: string }): void | Promise<void>;
+  yunoCreatePayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
+  createPayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
   yunoPaymentResult?(status: string, subStatus?: string): void;
   paymentResult?(status: string, subStatus?: string): void;
   yunoError?(message: string, data: CheckoutError): void;
@@ -160,11 +173,12 @@ export interface YunoStartCheckoutOptions {
 
 /** The object `Yuno.initialize` resolves to. */
 export interface YunoSdk {
-  startCheckout(options: YunoStartCheckoutOptions): void;
-  mountCheckout(selection?: { paymentMethodType?: string; vaultedToken?: string }): Promise<unknown>;
+  /** Checks the options (a bad one rejects with a `TypeError` naming it). */
+  startCheckout(options: YunoStartCheckoutOptions): Promise<void>;
+  mountCheckout(selection?: { paymentMethodType?: string; vaultedToken?: string }): Promise<void>;
   startPayment(): Promise<void>;
   /** With no argument (Yuno's guide): shows what the payment still needs; resolves to null or Yuno's redirect object. */
-  continuePayment(result?: { status?: string; subStatus?: string }): Promise<RedirectAction | null>;
+  continuePayment(args?: { showPaymentStatus?: boolean } | { status?: string; subStatus?: string }): Promise<RedirectAction | null>;
   /** The return page's status piece. */
   mountStatusPayment(options: {
     checkoutSession: string;
@@ -173,7 +187,7 @@ export interface YunoSdk {
     elementSelector?: Element | string;
     yunoPaymentResult?(status: string, subStatus?: string): void;
     yunoError?(message: string, data: CheckoutError): void;
-  }): Promise<unknown>;
+  }): Promise<void>;
   unmountSdk(): void;
 }
 

@@ -15,6 +15,22 @@ function pick(options, names) {
   return f;
 }
 
+/**
+ * Yuno's `OneTimeToken` (`tokenWithInformation`) from what the host knows of the token: the
+ * method, and for cards the IIN, last four, brand and expiry (the holder's name stays in the
+ * secure frame).
+ */
+const oneTimeToken = (token, i, save) => ({
+  token,
+  type: i.type,
+  vaulted_token: i.vaultedToken ?? null,
+  vault_on_success: !!save && !i.vaultedToken,
+  card_data: i.lfd
+    ? { iin: i.iin, lfd: i.lfd, brand: i.brand, expiration_month: i.expirationMonth, expiration_year: i.expirationYear }
+    : undefined,
+  customer: {},
+});
+
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
 export async function initialize(mount, publicApiKey, mountStatus) {
   if (typeof publicApiKey !== "string" || !publicApiKey.trim()) {
@@ -22,10 +38,10 @@ export async function initialize(mount, publicApiKey, mountStatus) {
   }
   // What `startCheckout` validated: the options, where to render, the callbacks.
   let opts, selector, actionForm, createPayment, paymentResult, error, methodSelected;
-  let handle, mounting;
+  let handle, mounting, current;
 
   return {
-    startCheckout(o) {
+    async startCheckout(o) {
       if (!o || typeof o !== "object") fail("`startCheckout(options)` needs an object");
       // `renderMode.elementSelector` (or the older `elementSelector`): a selector, or
       // `{ apmForm, actionForm }` (the methods and form render in `apmForm`; what the payment
@@ -56,7 +72,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       const create = createPayment;
       const onError = error;
       const selected = methodSelected;
-      mounting = mount(selector, {
+      // Kept: `continuePayment({ showPaymentStatus })` changes it for the payment at hand.
+      const mountOptions = (current = {
         // Yuno's `checkoutSession`, `countryCode` and `language` mean what `mount`'s do;
         // `mount` reads only the options it knows.
         ...o,
@@ -70,10 +87,13 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         showPaymentStatus: o.showPaymentStatus ?? true,
         actionElement: actionForm,
         onPaymentResult: (r) => paymentResult?.(r.status, r.subStatus),
-        onToken: (token, info) => create(token, { ...info, token }),
+        onToken: (token, info) => create(token, oneTimeToken(token, info, mountOptions.card?.saveCard)),
         onError: (e) => onError?.(e.message, e),
         onPaymentMethodSelected: (m) => selected?.({ type: m.type, vaulted_token: m.vaultedToken }),
-      }).then((h) => (handle = h));
+      });
+      mounting = mount(selector, mountOptions).then((h) => {
+        handle = h;
+      });
       return mounting;
     },
 
@@ -86,9 +106,11 @@ export async function initialize(mount, publicApiKey, mountStatus) {
     // still needs and reports it; resolves to null, or Yuno's redirect object when the page
     // asked for it (`redirect: "return"`). With a status (this SDK's first form): the form
     // comes back after a decline.
-    async continuePayment({ status, subStatus } = {}) {
+    async continuePayment({ status, subStatus, showPaymentStatus } = {}) {
       if (!status) {
         await mounting;
+        // Yuno's `showPaymentStatus` here overrides `startCheckout`'s for this payment.
+        if (showPaymentStatus !== undefined && current) current.showPaymentStatus = showPaymentStatus;
         const r = await handle?.continuePayment();
         return r?.action ? r : null;
       }
@@ -109,7 +131,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         publicApiKey,
         onPaymentResult: (r) => result?.(r.status, r.subStatus),
         onError: (e) => err?.(e.message, e),
-      });
+      }).then(() => {});
     },
 
     unmountSdk() {

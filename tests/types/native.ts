@@ -1,0 +1,31 @@
+// The native API's types, used the way the README shows: a page that mounts, pays, and
+// finishes the payment compiles; wrong option types do not (the `@ts-expect-error` lines fail
+// the build if they ever compile).
+import { mount, mountStatus, type PaymentResult } from "../../sdk/checkout-widget";
+
+export async function page(): Promise<PaymentResult | null> {
+  const handle = await mount("#checkout", {
+    publicApiKey: "pk",
+    checkoutSession: "session",
+    countryCode: "BR",
+    showPaymentStatus: true,
+    challengeTimeout: 300,
+    async onToken(token, info) {
+      void token;
+      void info.brand;
+    },
+    onPaymentResult({ status, subStatus }) {
+      void status;
+      void subStatus;
+    },
+  });
+  // @ts-expect-error: onToken is required
+  await mount("#checkout", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR" });
+  // @ts-expect-error: redirect is "navigate" or "return"
+  await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, redirect: "go" });
+  handle.continuePayment({ status: "DECLINED", subStatus: "INSUFFICIENT_FUNDS" });
+  const shown = await mountStatus("#status", { publicApiKey: "pk", checkoutSession: "session" });
+  shown.unmount();
+  const result = await handle.continuePayment();
+  return result && "status" in result ? result : null;
+}
