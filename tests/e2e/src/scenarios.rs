@@ -465,6 +465,10 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     // Yuno's status screen shows (its `showPaymentStatus` defaults to true).
     wait_text(d, "#result", "result: SUCCEEDED").await?;
     find(d, ".cw-after[data-status=SUCCEEDED]").await?;
+    let card = read_js(d, "#result", "el.dataset.card").await?;
+    if card != "CARD 4242" {
+        bail!("tokenWithInformation as the page read it: {card:?}");
+    }
     check_spy(d).await
 }
 

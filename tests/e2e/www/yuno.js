@@ -12,7 +12,9 @@ yuno.startCheckout({
   countryCode: "BR",
   language: "en",
   showLoading: true,
-  async yunoCreatePayment(oneTimeToken) {
+  async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
+    // Yuno's OneTimeToken: the card's last four under `card_data.lfd`.
+    document.getElementById("result").dataset.card = `${tokenWithInformation.type} ${tokenWithInformation.card_data?.lfd}`;
     await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
     // Yuno's guide: always, with no argument; the SDK does the rest.
     yuno.continuePayment();
