@@ -167,8 +167,12 @@ export interface YunoStartCheckoutOptions {
   paymentResult?(status: string, subStatus?: string): void;
   yunoError?(message: string, data: CheckoutError): void;
   error?(message: string, data: CheckoutError): void;
-  yunoPaymentMethodSelected?(method: { type: string; vaulted_token?: string }): void;
-  paymentMethodSelected?(method: { type: string; vaulted_token?: string }): void;
+  yunoPaymentMethodSelected?(method: { type: string; name: string; vaulted_token?: string }): void;
+  paymentMethodSelected?(method: { type: string; name: string; vaulted_token?: string }): void;
+  showPayButton?: boolean;
+  onRendered?(): void;
+  onOneTimeTokenCreationStart?(): void;
+  onLoading?(args: { isLoading: boolean; type: "DOCUMENT" | "ONE_TIME_TOKEN" }): void;
 }
 
 /** The object `Yuno.initialize` resolves to. */
@@ -177,6 +181,16 @@ export interface YunoSdk {
   startCheckout(options: YunoStartCheckoutOptions): Promise<void>;
   mountCheckout(selection?: { paymentMethodType?: string; vaultedToken?: string }): Promise<void>;
   startPayment(): Promise<void>;
+  /** Lite: the checkout with `paymentMethodType` chosen, and its form's own pay button. */
+  mountCheckoutLite(args: { paymentMethodType: string; vaultedToken?: string }): Promise<void>;
+  /** Lite without a pay button: what the form's button would do. */
+  submitOneTimeTokenForm(): Promise<void>;
+  /** After a failed payment: the checkout mounted anew for the new session, on the same method. */
+  updateCheckoutSession(checkoutSession: string): Promise<void>;
+  showLoader(): Promise<void>;
+  hideLoader(): Promise<void>;
+  /** A rejected payment (Yuno's older retry): the form comes back with the error shown. */
+  notifyError(): Promise<void>;
   /** With no argument (Yuno's guide): shows what the payment still needs; resolves to null or Yuno's redirect object. */
   continuePayment(args?: { showPaymentStatus?: boolean } | { status?: string; subStatus?: string }): Promise<RedirectAction | null>;
   /** The return page's status piece. */

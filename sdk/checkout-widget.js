@@ -15,4 +15,6 @@
   const compat = { initialize: call("initialize") };
   window.Yuno ||= compat;
   window.SdkPayments ||= compat;
+  // What pages written for Yuno's SDK wait for before `initialize` (both names, as Yuno's).
+  for (const name of ["yuno-sdk-ready", "sdk-payments-ready"]) dispatchEvent(new Event(name));
 })();

@@ -31,6 +31,29 @@ const oneTimeToken = (token, i, save) => ({
   customer: {},
 });
 
+let sheet;
+
+/**
+ * Yuno's loader: over the checkout from the token's creation until `hideLoader()` or
+ * `continuePayment()` (its `showLoading`, default true). Busy for assistive technology; the
+ * spinner is drawn by a constructed stylesheet, so it works under `style-src 'self'`.
+ */
+function loader(where, on) {
+  const el = typeof where == "string" ? document.querySelector(where) : where;
+  if (!el) return;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      ".cw-yuno-busy{position:relative}.cw-yuno-busy::after{content:'';position:absolute;inset:0;background:rgb(255 255 255/.7) no-repeat center/32px;" +
+        "background-image:radial-gradient(circle,#2563eb 40%,transparent 42%);animation:cw-pulse 1s infinite alternate}" +
+        "@keyframes cw-pulse{to{opacity:.4}}",
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  el.classList.toggle("cw-yuno-busy", on);
+  el.setAttribute("aria-busy", on);
+}
+
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
 export async function initialize(mount, publicApiKey, mountStatus) {
   if (typeof publicApiKey !== "string" || !publicApiKey.trim()) {
@@ -38,7 +61,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
   }
   // What `startCheckout` validated: the options, where to render, the callbacks.
   let opts, selector, actionForm, createPayment, paymentResult, error, methodSelected;
-  let handle, mounting, current;
+  // The mounted checkout, its promise, its options and what it was mounted with.
+  let handle, mounting, current, last;
 
   return {
     async startCheckout(o) {
@@ -56,8 +80,9 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       const callbacks = [
         pick(o, ["yunoPaymentResult", "paymentResult"]),
         pick(o, ["yunoError", "error"]),
-        pick(o, ["yunoPaymentMethodSelected", "paymentMethodSelected"]),
+        pick(o, ["yunoPaymentMethodSelected", "paymentMethodSelected", "onPaymentMethodSelected"]),
       ];
+      for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
       opts = o;
       selector = where;
       actionForm = s.actionForm;
@@ -67,11 +92,21 @@ export async function initialize(mount, publicApiKey, mountStatus) {
 
     async mountCheckout(selection = {}) {
       if (!opts) fail("call `startCheckout` before `mountCheckout`");
+      last = selection;
       handle?.unmount();
       const o = opts;
       const create = createPayment;
       const onError = error;
       const selected = methodSelected;
+      const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
+      const names = selected
+        ? fetch(`${api}/v1/checkout/sessions/${encodeURIComponent(o.checkoutSession)}/payment-methods`, {
+            headers: { "public-api-key": publicApiKey },
+          })
+            .then((r) => (r.ok ? r.json() : []))
+            .then((list) => new Map(list.map((m) => [m.vaulted_token || m.type, m.name])))
+            .catch(() => new Map())
+        : null;
       // Kept: `continuePayment({ showPaymentStatus })` changes it for the payment at hand.
       const mountOptions = (current = {
         // Yuno's `checkoutSession`, `countryCode` and `language` mean what `mount`'s do;
@@ -82,14 +117,26 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         initialPaymentMethod: selection.paymentMethodType
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,
-        showPayButton: false,
+        // The full checkout is paid from the merchant's button (`startPayment`); Lite shows
+        // the form's own, as Yuno's does, unless told otherwise.
+        showPayButton: o.showPayButton ?? !!selection.lite,
+        onReady: () => o.onRendered?.(),
         // Yuno shows its result screen unless told not to.
         showPaymentStatus: o.showPaymentStatus ?? true,
         actionElement: actionForm,
         onPaymentResult: (r) => paymentResult?.(r.status, r.subStatus),
-        onToken: (token, info) => create(token, oneTimeToken(token, info, mountOptions.card?.saveCard)),
-        onError: (e) => onError?.(e.message, e),
-        onPaymentMethodSelected: (m) => selected?.({ type: m.type, vaulted_token: m.vaultedToken }),
+        onToken: (token, info) => {
+          if (o.showLoading ?? true) loader(selector, true);
+          o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });
+          return create(token, oneTimeToken(token, info, mountOptions.card?.saveCard));
+        },
+        onError: (e) => {
+          loader(selector, false);
+          onError?.(e.message, e);
+        },
+        // Yuno's `{ type, name }`: the name from the session's list, read here once.
+        onPaymentMethodSelected: async (m) =>
+          selected?.({ type: m.type, name: (await names).get(m.vaultedToken || m.type), vaulted_token: m.vaultedToken }),
       });
       mounting = mount(selector, mountOptions).then((h) => {
         handle = h;
@@ -99,7 +146,46 @@ export async function initialize(mount, publicApiKey, mountStatus) {
 
     async startPayment() {
       await mounting;
+      opts.onOneTimeTokenCreationStart?.();
+      opts.onLoading?.({ isLoading: true, type: "ONE_TIME_TOKEN" });
       return handle?.submit();
+    },
+
+    // Lite: one method, chosen by the merchant's own list; its form's pay button shows.
+    mountCheckoutLite({ paymentMethodType, vaultedToken } = {}) {
+      if (typeof paymentMethodType != "string" || !paymentMethodType) {
+        fail("`mountCheckoutLite({ paymentMethodType })` needs the method's type, e.g. \"CARD\"");
+      }
+      return this.mountCheckout({ paymentMethodType, vaultedToken: vaultedToken ?? undefined, lite: true });
+    },
+
+    // Lite's pay-button-less form: what the form's button would do.
+    submitOneTimeTokenForm() {
+      return this.startPayment();
+    },
+
+    // The shopper pays again under a new session (after a failed payment): the checkout is
+    // mounted anew for it, on the same method.
+    async updateCheckoutSession(checkoutSession) {
+      if (typeof checkoutSession != "string" || !checkoutSession) fail("`updateCheckoutSession(checkoutSession)` needs the new session's id");
+      if (!opts) fail("call `startCheckout` before `updateCheckoutSession`");
+      opts = { ...opts, checkoutSession };
+      if (mounting) await this.mountCheckout(last);
+    },
+
+    async showLoader() {
+      loader(selector, true);
+    },
+
+    async hideLoader() {
+      loader(selector, false);
+    },
+
+    // A rejected payment (Yuno's older retry): the form is free again, with the error shown.
+    async notifyError() {
+      loader(selector, false);
+      await mounting;
+      handle?.continuePayment({ status: "ERROR" });
     },
 
     // As Yuno's guide calls it, with no status: the SDK reads the payment, shows what it
@@ -107,6 +193,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
     // asked for it (`redirect: "return"`). With a status (this SDK's first form): the form
     // comes back after a decline.
     async continuePayment({ status, subStatus, showPaymentStatus } = {}) {
+      loader(selector, false);
       if (!status) {
         await mounting;
         // Yuno's `showPaymentStatus` here overrides `startCheckout`'s for this payment.

@@ -10,7 +10,17 @@ import type {
 import type { YunoSdk } from "../../sdk/checkout-widget";
 
 /** The merchant-facing methods of Yuno's `YunoInstance` that this SDK implements as Yuno types them. */
-type Implemented = "mountCheckout" | "startPayment" | "continuePayment" | "mountStatusPayment";
+type Implemented =
+  | "mountCheckout"
+  | "mountCheckoutLite"
+  | "startPayment"
+  | "submitOneTimeTokenForm"
+  | "continuePayment"
+  | "updateCheckoutSession"
+  | "showLoader"
+  | "hideLoader"
+  | "notifyError"
+  | "mountStatusPayment";
 
 declare const ours: YunoSdk;
 

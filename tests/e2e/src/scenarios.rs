@@ -77,6 +77,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno_page(d, s)),
     },
     Scenario {
+        name: "yuno-lite-page",
+        run: |d, s| Box::pin(yuno_lite_page(d, s)),
+    },
+    Scenario {
         name: "spanish-and-portuguese",
         run: |d, s| Box::pin(languages(d, s)),
     },
@@ -469,6 +473,23 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     if card != "CARD 4242" {
         bail!("tokenWithInformation as the page read it: {card:?}");
     }
+    // `yunoPaymentMethodSelected` gets Yuno's `{ type, name }`.
+    let selected = read_js(d, "#result", "el.dataset.selected").await?;
+    if !selected.starts_with("CARD ") || selected.len() < 6 || selected.contains("undefined") {
+        bail!("yunoPaymentMethodSelected got {selected:?}");
+    }
+    check_spy(d).await
+}
+
+/// A page written like Yuno's Lite demo: waits for `sdk-payments-ready`, mounts the card
+/// with `mountCheckoutLite`, is paid with the form's own button, and hears the result.
+async fn yuno_lite_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-lite.html", s.merchant)).await?;
+    install_spy(d).await?;
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "paymentResult SUCCEEDED").await?;
+    find(d, ".cw-after[data-status=SUCCEEDED]").await?;
     check_spy(d).await
 }
 

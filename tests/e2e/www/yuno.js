@@ -19,6 +19,9 @@ yuno.startCheckout({
     // Yuno's guide: always, with no argument; the SDK does the rest.
     yuno.continuePayment();
   },
+  yunoPaymentMethodSelected({ type, name }) {
+    document.getElementById("result").dataset.selected = `${type} ${name}`;
+  },
   yunoPaymentResult(status) {
     document.getElementById("result").textContent = `result: ${status}`;
   },
