@@ -122,13 +122,18 @@ function web(c, url) {
   return u.href;
 }
 
-/** Reads until the payment is final (or `stop()` says to), with a growing interval. */
+/**
+ * Reads until the payment is final, with a growing interval; `stop()` (asked every 100 ms, so
+ * a closed dialog or an unmount ends the wait at once) may end it sooner with its reason.
+ */
 async function untilFinal(c, first, stop) {
   let p = first;
   for (let wait = POLL_FIRST_MS; !FINAL.includes(p.status); wait = Math.min(wait * 1.5, POLL_MAX_MS)) {
-    await sleep(wait);
-    const reason = stop();
-    if (reason) return { stopped: reason, payment: p };
+    for (let waited = 0; waited < wait; waited += 100) {
+      const reason = stop();
+      if (reason) return { stopped: reason, payment: p };
+      await sleep(100);
+    }
     p = await readPayment(c);
   }
   return { payment: p };
@@ -235,7 +240,8 @@ async function challenge(c, p) {
     referrerpolicy: "no-referrer",
   });
   frame.addEventListener("load", () => (loaded = true));
-  const remove = place(c, c.t("verify_title"), [frame], () => (closed = true));
+  const remove = place(c, c.t("verify_title"), [frame], () => ((closed = true), remove()));
+  c.shown.push(remove);
   const started = Date.now();
   try {
     const end = await untilFinal(c, p, () =>
@@ -252,9 +258,10 @@ async function showDetails(c, p) {
   const a = p.action;
   const d = details(c, a);
   let closed;
-  c.remove = place(c, d.title, d.content, () => (closed = true, c.remove()));
+  const remove = place(c, d.title, d.content, () => ((closed = true), remove()));
+  c.shown.push(remove);
   if (a.type !== "QR") return { payment: p, keep: true };
-  const expires = Date.parse(a.expires_at);
+  const expires = Date.parse(a.expires_at) || Date.now() + c.opts.timeoutMs;
   const tick = () => {
     const s = Math.max(0, Math.round((expires - Date.now()) / 1000));
     d.left.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
@@ -269,7 +276,7 @@ async function showDetails(c, p) {
       d.content.at(-1).after(h("p", { role: "alert", "data-tone": "bad" }, c.t("qr_expired")));
       return { ...end, keep: true };
     }
-    if (!end.stopped) c.remove();
+    if (!end.stopped) remove();
     // Closed before paying: the code may still be paid; the shopper is told so.
     return end.stopped === "CANCELLED" ? { ...end, notice: "pending_detail" } : end;
   } finally {
@@ -305,7 +312,7 @@ function reason(t, subStatus) {
 /**
  * A context: where to read, in which words, for whom. `a`: { api, language, options, target
  * (where the checkout is mounted), back(result) (the form comes back with the reason), state
- * (shared with the handle's `unmount`: `stop()` is set here) }.
+ * (shared with the handle's `unmount`: `stop()` is set here, `gone` there) }.
  */
 async function context(a) {
   const o = a.options || {};
@@ -315,10 +322,14 @@ async function context(a) {
   const opts = read(o);
   const w = (await prepare(a.api, a.language)) || {};
   const root = typeof a.target == "string" ? document.querySelector(a.target) : a.target;
-  const c = Object.assign(a.state, { ...a, key: o.publicApiKey, session: o.checkoutSession, root, opts, t: (k) => w[k] || k });
-  c.remove?.();
-  c.stopped = false;
-  c.stop = () => ((c.stopped = true), c.remove?.());
+  // One flow at a time: a new one ends the last (its screens, its polling); `unmount()` ends
+  // this one, and one that has not started yet (`gone`).
+  a.state.stop?.();
+  const c = { ...a, key: o.publicApiKey, session: o.checkoutSession, root, opts, t: (k) => w[k] || k };
+  c.stopped = !!a.state.gone;
+  c.shown = []; // what this flow put on the page
+  c.remove = () => c.shown.splice(0).forEach((remove) => remove());
+  c.stop = a.state.stop = () => ((c.stopped = true), c.remove());
   return c;
 }
 
@@ -329,7 +340,9 @@ async function context(a) {
  */
 export async function continuePayment(a) {
   const c = await context(a);
+  if (c.stopped) return null;
   const error = (code, key) => {
+    c.remove();
     notice(c, key);
     c.opts.onError?.({ code, message: c.t(key), retryable: code !== "SESSION_EXPIRED" });
     return null;
@@ -372,7 +385,7 @@ function notice(c, key) {
   adoptStyles();
   const p = h("p", { class: "cw-after", role: "alert", "data-tone": "bad" }, c.t(key));
   c.root?.prepend(p);
-  c.remove = () => p.remove();
+  c.shown.push(() => p.remove());
 }
 
 /** Tells the merchant, then shows the result or brings the form back with the reason. */
@@ -388,7 +401,7 @@ function report(c, status, subStatus, keep, closed = "cancelled") {
     const box = statusScreen(c, status, subStatus, retry && (() => ((form.hidden = false), c.back?.({ status, subStatus }))));
     form.hidden = true;
     c.root.prepend(box);
-    c.remove = () => (box.remove(), (form.hidden = false));
+    c.shown.push(() => (box.remove(), (form.hidden = false)));
   } else if (retry) {
     c.back?.({ status, subStatus });
   }
@@ -413,7 +426,7 @@ export async function mountStatus(target, options, sdkUrl) {
       p = (await untilFinal(c, p, () => (c.stopped ? "UNMOUNTED" : Date.now() - started > c.opts.timeoutMs ? "WAITED" : null))).payment;
     }
     el.replaceChildren(statusScreen(c, p.status, p.sub_status));
-    c.remove = () => el.replaceChildren();
+    c.shown.push(() => el.replaceChildren());
     c.opts.onResult?.({ status: p.status, subStatus: p.sub_status });
     return { status: p.status, subStatus: p.sub_status, unmount: c.stop };
   } catch (e) {

@@ -20,7 +20,7 @@ export interface CheckoutError {
   /**
    * `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, `LANGUAGE_PACK_UNAVAILABLE` (the
    * checkout, or its card form, is shown in English); after the payment
-   * `PAYMENT_READ_FAILED`, `CHALLENGE_TIMEOUT`, `CHALLENGE_PAGE_FAILED`, `ACTION_INVALID` (the API
+   * `PAYMENT_READ_FAILED`, `PAYMENT_NOT_FOUND`, `CHALLENGE_TIMEOUT`, `CHALLENGE_PAGE_FAILED`, `ACTION_INVALID` (the API
    * gave an action URL that is not http(s)); or the API's code.
    */
   code: string;
@@ -113,7 +113,10 @@ export interface CheckoutHandle {
   unmount(): void;
 }
 
-/** Mounts the checkout; rejects with a `TypeError` naming a bad option. */
+/**
+ * Mounts the checkout; rejects with a `TypeError` naming a bad option (the options for after
+ * the payment are checked when `continuePayment()` runs).
+ */
 export function mount(target: Element | string, options: CheckoutOptions): Promise<CheckoutHandle>;
 
 /** Options of the return page's status piece. */
@@ -128,7 +131,8 @@ export interface StatusOptions {
 
 /**
  * The status piece of a return page (after the bank's page): reads the session's payment into
- * `target` and shows its result; resolves once shown.
+ * `target` and shows its result; resolves once shown (a payment still being decided is waited
+ * for, up to `challengeTimeout`).
  */
 export function mountStatus(
   target: Element | string,
@@ -169,6 +173,7 @@ export interface YunoStartCheckoutOptions {
   error?(message: string, data: CheckoutError): void;
   yunoPaymentMethodSelected?(method: { type: string; name: string; vaulted_token?: string }): void;
   paymentMethodSelected?(method: { type: string; name: string; vaulted_token?: string }): void;
+  onPaymentMethodSelected?(method: { type: string; name: string; vaulted_token?: string }): void;
   showPayButton?: boolean;
   onRendered?(): void;
   onOneTimeTokenCreationStart?(): void;

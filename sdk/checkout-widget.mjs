@@ -35,7 +35,7 @@ export async function mount(target, options) {
   if (text === null) delete packs[language]; // tried again at the next mount
   // A token means a payment is on its way: the module that finishes it starts loading then.
   const onToken = options?.onToken;
-  const o = typeof onToken == "function" ? { ...options, onToken: (t, i) => (after().then((m) => m.prepare(api, language)), onToken(t, i)) } : options;
+  const o = typeof onToken == "function" ? { ...options, onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)) } : options;
   const id = await mountWasm(target, o, origin, languageIndex(language), text);
   const state = {};
   const back = (result) => continuePayment(id, result);
@@ -45,7 +45,7 @@ export async function mount(target, options) {
     // what it still needs is shown, awaited and reported (actions.mjs).
     continuePayment: (result) =>
       result?.status !== undefined ? back(result) : after().then((m) => m.continuePayment({ api, language, options, state, target, back })),
-    unmount: () => (state.stop?.(), unmount(id)),
+    unmount: () => ((state.gone = 1), state.stop?.(), unmount(id)),
   };
 }
 

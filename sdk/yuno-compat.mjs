@@ -62,7 +62,10 @@ export async function initialize(mount, publicApiKey, mountStatus) {
   // What `startCheckout` validated: the options, where to render, the callbacks.
   let opts, selector, actionForm, createPayment, paymentResult, error, methodSelected;
   // The mounted checkout, its promise, its options and what it was mounted with.
-  let handle, mounting, current, last;
+  let handle, mounting, current, last, status;
+  // Which mount is the latest: one that resolves after another began (or after
+  // `unmountSdk`) is unmounted at once, so two never share the element.
+  let generation = 0;
 
   return {
     async startCheckout(o) {
@@ -93,7 +96,9 @@ export async function initialize(mount, publicApiKey, mountStatus) {
     async mountCheckout(selection = {}) {
       if (!opts) fail("call `startCheckout` before `mountCheckout`");
       last = selection;
+      const mine = ++generation;
       handle?.unmount();
+      handle = null;
       const o = opts;
       const create = createPayment;
       const onError = error;
@@ -128,7 +133,11 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         onToken: (token, info) => {
           if (o.showLoading ?? true) loader(selector, true);
           o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });
-          return create(token, oneTimeToken(token, info, mountOptions.card?.saveCard));
+          // The loader goes with a payment that could not be created.
+          return Promise.resolve(create(token, oneTimeToken(token, info, mountOptions.card?.saveCard))).catch((e) => {
+            loader(selector, false);
+            throw e;
+          });
         },
         onError: (e) => {
           loader(selector, false);
@@ -139,7 +148,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           selected?.({ type: m.type, name: (await names).get(m.vaultedToken || m.type), vaulted_token: m.vaultedToken }),
       });
       mounting = mount(selector, mountOptions).then((h) => {
-        handle = h;
+        if (mine === generation) handle = h;
+        else h.unmount();
       });
       return mounting;
     },
@@ -218,12 +228,17 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         publicApiKey,
         onPaymentResult: (r) => result?.(r.status, r.subStatus),
         onError: (e) => err?.(e.message, e),
-      }).then(() => {});
+      }).then((shown) => {
+        status = shown;
+      });
     },
 
     unmountSdk() {
+      generation++;
+      loader(selector, false);
+      status?.unmount();
       handle?.unmount();
-      handle = mounting = null;
+      handle = mounting = status = null;
     },
   };
 }
