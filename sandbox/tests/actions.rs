@@ -18,9 +18,11 @@ async fn read(sb: &Sandbox, session: &str) -> (StatusCode, Value) {
     sb.call(Method::GET, &path, Keys::Public, None, None).await
 }
 
-/// A token for an alternative method, then its payment.
-async fn pay_with(sb: &Sandbox, session: &str, kind: &str) -> Value {
-    let (s, pay) = sb.pay(session, &sb.method_token(session, kind).await).await;
+/// A token for an alternative method, then its payment (in the session's `country`).
+async fn pay_with(sb: &Sandbox, session: &str, country: &str, kind: &str) -> Value {
+    let mut body = sb.payment_body(session, &sb.method_token(session, kind).await);
+    body["country"] = json!(country);
+    let (s, pay) = sb.create_payment(body).await;
     assert_eq!(s, StatusCode::CREATED, "{pay}");
     pay
 }
@@ -234,7 +236,7 @@ async fn pix_shows_a_well_formed_br_code_and_expires_when_unpaid() {
     let sb = Sandbox::start(dir.path(), &["--action-ttl-secs", "1"]).await;
     let receiver = format!("{}/webhooks", sb.merchant);
     let session = sb.session("BR", None, Some(&receiver)).await;
-    let pay = pay_with(&sb, &session, "PIX").await;
+    let pay = pay_with(&sb, &session, "BR", "PIX").await;
     let (_, seen) = read(&sb, &session).await;
     let action = &seen["action"];
     assert_eq!(action["type"], "QR");
@@ -274,7 +276,7 @@ async fn vouchers_transfers_and_redirects() {
     let dir = data_dir();
     let sb = Sandbox::start(dir.path(), &[]).await;
     let session = sb.session("MX", None, None).await;
-    pay_with(&sb, &session, "OXXO").await;
+    pay_with(&sb, &session, "MX", "OXXO").await;
     let (_, seen) = read(&sb, &session).await;
     let voucher = &seen["action"];
     assert_eq!(voucher["type"], "VOUCHER");
@@ -295,7 +297,7 @@ async fn vouchers_transfers_and_redirects() {
     assert_eq!(bars.headers()["content-type"], "image/svg+xml");
 
     let session = sb.session("MX", None, None).await;
-    pay_with(&sb, &session, "SPEI").await;
+    pay_with(&sb, &session, "MX", "SPEI").await;
     let transfer = read(&sb, &session).await.1["action"].clone();
     assert_eq!(transfer["type"], "BANK_TRANSFER");
     assert!(transfer["clabe"].as_str().unwrap().starts_with("646180"));
@@ -303,6 +305,7 @@ async fn vouchers_transfers_and_redirects() {
     // A bank's page sends the shopper back to the payment's `callback_url`.
     let session = sb.session("CO", None, None).await;
     let mut body = sb.payment_body(&session, &sb.method_token(&session, "PSE").await);
+    body["country"] = json!("CO");
     body["callback_url"] = json!("https://shop.example/return?session=1");
     let (s, _) = sb.create_payment(body.clone()).await;
     assert_eq!(s, StatusCode::CREATED);
@@ -431,7 +434,7 @@ async fn each_page_settles_only_its_own_step() {
     let (s, _, _) = post_form(url, "action=confirm&code=1234").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     // A PIX payment's challenge page is no way to pay it.
-    let pix = pay_with(&sb, &session, "PIX").await;
+    let pix = pay_with(&sb, &session, "BR", "PIX").await;
     let pix_id = pix["id"].as_str().unwrap();
     let (s, _, _) = post_form(
         &format!("{}/sandbox/3ds/{pix_id}", sb.api),

@@ -948,3 +948,51 @@ async fn csp_reports_are_bounded_rate_limited_and_read_with_the_secret_key() {
     );
     assert!(!sb.output().contains("4111111111111111"), "nor logged");
 }
+
+#[tokio::test]
+async fn amounts_are_iso_4217_with_their_minor_units_and_payments_match_their_session() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let cases = [
+        (json!({"currency": "ABC", "value": 10}), "amount.currency"),
+        (json!({"currency": "XAU", "value": 1}), "amount.currency"),
+        (json!({"currency": "brl", "value": 10}), "amount.currency"),
+        (json!({"currency": "BRL", "value": 0.001}), "amount.value"),
+        (json!({"currency": "JPY", "value": 1.5}), "amount.value"),
+        (json!({"currency": "BRL", "value": 0}), "amount.value"),
+        (json!({"currency": "BRL", "value": -5}), "amount.value"),
+        (json!({"currency": "BRL", "value": 1e13}), "amount.value"),
+    ];
+    for (amount, field) in cases {
+        let mut body = sb.session_body("BR", None, None);
+        body["amount"] = amount.clone();
+        let (s, e) = sb
+            .secret(Method::POST, "/v1/checkout/sessions", Some(body))
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{amount}: {e}");
+        assert_eq!(e["field"], field, "{amount}: {e}");
+    }
+    // What the currencies allow is accepted: 3 decimals of a dinar, whole yen, cents of reais.
+    for amount in [
+        json!({"currency": "KWD", "value": 1.125}),
+        json!({"currency": "JPY", "value": 1500}),
+        json!({"currency": "BRL", "value": 0.01}),
+    ] {
+        let mut body = sb.session_body("BR", None, None);
+        body["amount"] = amount.clone();
+        let (s, e) = sb
+            .secret(Method::POST, "/v1/checkout/sessions", Some(body))
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{amount}: {e}");
+    }
+    // A BR session is not paid as MX.
+    let session = sb.session("BR", None, None).await;
+    let mut body = sb.payment_body(&session, &sb.token(&session, VISA_OK).await);
+    body["country"] = json!("MX");
+    let (s, e) = sb.create_payment(body).await;
+    assert_eq!(
+        (s, e["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("country")),
+        "{e}"
+    );
+}

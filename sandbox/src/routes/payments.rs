@@ -158,6 +158,12 @@ pub async fn create(
             "the checkout session has expired",
         ));
     }
+    if p.country != session.country {
+        return Err(ApiError::invalid(
+            "country",
+            "must equal the checkout session's country",
+        ));
+    }
     if p.amount.currency != session.currency || (p.amount.value - session.amount).abs() > 1e-9 {
         return Err(ApiError::invalid(
             "amount",

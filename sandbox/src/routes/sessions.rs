@@ -21,19 +21,42 @@ pub struct Amount<C = String> {
     pub value: f64,
 }
 
-/// Validates an amount, naming fields under `prefix`.
+/// The largest amount the sandbox takes, in major units (a stated bound, so that no float
+/// loses the minor units: 2^53 minor units of a 4-decimal currency is far above it).
+pub const MAX_AMOUNT: f64 = 9_999_999_999.99;
+
+/// Validates an amount, naming fields under `prefix`: an ISO 4217 currency that has minor
+/// units (the ISO table, by `iso_currency`; funds and metals have none), and a value above 0,
+/// at most [`MAX_AMOUNT`], with no more decimals than the currency has (0.001 BRL and 1.5 JPY
+/// are refused).
 pub fn check_amount(amount: &Amount, prefix: &str) -> ApiResult<()> {
-    if !is_currency(&amount.currency) {
+    let exponent = is_currency(&amount.currency)
+        .then(|| iso_currency::Currency::from_code(&amount.currency))
+        .flatten()
+        .and_then(|c| c.exponent());
+    let Some(exponent) = exponent else {
         return Err(ApiError::invalid(
             &format!("{prefix}.currency"),
-            "must be an ISO 4217 code such as BRL",
+            "must be an ISO 4217 currency code such as BRL",
         ));
-    }
-    if !amount.value.is_finite() || amount.value < 0.0 {
+    };
+    let value = amount.value;
+    if !value.is_finite() || value <= 0.0 || value > MAX_AMOUNT {
         return Err(ApiError::invalid(
             &format!("{prefix}.value"),
-            "must be a number of at least 0",
+            "must be a number above 0 and at most 9999999999.99",
         ));
+    }
+    let minor = value * 10f64.powi(i32::from(exponent));
+    if (minor - minor.round()).abs() > 1e-6 {
+        let message = match exponent {
+            0 => format!(
+                "{} has no minor units: the value must be whole",
+                amount.currency
+            ),
+            n => format!("{} has {n} decimals at most", amount.currency),
+        };
+        return Err(ApiError::invalid(&format!("{prefix}.value"), &message));
     }
     Ok(())
 }
