@@ -27,6 +27,13 @@ async fn pay_with(sb: &Sandbox, session: &str, country: &str, kind: &str) -> Val
     pay
 }
 
+/// The issuer's page of a payment waiting for 3-D Secure.
+fn challenge_url(payment: &Value) -> &str {
+    payment["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
+        .as_str()
+        .expect("a challenge's redirect_url")
+}
+
 /// A form post from a sandbox page; returns status, `Location` and body.
 async fn post_form(url: &str, fields: &str) -> (StatusCode, Option<String>, String) {
     let client = reqwest::Client::builder()
@@ -110,10 +117,7 @@ async fn the_challenge_settles_once_by_its_code_with_a_webhook_each_change() {
         (Some("PENDING"), Some("WAITING_ADDITIONAL_STEP"))
     );
     assert_eq!(pay["checkout"]["sdk_action_required"], true);
-    let url = pay["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let url = challenge_url(&pay).to_owned();
     let (s, seen) = read(&sb, &session).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(
@@ -176,10 +180,7 @@ async fn the_challenge_settles_once_by_its_code_with_a_webhook_each_change() {
 
     // Another card, the right code, racing answers: one success, one webhook for it.
     let (_, pay) = sb.pay(&session, &sb.token(&session, CHALLENGE).await).await;
-    let url = pay["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let url = challenge_url(&pay).to_owned();
     let racers = (0..8).map(|_| post_form(&url, "action=confirm&code=1234"));
     for (s, _, _) in futures::future::join_all(racers).await {
         assert_eq!(s, StatusCode::OK);
@@ -203,10 +204,7 @@ async fn a_cancelled_challenge_and_an_issuer_that_never_answers() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let session = sb.session("BR", None, None).await;
     let (_, pay) = sb.pay(&session, &sb.token(&session, CHALLENGE).await).await;
-    let url = pay["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let url = challenge_url(&pay).to_owned();
     post_form(&url, "action=cancel").await;
     let (_, seen) = read(&sb, &session).await;
     assert_eq!(
@@ -219,9 +217,7 @@ async fn a_cancelled_challenge_and_an_issuer_that_never_answers() {
     let (_, pay) = sb
         .pay(&session, &sb.token(&session, NEVER_ANSWERS).await)
         .await;
-    let url = pay["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
-        .as_str()
-        .unwrap();
+    let url = challenge_url(&pay);
     let html = reqwest::get(url).await.unwrap().text().await.unwrap();
     assert!(
         html.contains("aria-busy") && !html.contains("<form"),
@@ -387,9 +383,7 @@ async fn a_card_to_save_is_saved_once_its_challenge_succeeds() {
         ),
         (Some("PENDING"), &Value::Null)
     );
-    let url = pay["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
-        .as_str()
-        .unwrap();
+    let url = challenge_url(&pay);
     post_form(url, "action=confirm&code=1234").await;
     let id = pay["id"].as_str().unwrap();
     let (_, paid) = sb
@@ -428,9 +422,7 @@ async fn each_page_settles_only_its_own_step() {
     let (_, never) = sb
         .pay(&session, &sb.token(&session, NEVER_ANSWERS).await)
         .await;
-    let url = never["payment_method"]["payment_method_detail"]["card"]["redirect_url"]
-        .as_str()
-        .unwrap();
+    let url = challenge_url(&never);
     let (s, _, _) = post_form(url, "action=confirm&code=1234").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     // A PIX payment's challenge page is no way to pay it.

@@ -209,47 +209,39 @@ pub const PIX_MAX_AMOUNT: f64 = 9_999_999_999.99;
 /// The `action` the browser read gives for a payment body: what the widget shows, without
 /// anything the shopper does not need (never card data). `null` once nothing is pending.
 pub fn for_browser(payment: &Value) -> Value {
-    if payment["status"] != "PENDING" || payment["checkout"]["sdk_action_required"] != true {
+    if payment["checkout"]["sdk_action_required"] != true {
         return Value::Null;
     }
+    // The step decides which of Yuno's fields say what to show (one reading of them).
+    let Some(step) = pending_step(payment) else {
+        return Value::Null;
+    };
     let d = &payment["payment_method"]["payment_method_detail"];
-    let kind = payment["payment_method"]["type"]
-        .as_str()
-        .unwrap_or_default();
-    let (card, bank, ticket, wallet) =
-        (&d["card"], &d["bank_transfer"], &d["ticket"], &d["wallet"]);
-    if let Some(url) = card["redirect_url"].as_str() {
-        return json!({ "type": "THREE_D_SECURE", "url": url });
-    }
-    if let Some(code) = bank["payment_instruction"].as_str() {
-        return json!({
-            "type": "QR", "image_url": bank["provider_image"], "code": code,
-            "expires_at": bank["expires_at"], "amount": payment["amount"],
-        });
-    }
-    if let Some(reference) = ticket["provider_number"].as_str() {
-        return json!({
-            "type": "VOUCHER", "reference": reference, "barcode_url": ticket["provider_logo"],
-            "url": ticket["redirect_url"], "expires_at": ticket["expires_at"],
-            "amount": payment["amount"],
-        });
-    }
-    if let Some(account) = bank["bank_account"].as_str() {
-        return json!({
-            "type": "BANK_TRANSFER", "clabe": account, "bank_name": bank["bank_name"],
-            "beneficiary_name": bank["beneficiary_name"], "reference": bank["reference"],
-            "expires_at": bank["expires_at"], "amount": payment["amount"],
-        });
-    }
-    match bank["redirect_url"]
-        .as_str()
-        .or(wallet["redirect_url"].as_str())
-    {
-        // Where the bank's page sends the shopper back (Yuno's `success_url`/`error_url`).
-        Some(url) => json!({
-            "type": "REDIRECT", "method": kind, "url": url, "return_url": payment["callback_url"],
+    let (bank, ticket, amount) = (&d["bank_transfer"], &d["ticket"], &payment["amount"]);
+    match step {
+        Step::Challenge { .. } => {
+            json!({ "type": "THREE_D_SECURE", "url": d["card"]["redirect_url"] })
+        }
+        Step::Pix => json!({
+            "type": "QR", "image_url": bank["provider_image"], "code": bank["payment_instruction"],
+            "expires_at": bank["expires_at"], "amount": amount,
         }),
-        None => Value::Null,
+        Step::Voucher => json!({
+            "type": "VOUCHER", "reference": ticket["provider_number"],
+            "barcode_url": ticket["provider_logo"], "url": ticket["redirect_url"],
+            "expires_at": ticket["expires_at"], "amount": amount,
+        }),
+        Step::Transfer => json!({
+            "type": "BANK_TRANSFER", "clabe": bank["bank_account"], "bank_name": bank["bank_name"],
+            "beneficiary_name": bank["beneficiary_name"], "reference": bank["reference"],
+            "expires_at": bank["expires_at"], "amount": amount,
+        }),
+        // Where the bank's page sends the shopper back (Yuno's `success_url`/`error_url`).
+        Step::Redirect { wallet } => json!({
+            "type": "REDIRECT", "method": payment["payment_method"]["type"],
+            "url": d[if wallet { "wallet" } else { "bank_transfer" }]["redirect_url"],
+            "return_url": payment["callback_url"],
+        }),
     }
 }
 

@@ -7,8 +7,8 @@ use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
-    axe, check_spy, declined_then_form_back, find, install_spy, open, open_demo, pay, text_of,
-    type_card, wait_for, wait_text, webhook_for, CVC,
+    axe, check_spy, declined_then_form_back, find, install_spy, open, open_demo, pay, payment_id,
+    text_of, type_card, wait_for, wait_text, webhook_for, CVC,
 };
 
 const FRICTIONLESS: &str = "4000000000003063";
@@ -72,20 +72,6 @@ async fn no_dialog(d: &WebDriver) -> anyhow::Result<()> {
             .then_some(())
     })
     .await
-}
-
-/// The payment id the demo shows.
-async fn payment_id(d: &WebDriver) -> anyhow::Result<String> {
-    let result = wait_text(d, "#result", "Payment ").await?;
-    let id = result
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("")
-        .trim_end_matches(':');
-    if id.len() != 36 {
-        bail!("no payment id in {result:?}");
-    }
-    Ok(id.to_owned())
 }
 
 /// The shopper's bank pays a pending payment (through the demo merchant's sandbox call).

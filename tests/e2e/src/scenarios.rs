@@ -373,17 +373,22 @@ pub(crate) async fn pay(d: &WebDriver) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub(crate) async fn webhook_for(d: &WebDriver, status: &str) -> anyhow::Result<()> {
-    let result = text_of(d, "#result").await;
+/// The payment id the demo shows (`Payment <id>: …`).
+pub(crate) async fn payment_id(d: &WebDriver) -> anyhow::Result<String> {
+    let result = wait_text(d, "#result", "Payment ").await?;
     let id = result
         .split_whitespace()
         .nth(1)
         .unwrap_or("")
-        .trim_end_matches(':')
-        .to_owned();
-    if id.is_empty() {
+        .trim_end_matches(':');
+    if id.len() != 36 {
         bail!("no payment id in {result:?}");
     }
+    Ok(id.to_owned())
+}
+
+pub(crate) async fn webhook_for(d: &WebDriver, status: &str) -> anyhow::Result<()> {
+    let id = payment_id(d).await?;
     wait_for(20, "the signed webhook", || {
         let id = id.clone();
         async move {
