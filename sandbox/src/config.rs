@@ -85,4 +85,29 @@ pub struct Config {
     /// Built SDK assets served on the payment origin under `/sdk/`.
     #[arg(long, env = "SANDBOX_SDK_DIR", default_value = "dist")]
     pub sdk_dir: PathBuf,
+
+    /// Turns every rate limit off (for load tests). Limits are on unless this is given.
+    #[arg(long, env = "SANDBOX_NO_RATE_LIMITS")]
+    pub no_rate_limits: bool,
+
+    /// Card-token requests one checkout session may make in 10 minutes.
+    #[arg(long, env = "SANDBOX_LIMIT_TOKENS_PER_SESSION", default_value_t = 20)]
+    pub limit_tokens_per_session: u32,
+
+    /// Token requests one public key may make in a minute.
+    #[arg(long, env = "SANDBOX_LIMIT_TOKENS_PER_KEY", default_value_t = 1200)]
+    pub limit_tokens_per_key: u32,
+
+    /// Declined payments after which a checkout session takes no new card token.
+    #[arg(long, env = "SANDBOX_LIMIT_DECLINES_PER_SESSION", default_value_t = 5)]
+    pub limit_declines_per_session: u32,
+
+    /// Browser API requests (session, methods, token, payment status) one client address may
+    /// make in a minute.
+    #[arg(
+        long,
+        env = "SANDBOX_LIMIT_REQUESTS_PER_ADDRESS",
+        default_value_t = 600
+    )]
+    pub limit_requests_per_address: u32,
 }

@@ -12,6 +12,7 @@ pub mod csp_reports;
 pub mod data_dir;
 pub mod error;
 pub mod extract;
+pub mod limits;
 pub mod merchant;
 pub mod methods;
 pub mod outcome;
@@ -87,6 +88,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         methods: Arc::new(methods),
         payments_lock: Arc::default(),
         outbox_wakeup: Arc::default(),
+        limits: Arc::new(limits::Limits::new(&config)),
     };
     tokio::spawn(webhooks::run(state.clone()));
 
@@ -108,6 +110,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     println!("  private-secret-key: {}", account.private_secret_key);
     println!("  webhook secret:     {}", account.webhook_secret);
     println!("  database:           {db_url}");
+    if config.no_rate_limits {
+        println!("  rate limits:        off (--no-rate-limits)");
+    }
 
     // TCP_NODELAY: a file is answered in two writes (headers, then the body), and with Nagle's
     // algorithm the second waits for the client's delayed ACK, 40 ms on Linux: measured on a
@@ -117,8 +122,12 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             tracing::debug!("TCP_NODELAY not set: {e}");
         }
     };
-    let payment = axum::serve(payment_listener.tap_io(nodelay), payment_app)
-        .with_graceful_shutdown(shutdown_signal());
+    // The client's address feeds the per-address limit of the browser endpoints.
+    let payment = axum::serve(
+        payment_listener.tap_io(nodelay),
+        payment_app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal());
     let merchant = axum::serve(merchant_listener.tap_io(nodelay), merchant_app)
         .with_graceful_shutdown(shutdown_signal());
     let (a, b) = tokio::join!(payment, merchant);

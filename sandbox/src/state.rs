@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tokio::sync::{Mutex, Notify};
 
 use crate::config::Config;
+use crate::limits::Limits;
 use crate::methods::MethodTable;
 use crate::store::Store;
 use crate::vault::Vault;
@@ -27,4 +28,6 @@ pub struct AppState {
     pub payments_lock: Arc<Mutex<()>>,
     /// Wakes the webhook worker when an event is queued.
     pub outbox_wakeup: Arc<Notify>,
+    /// Abuse limits and their counters.
+    pub limits: Arc<Limits>,
 }

@@ -1,5 +1,10 @@
-//! Webhook delivery from the durable outbox: signed, at least once, retried with backoff.
+//! Webhook delivery from the durable outbox: signed, at least once, retried with backoff,
+//! concurrently but at most [`PER_RECEIVER`] at a time per receiver URL. Each attempt holds a
+//! lease on its event in the database, so an attempt cut short by a crash is recorded as
+//! interrupted, and two workers never deliver one event at once.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD as B64;
@@ -8,7 +13,7 @@ use hmac::{Hmac, Mac};
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-use crate::clock::now_ms;
+use crate::clock::{now_ms, rfc3339};
 use crate::state::AppState;
 use crate::store::outbox::{AttemptResult, OutboxRow};
 
@@ -36,7 +41,20 @@ pub fn verify(secret: &str, body: &[u8], signature: &str) -> bool {
     mac.verify_slice(&sig).is_ok()
 }
 
-/// Delivers due events until the process ends; also deletes the CVCs of expired tokens.
+/// Deliveries in progress at once to one receiver URL: a slow or dead endpoint delays only
+/// its own events.
+pub const PER_RECEIVER: usize = 2;
+/// Deliveries in progress at once in all.
+pub const IN_FLIGHT: usize = 64;
+/// How long past the delivery timeout an attempt's lease lasts: after that, an attempt with no
+/// outcome is taken to have died with its process.
+const LEASE_MARGIN_MS: i64 = 5_000;
+
+/// The error recorded for an attempt whose process stopped during it.
+pub const INTERRUPTED: &str = "interrupted: the sandbox stopped during the attempt";
+
+/// Delivers due events until the process ends, concurrently within [`PER_RECEIVER`] and
+/// [`IN_FLIGHT`]; also deletes the CVCs of expired tokens.
 pub async fn run(state: AppState) {
     let client = match reqwest::Client::builder()
         .timeout(Duration::from_millis(state.config.webhook_timeout_ms))
@@ -49,22 +67,52 @@ pub async fn run(state: AppState) {
             return;
         }
     };
+    let lease = state.config.webhook_timeout_ms as i64 + LEASE_MARGIN_MS;
+    let busy: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
     loop {
         let now = now_ms();
         if let Err(e) = state.store.delete_expired_cvcs(now).await {
             tracing::warn!(error = %e, "deleting expired CVCs failed");
         }
-        match state.store.due_webhooks(now, 16).await {
+        record_interrupted(&state, now).await;
+        let mut waiting_on_busy = false;
+        match state.store.due_webhooks(now, IN_FLIGHT as i64).await {
             Ok(events) => {
                 for event in events {
-                    deliver(&state, &client, event).await;
+                    {
+                        let mut busy = busy.lock().unwrap_or_else(|p| p.into_inner());
+                        let total: usize = busy.values().sum();
+                        let mine = busy.get(&event.url).copied().unwrap_or(0);
+                        if mine >= PER_RECEIVER || total >= IN_FLIGHT {
+                            waiting_on_busy = true;
+                            continue;
+                        }
+                        *busy.entry(event.url.clone()).or_default() += 1;
+                    }
+                    let claimed = state.store.claim_webhook(&event, now, now + lease).await;
+                    if !matches!(claimed, Ok(true)) {
+                        release(&busy, &event.url);
+                        continue;
+                    }
+                    let (state, client, busy) = (state.clone(), client.clone(), busy.clone());
+                    tokio::spawn(async move {
+                        let url = event.url.clone();
+                        deliver(&state, &client, event).await;
+                        release(&busy, &url);
+                        state.outbox_wakeup.notify_one();
+                    });
                 }
             }
             Err(e) => tracing::warn!(error = %e, "reading the webhook outbox failed"),
         }
-        // Sleep until the next event is due (at most 1 s, to keep sweeping) or one is queued.
+        // Sleep until the next event is due (at most 1 s, to keep sweeping), one is queued, or
+        // a delivery ends (its receiver may take the next).
         let next = state.store.next_webhook_due().await.ok().flatten();
-        let wait = next.map_or(1000, |at| (at - now_ms()).clamp(10, 1000)) as u64;
+        let wait = match next {
+            _ if waiting_on_busy => 1000,
+            Some(at) => (at - now_ms()).clamp(10, 1000),
+            None => 1000,
+        } as u64;
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_millis(wait)) => {}
             _ = state.outbox_wakeup.notified() => {}
@@ -72,12 +120,50 @@ pub async fn run(state: AppState) {
     }
 }
 
-async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
-    let Ok(Some(account)) = state.store.account(&event.account_id).await else {
-        return;
+fn release(busy: &Mutex<HashMap<String, usize>>, url: &str) {
+    let mut busy = busy.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(n) = busy.get_mut(url) {
+        *n -= 1;
+        if *n == 0 {
+            busy.remove(url);
+        }
+    }
+}
+
+/// Records the attempts cut short by a stopped process, each as a failed attempt.
+async fn record_interrupted(state: &AppState, now: i64) {
+    let events = match state.store.interrupted_webhooks(now).await {
+        Ok(events) => events,
+        Err(e) => return tracing::warn!(error = %e, "reading interrupted webhooks failed"),
     };
-    let payment: Value = serde_json::from_str(&event.payment).unwrap_or(Value::Null);
-    let body = json!({
+    for event in events {
+        tracing::info!(event = event.id, payment = %event.payment_id, "webhook attempt interrupted");
+        let result = after_failure(state, event.attempts + 1, now);
+        if let Err(e) = state
+            .store
+            .record_attempt(&event, now, None, Some(INTERRUPTED), result)
+            .await
+        {
+            tracing::warn!(error = %e, "recording an interrupted webhook attempt failed");
+        }
+    }
+}
+
+/// What follows failed attempt number `attempt`: the next on Yuno's schedule, or giving up.
+fn after_failure(state: &AppState, attempt: i64, now: i64) -> AttemptResult {
+    if attempt >= MAX_ATTEMPTS {
+        return AttemptResult::GaveUp;
+    }
+    let secs = RETRY_AFTER_SECS[(attempt - 1) as usize] as f64 * state.config.webhook_backoff_scale;
+    AttemptResult::RetryAt(now + (secs * 1000.0) as i64)
+}
+
+/// The event as sent: Yuno's webhook body, plus the event's `id` and `created_at`, which the
+/// signature covers, so a receiver can drop a replayed or duplicated event.
+pub fn event_body(event: &OutboxRow, payment: Value) -> String {
+    json!({
+        "id": event.event_id,
+        "created_at": rfc3339(event.created_at),
         "type": "payment",
         "type_event": "payment.purchase",
         "account_id": event.account_id,
@@ -85,7 +171,15 @@ async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
         "version": "1",
         "data": { "payment": payment },
     })
-    .to_string();
+    .to_string()
+}
+
+async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
+    let Ok(Some(account)) = state.store.account(&event.account_id).await else {
+        return;
+    };
+    let payment: Value = serde_json::from_str(&event.payment).unwrap_or(Value::Null);
+    let body = event_body(&event, payment);
     let signature = sign(&account.webhook_secret, body.as_bytes());
     let sent = client
         .post(&event.url)
@@ -108,12 +202,8 @@ async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
     let attempt = event.attempts + 1;
     let result = if error.is_none() {
         AttemptResult::Delivered
-    } else if attempt >= MAX_ATTEMPTS {
-        AttemptResult::GaveUp
     } else {
-        let secs =
-            RETRY_AFTER_SECS[(attempt - 1) as usize] as f64 * state.config.webhook_backoff_scale;
-        AttemptResult::RetryAt(now + (secs * 1000.0) as i64)
+        after_failure(state, attempt, now)
     };
     tracing::info!(event = event.id, payment = %event.payment_id, attempt, status = ?code, error = ?error, "webhook attempt");
     if let Err(e) = state

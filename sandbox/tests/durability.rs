@@ -101,6 +101,17 @@ async fn webhook_is_retried_until_accepted_and_signed() {
     let event: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(event["type_event"], "payment.purchase");
     assert_eq!(event["retry"], 2);
+    // The id and time a receiver drops replays by are in the signed body.
+    let event_id = event["id"].as_str().unwrap_or_default();
+    assert!(event_id.starts_with("evt_"), "{event}");
+    assert!(
+        time::OffsetDateTime::parse(
+            event["created_at"].as_str().unwrap_or_default(),
+            &time::format_description::well_known::Rfc3339
+        )
+        .is_ok(),
+        "{event}"
+    );
     assert_eq!(event["data"]["payment"]["id"], id.as_str());
 
     // The receiver has the body before the sandbox has its answer: the last attempt is
@@ -318,4 +329,109 @@ async fn a_data_dir_that_is_not_the_sandboxs_keeps_its_mode() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("may not be a link"));
     assert_eq!(mode(&target), target_mode, "the link's target is untouched");
+}
+
+/// A receiver that takes connections and never answers them, counting them.
+async fn hanging_receiver() -> (String, Arc<AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let seen = Arc::new(AtomicUsize::new(0));
+    let count = seen.clone();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            count.fetch_add(1, Ordering::SeqCst);
+            held.push(socket);
+        }
+    });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn a_hanging_receiver_delays_only_its_own_webhooks() {
+    let (hanging, _) = hanging_receiver().await;
+    let receiver = Receiver {
+        // Past the two refusals `flaky` starts with: it accepts at once.
+        calls: Arc::new(AtomicUsize::new(2)),
+        accepted: Arc::default(),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let healthy = format!("http://{}/hook", listener.local_addr().unwrap());
+    let app = axum::Router::new()
+        .route("/hook", axum::routing::post(flaky))
+        .with_state(receiver.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    for _ in 0..4 {
+        let session = sb.session("BR", None, Some(&hanging)).await;
+        let token = sb.token(&session, VISA_OK).await;
+        sb.pay(&session, &token).await;
+    }
+    let session = sb.session("BR", None, Some(&healthy)).await;
+    let token = sb.token(&session, VISA_OK).await;
+    let paid_at = std::time::Instant::now();
+    let (_, pay) = sb.pay(&session, &token).await;
+    let got = eventually(10, || async {
+        receiver.accepted.lock().unwrap().first().cloned()
+    })
+    .await;
+    let waited = paid_at.elapsed();
+    let (_, body) = got.expect("the healthy receiver gets its webhook");
+    let event: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(event["data"]["payment"]["id"], pay["id"]);
+    assert!(
+        waited < std::time::Duration::from_secs(1),
+        "4 events to a hanging receiver delayed another's by {waited:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_attempt_cut_short_by_a_crash_is_recorded_after_the_restart() {
+    let (hanging, seen) = hanging_receiver().await;
+    let dir = data_dir();
+    // Delivery timeout 1 s: the attempt's lease ends 6 s after it started.
+    let flags = [
+        "--webhook-timeout-ms",
+        "1000",
+        "--webhook-backoff-scale",
+        "0.0005",
+    ];
+    let mut sb = Sandbox::start(dir.path(), &flags).await;
+    let session = sb.session("BR", None, Some(&hanging)).await;
+    let token = sb.token(&session, VISA_OK).await;
+    let (_, pay) = sb.pay(&session, &token).await;
+    let id = pay["id"].as_str().unwrap().to_owned();
+    let started = eventually(5, || async {
+        (seen.load(Ordering::SeqCst) > 0).then_some(())
+    })
+    .await;
+    assert!(started.is_some(), "the first attempt reached the receiver");
+    sb.kill();
+
+    let sb = Sandbox::start(dir.path(), &flags).await;
+    let path = format!("/v1/payments/{id}/webhook-deliveries");
+    let first = eventually(15, || async {
+        let (_, attempts) = sb.secret(Method::GET, &path, None).await;
+        attempts.as_array()?.first().cloned()
+    })
+    .await
+    .expect("the interrupted attempt is recorded");
+    assert_eq!(first["attempt"], 1, "{first}");
+    assert_eq!(
+        first["error"],
+        checkout_sandbox::webhooks::INTERRUPTED,
+        "{first}"
+    );
+    // And the event is tried again, on the schedule.
+    let again = eventually(15, || async {
+        let (_, attempts) = sb.secret(Method::GET, &path, None).await;
+        (attempts.as_array()?.len() >= 2).then_some(())
+    })
+    .await;
+    assert!(
+        again.is_some(),
+        "the event is retried after the interruption"
+    );
 }

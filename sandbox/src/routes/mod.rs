@@ -44,6 +44,10 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             "/v1/checkout/sessions/{id}/payment",
             get(session_payment::show),
         )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            per_address_limit,
+        ))
         .route("/icons/{name}", get(icons::icon))
         .layer(cors);
     let merchant = Router::new()
@@ -86,6 +90,25 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
         .layer(request_log())
         .with_state(state)
+}
+
+/// The per-address limit of the browser API: counted on the TCP peer's address (a proxy in
+/// front of the sandbox makes all its clients one address; raise the limit there).
+async fn per_address_limit(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    request: Request<axum::body::Body>,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let address = peer.ip().to_string();
+    match state
+        .limits
+        .count(crate::limits::Kind::RequestsPerAddress, &address)
+    {
+        Ok(()) => next.run(request).await,
+        Err(e) => e.into_response(),
+    }
 }
 
 /// One log line per request: method, path and status. Never bodies, headers or query strings.

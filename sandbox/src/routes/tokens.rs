@@ -12,6 +12,7 @@ use crate::card_rules;
 use crate::clock::{now_ms, this_month};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, PublicKey};
+use crate::limits::{self, Kind};
 use crate::state::AppState;
 use crate::store::tokens::TokenRow;
 
@@ -84,7 +85,11 @@ pub async fn create(
     headers: HeaderMap,
     body: JsonBody<NewToken>,
 ) -> ApiResult<Response> {
+    state
+        .limits
+        .count(Kind::TokensPerKey, &account.public_api_key)?;
     let session = browser_session(&state, &account, &id).await?;
+    state.limits.count(Kind::TokensPerSession, &session.id)?;
     let key = idempotency_key(&headers)?;
     let hash = state.vault.request_hash(&body.raw);
     if let Some(key) = &key {
@@ -118,6 +123,18 @@ pub async fn create(
             "payment_method.type",
             "`payment_method.type` is not enabled for this checkout session's country",
         ));
+    }
+
+    if m.kind == "CARD" && state.limits.enabled() {
+        let declines = state.store.session_declines(&session.id).await?;
+        if declines >= i64::from(state.limits.declines_per_session) {
+            let left = (session.expires_at - now_ms()).max(1000) as u64;
+            return Err(limits::rate_limited(
+                "TOO_MANY_DECLINES",
+                "this checkout session has had too many declined cards and takes no new card",
+                std::time::Duration::from_millis(left),
+            ));
+        }
     }
 
     let token = uuid::Uuid::new_v4().to_string();

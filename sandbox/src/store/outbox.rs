@@ -8,6 +8,10 @@ use super::{Store, Tx};
 /// A queued webhook event.
 pub struct OutboxRow {
     pub id: i64,
+    /// The id receivers see (`evt_…`), stable across retries.
+    pub event_id: String,
+    /// When the change it reports happened (ms since the epoch).
+    pub created_at: i64,
     pub account_id: String,
     pub payment_id: String,
     pub url: String,
@@ -36,6 +40,10 @@ pub struct Attempt {
     pub error: Option<String>,
 }
 
+/// The condition of an event that is due and not being delivered (binds `now` twice).
+const DUE: &str = "delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
+     AND (claimed_until IS NULL OR claimed_until <= ?)";
+
 impl Store {
     /// Queues a webhook event in the same transaction as the change it reports.
     pub async fn enqueue_webhook(
@@ -47,9 +55,10 @@ impl Store {
         now: i64,
     ) -> sqlx::Result<()> {
         sqlx::query(
-            "INSERT INTO webhook_outbox (account_id, payment_id, url, payment, next_attempt_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO webhook_outbox (event_id, account_id, payment_id, url, payment, next_attempt_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
+        .bind(format!("evt_{}", uuid::Uuid::new_v4().simple()))
         .bind(account_id)
         .bind(payment_id)
         .bind(url)
@@ -61,40 +70,98 @@ impl Store {
         Ok(())
     }
 
-    /// Events due for delivery, oldest first.
+    /// Events due for delivery and not being delivered, the oldest of each receiver URL, oldest
+    /// first: one receiver with a long queue cannot hide the others' events.
     pub async fn due_webhooks(&self, now: i64, limit: i64) -> sqlx::Result<Vec<OutboxRow>> {
-        let rows = sqlx::query(
-            "SELECT id, account_id, payment_id, url, payment, attempts FROM webhook_outbox
-             WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
-             ORDER BY id LIMIT ?",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT id, event_id, created_at, account_id, payment_id, url, payment, attempts
+             FROM webhook_outbox WHERE id IN (SELECT MIN(id) FROM webhook_outbox WHERE {DUE} GROUP BY url)
+             ORDER BY id LIMIT ?"
+        ))
+        .bind(now)
         .bind(now)
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
         Ok(rows
             .iter()
-            .map(|r| OutboxRow {
-                id: r.get("id"),
-                account_id: r.get("account_id"),
-                payment_id: r.get("payment_id"),
-                url: r.get("url"),
-                payment: r.get("payment"),
-                attempts: r.get("attempts"),
+            .map(|r| {
+                let id: i64 = r.get("id");
+                OutboxRow {
+                    id,
+                    // Events queued before ids existed get one derived from their row.
+                    event_id: r
+                        .get::<Option<String>, _>("event_id")
+                        .unwrap_or_else(|| format!("evt_{id}")),
+                    created_at: r.get("created_at"),
+                    account_id: r.get("account_id"),
+                    payment_id: r.get("payment_id"),
+                    url: r.get("url"),
+                    payment: r.get("payment"),
+                    attempts: r.get("attempts"),
+                }
             })
             .collect())
     }
 
-    /// When the next queued event is due, if any.
+    /// When the next queued event is due (or its delivery's lease runs out), if any.
     pub async fn next_webhook_due(&self) -> sqlx::Result<Option<i64>> {
         sqlx::query_scalar(
-            "SELECT MIN(next_attempt_at) FROM webhook_outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL",
+            "SELECT MIN(MAX(next_attempt_at, COALESCE(claimed_until, 0))) FROM webhook_outbox
+             WHERE delivered_at IS NULL AND gave_up_at IS NULL",
         )
         .fetch_one(self.pool())
         .await
     }
 
-    /// Records one attempt and its consequence.
+    /// Takes `event` for one delivery attempt until `until`; false when another worker has it
+    /// or it was settled meanwhile.
+    pub async fn claim_webhook(
+        &self,
+        event: &OutboxRow,
+        now: i64,
+        until: i64,
+    ) -> sqlx::Result<bool> {
+        let done = sqlx::query(&format!(
+            "UPDATE webhook_outbox SET claimed_until = ? WHERE id = ? AND attempts = ? AND {DUE}"
+        ))
+        .bind(until)
+        .bind(event.id)
+        .bind(event.attempts)
+        .bind(now)
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Events whose delivery lease ran out without an outcome (the process delivering them
+    /// stopped): each gets its attempt recorded as interrupted.
+    pub async fn interrupted_webhooks(&self, now: i64) -> sqlx::Result<Vec<OutboxRow>> {
+        let rows = sqlx::query(
+            "SELECT id, created_at, account_id, payment_id, url, attempts FROM webhook_outbox
+             WHERE delivered_at IS NULL AND gave_up_at IS NULL AND claimed_until <= ?",
+        )
+        .bind(now)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| OutboxRow {
+                id: r.get("id"),
+                event_id: String::new(),
+                created_at: r.get("created_at"),
+                account_id: r.get("account_id"),
+                payment_id: r.get("payment_id"),
+                url: r.get("url"),
+                payment: String::new(),
+                attempts: r.get("attempts"),
+            })
+            .collect())
+    }
+
+    /// Records one attempt and its consequence, and ends its lease. Recorded once: an attempt
+    /// already recorded (say, as interrupted) is not recorded again.
     pub async fn record_attempt(
         &self,
         event: &OutboxRow,
@@ -110,16 +177,21 @@ impl Store {
             AttemptResult::RetryAt(at) => (None, None, at),
             AttemptResult::GaveUp => (None, Some(now), now),
         };
-        sqlx::query(
-            "UPDATE webhook_outbox SET attempts = ?, delivered_at = ?, gave_up_at = ?, next_attempt_at = ? WHERE id = ?",
+        let updated = sqlx::query(
+            "UPDATE webhook_outbox SET attempts = ?, delivered_at = ?, gave_up_at = ?, next_attempt_at = ?,
+             claimed_until = NULL WHERE id = ? AND attempts = ?",
         )
         .bind(attempt)
         .bind(delivered)
         .bind(gave_up)
         .bind(next)
         .bind(event.id)
+        .bind(event.attempts)
         .execute(&mut *tx)
         .await?;
+        if updated.rows_affected() == 0 {
+            return Ok(());
+        }
         sqlx::query("INSERT INTO webhook_attempts (outbox_id, attempt, at, status_code, error) VALUES (?, ?, ?, ?, ?)")
             .bind(event.id)
             .bind(attempt)

@@ -87,6 +87,16 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// How many of a session's payments were declined.
+    pub async fn session_declines(&self, session_id: &str) -> sqlx::Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM payments WHERE session_id = ? AND status = 'DECLINED'",
+        )
+        .bind(session_id)
+        .fetch_one(self.pool())
+        .await
+    }
+
     /// Stores a new payment.
     pub async fn insert_payment(tx: &mut Tx<'_>, p: &PaymentRow, now: i64) -> sqlx::Result<()> {
         sqlx::query(
