@@ -18,7 +18,9 @@ export interface TokenInfo {
 
 export interface CheckoutError {
   /**
-   * `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, `LANGUAGE_PACK_UNAVAILABLE` (the
+   * `NETWORK_ERROR`, `SESSION_EXPIRED`, `CARD_REJECTED`, `TOO_MANY_ATTEMPTS` (the API refused
+   * more card attempts for now: the card form says to wait; not retryable),
+   * `LANGUAGE_PACK_UNAVAILABLE` (the
    * checkout, or its card form, is shown in English); after the payment
    * `PAYMENT_READ_FAILED`, `PAYMENT_NOT_FOUND`, `CHALLENGE_TIMEOUT`, `CHALLENGE_PAGE_FAILED`, `ACTION_INVALID` (the API
    * gave an action URL that is not http(s)); or the API's code.

@@ -463,6 +463,7 @@ async fn frame_renders_on_configure_then_reports_height_changes_and_validation()
     let failed = FrameToHost::Failed {
         code: checkout_protocol::FailureCode::ValidationFailed,
         retryable: true,
+        message: Default::default(),
     };
     assert!(until(3000, || got.borrow().contains(&failed)).await);
     assert!(

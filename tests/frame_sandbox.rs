@@ -77,6 +77,7 @@ async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
     let failed = FrameToHost::Failed {
         code: FailureCode::ValidationFailed,
         retryable: true,
+        message: Default::default(),
     };
     assert!(
         until(5_000, || seen.borrow().contains(&failed)).await,
@@ -189,6 +190,11 @@ async fn an_unknown_session_is_a_translated_form_error() {
     let failed = FrameToHost::Failed {
         code: FailureCode::SessionExpired,
         retryable: false,
+        // What the form shows is what the host passes to `onError`.
+        message: checkout_protocol::Notice::new(
+            "This checkout has expired. Reload the page to start again.",
+        )
+        .unwrap(),
     };
     assert!(
         until(10_000, || seen.borrow().contains(&failed)).await,
@@ -200,6 +206,61 @@ async fn an_unknown_session_is_a_translated_form_error() {
         text_of(&root, ".cw-form-error"),
         "This checkout has expired. Reload the page to start again."
     );
+    drop(host);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_session_closed_by_declines_says_to_wait_and_onerror_gets_the_same_words() {
+    let (session, key) = new_session("frame@example.com").await;
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1());
+    let (seen, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    host.send(HostToFrame::Configure(config(&session, &key)));
+    assert!(until(3000, || seen.borrow().contains(&FrameToHost::Ready)).await);
+    type_text(&input(&root, "cw-number"), "4000000000000002");
+    type_text(&input(&root, "cw-expiry"), "1230");
+    type_text(&input(&root, "cw-cvc"), "123");
+    let token_count = |seen: &Rc<RefCell<Vec<FrameToHost>>>| {
+        seen.borrow()
+            .iter()
+            .filter(|m| matches!(m, FrameToHost::Tokenized { .. }))
+            .count()
+    };
+    // Five declined payments: the sandbox's card-testing limit.
+    for n in 1..=5 {
+        host.send(HostToFrame::Submit);
+        assert!(until(10_000, || token_count(&seen) == n).await, "token {n}");
+        let token = seen
+            .borrow()
+            .iter()
+            .rev()
+            .find_map(|m| match m {
+                FrameToHost::Tokenized { token, .. } => Some(token.clone()),
+                _ => None,
+            })
+            .unwrap();
+        let body = format!("{{\"checkout_session\":\"{session}\",\"token\":\"{token}\"}}");
+        let (_, payment) =
+            fetch_json("POST", &format!("{}/api/payments", merchant()), Some(&body)).await;
+        assert_eq!(get_str(&payment, "status"), "DECLINED");
+    }
+    host.send(HostToFrame::Submit);
+    let words = "Too many attempts. Wait a few minutes, then try again.";
+    let failed = FrameToHost::Failed {
+        code: FailureCode::TooManyAttempts,
+        retryable: false,
+        message: checkout_protocol::Notice::new(words).unwrap(),
+    };
+    assert!(
+        until(10_000, || seen.borrow().contains(&failed)).await,
+        "{:?}",
+        seen.borrow()
+    );
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".cw-form-error"), words);
     drop(host);
     root.remove();
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use checkout_protocol::{
     CardInfo, Configure, FailureCode, Field, FieldError, FrameToHost, HostToFrame, Iin, LastFour,
-    Theme,
+    Notice, Theme,
 };
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -258,6 +258,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
         channel.send(FrameToHost::Failed {
             code: FailureCode::ValidationFailed,
             retryable: true,
+            message: Notice::default(),
         });
         return;
     }
@@ -302,12 +303,15 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
                     (Some((field, code)), _) => api_field_message(*field, code, brand, state.lang),
                     (None, FailureCode::NetworkError) => s.network_error,
                     (None, FailureCode::SessionExpired) => s.session_expired,
+                    (None, FailureCode::TooManyAttempts) => s.too_many_attempts,
                     _ => s.api_error,
                 };
                 state.show_error(failure.field.as_ref().map(|(f, _)| *f), message);
                 channel.send(FrameToHost::Failed {
                     code: failure.code,
                     retryable: failure.retryable,
+                    // The frame's tables pass the check; were one not to, onError says nothing.
+                    message: Notice::new(message).unwrap_or_default(),
                 });
             }
         }

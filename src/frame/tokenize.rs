@@ -92,6 +92,14 @@ pub async fn tokenize(
     if status >= 500 {
         return Err(network);
     }
+    if status == 429 {
+        // Too many attempts for the session or the key: retrying now is refused too.
+        return Err(Failure {
+            code: FailureCode::TooManyAttempts,
+            retryable: false,
+            field: None,
+        });
+    }
     let code = get_str(&json, "code").unwrap_or_default();
     if code == "CHECKOUT_SESSION_EXPIRED" || code == "CHECKOUT_SESSION_NOT_FOUND" {
         return Err(Failure {
@@ -108,7 +116,7 @@ pub async fn tokenize(
         }),
         None => Err(Failure {
             code: FailureCode::ApiError,
-            retryable: status == 429,
+            retryable: false,
             field: None,
         }),
     }

@@ -177,7 +177,8 @@ pub async fn methods(o: &Options) -> Result<Vec<Method>, LoadError> {
     if status != 200 {
         return Err(LoadError {
             code: code_of(&body),
-            retryable: status >= 500 || status == 429 || status == 408,
+            // A 429 says to wait: an at-once retry would be refused too.
+            retryable: status >= 500 || status == 408,
         });
     }
     read_methods(&body).map(order).ok_or(LoadError {
@@ -231,7 +232,7 @@ pub async fn token(
         }),
         Ok((s, body)) => Err(LoadError {
             code: code_of(&body),
-            retryable: s >= 500 || s == 429,
+            retryable: s >= 500,
         }),
         Err(e) => Err(e),
     }

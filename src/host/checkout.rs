@@ -326,15 +326,14 @@ impl Checkout {
                 let info = payloads::card_token_info(&card);
                 self.deliver(token, info);
             }
-            FrameToHost::Failed { code, retryable } => {
+            FrameToHost::Failed {
+                code,
+                retryable,
+                message,
+            } => {
+                // The frame's own words: what the shopper reads is what `onError` says.
                 if code != FailureCode::ValidationFailed {
-                    let message = match code {
-                        FailureCode::NetworkError => self.lang.host().network_error,
-                        FailureCode::SessionExpired => self.lang.host().session_expired,
-                        FailureCode::CardRejected => self.lang.host().card_rejected,
-                        _ => self.lang.host().api_error,
-                    };
-                    self.call_on_error(code.as_str(), message, retryable);
+                    self.call_on_error(code.as_str(), message.as_str(), retryable);
                 }
                 self.finish();
             }

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.",
     processing: "جارٍ المعالجة…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "نموذج آمن للدفع بالبطاقة",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "لم يتم قبول بيانات البطاقة. يُرجى التحقق منها والمحاولة مرة أخرى.",
     api_error: API_ERROR,
     loading: "جارٍ تحميل طرق الدفع…",
     load_failed: "تعذّر تحميل طرق الدفع.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
     processing: "Wird verarbeitet…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Sicheres Formular für Kartenzahlung",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Die Kartendaten wurden nicht akzeptiert. Bitte prüfen Sie sie und versuchen Sie es erneut.",
     api_error: API_ERROR,
     loading: "Zahlungsarten werden geladen…",
     load_failed: "Die Zahlungsarten konnten nicht geladen werden.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Too many attempts. Wait a few minutes, then try again.",
     processing: "Processing…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Secure card payment form",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "The card details were not accepted. Check them and try again.",
     api_error: API_ERROR,
     loading: "Loading payment methods…",
     load_failed: "We could not load the payment methods.",

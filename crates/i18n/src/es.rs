@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Demasiados intentos. Espera unos minutos y vuelve a intentarlo.",
     processing: "Procesando…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Formulario seguro de pago con tarjeta",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Los datos de la tarjeta no fueron aceptados. Revísalos e inténtalo de nuevo.",
     api_error: API_ERROR,
     loading: "Cargando medios de pago…",
     load_failed: "No pudimos cargar los medios de pago.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Masyadong maraming pagsubok. Maghintay ng ilang minuto, saka subukang muli.",
     processing: "Pinoproseso…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Ligtas na form ng pagbabayad gamit ang kard",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Hindi tinanggap ang mga detalye ng kard. Pakisuri ang mga ito at subukang muli.",
     api_error: API_ERROR,
     loading: "Nilo-load ang mga paraan ng pagbabayad…",
     load_failed: "Hindi namin ma-load ang mga paraan ng pagbabayad.",

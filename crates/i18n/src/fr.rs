@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.",
     processing: "Traitement en cours…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Formulaire sécurisé de paiement par carte",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Les informations de la carte n’ont pas été acceptées. Vérifiez-les et réessayez.",
     api_error: API_ERROR,
     loading: "Chargement des moyens de paiement…",
     load_failed: "Impossible de charger les moyens de paiement.",

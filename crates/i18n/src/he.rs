@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "יותר מדי ניסיונות. נא להמתין כמה דקות ולנסות שוב.",
     processing: "מתבצע עיבוד…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "טופס מאובטח לתשלום בכרטיס אשראי",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "פרטי הכרטיס לא התקבלו. נא לבדוק אותם ולנסות שוב.",
     api_error: API_ERROR,
     loading: "אמצעי התשלום נטענים…",
     load_failed: "לא הצלחנו לטעון את אמצעי התשלום.",

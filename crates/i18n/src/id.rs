@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Terlalu banyak percobaan. Tunggu beberapa menit, lalu coba lagi.",
     processing: "Memproses…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Formulir pembayaran kartu yang aman",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Detail kartu tidak diterima. Periksa kembali, lalu coba lagi.",
     api_error: API_ERROR,
     loading: "Memuat metode pembayaran…",
     load_failed: "Kami tidak dapat memuat metode pembayaran.",

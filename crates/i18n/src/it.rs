@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Troppi tentativi. Attendi qualche minuto, poi riprova.",
     processing: "Elaborazione in corso…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Modulo sicuro per il pagamento con carta",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "I dati della carta non sono stati accettati. Controllali e riprova.",
     api_error: API_ERROR,
     loading: "Caricamento dei metodi di pagamento…",
     load_failed: "Impossibile caricare i metodi di pagamento.",

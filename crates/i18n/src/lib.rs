@@ -392,6 +392,8 @@ table! {
         network_error,
         session_expired,
         api_error,
+        /// The API refused for too many attempts (429): wait, do not retry at once.
+        too_many_attempts,
         /// Announced when tokenization starts.
         processing,
     }
@@ -402,9 +404,6 @@ table! {
     HostStrings {
         /// The iframe's title (read by screen readers).
         frame_title,
-        network_error,
-        session_expired,
-        card_rejected,
         api_error,
         /// While the session and its methods load.
         loading,

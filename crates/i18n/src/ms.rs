@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Terlalu banyak percubaan. Sila tunggu beberapa minit, kemudian cuba lagi.",
     processing: "Memproses…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Borang pembayaran kad selamat",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Butiran kad tidak diterima. Semak butiran dan cuba lagi.",
     api_error: API_ERROR,
     loading: "Memuatkan kaedah pembayaran…",
     load_failed: "Kami tidak dapat memuatkan kaedah pembayaran.",

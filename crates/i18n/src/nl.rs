@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Te veel pogingen. Wacht een paar minuten en probeer het dan opnieuw.",
     processing: "Bezig met verwerken…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Beveiligd formulier voor kaartbetaling",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "De kaartgegevens zijn niet geaccepteerd. Controleer ze en probeer het opnieuw.",
     api_error: API_ERROR,
     loading: "Betaalmethoden laden…",
     load_failed: "We konden de betaalmethoden niet laden.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.",
     processing: "Przetwarzanie…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Bezpieczny formularz płatności kartą",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Dane karty nie zostały zaakceptowane. Sprawdź je i spróbuj ponownie.",
     api_error: API_ERROR,
     loading: "Wczytywanie metod płatności…",
     load_failed: "Nie udało się wczytać metod płatności.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Muitas tentativas. Aguarde alguns minutos e tente novamente.",
     processing: "Processando…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Formulário seguro de pagamento com cartão",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Os dados do cartão não foram aceitos. Verifique e tente novamente.",
     api_error: API_ERROR,
     loading: "Carregando formas de pagamento…",
     load_failed: "Não foi possível carregar as formas de pagamento.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.",
     processing: "Обработка…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Защищённая форма оплаты картой",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Данные карты не приняты. Проверьте их и попробуйте ещё раз.",
     api_error: API_ERROR,
     loading: "Загрузка способов оплаты…",
     load_failed: "Не удалось загрузить способы оплаты.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "För många försök. Vänta några minuter och försök sedan igen.",
     processing: "Bearbetar…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Säkert formulär för kortbetalning",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Kortuppgifterna godkändes inte. Kontrollera dem och försök igen.",
     api_error: API_ERROR,
     loading: "Laddar betalsätt…",
     load_failed: "Vi kunde inte ladda betalsätten.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "ลองหลายครั้งเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง",
     processing: "กำลังดำเนินการ…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "แบบฟอร์มชำระเงินด้วยบัตรที่ปลอดภัย",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "ระบบไม่ยอมรับข้อมูลบัตร โปรดตรวจสอบแล้วลองอีกครั้ง",
     api_error: API_ERROR,
     loading: "กำลังโหลดวิธีการชำระเงิน…",
     load_failed: "ไม่สามารถโหลดวิธีการชำระเงินได้",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Çok fazla deneme yapıldı. Lütfen birkaç dakika bekleyip tekrar deneyin.",
     processing: "İşleniyor…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Güvenli kartla ödeme formu",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Kart bilgileri kabul edilmedi. Bilgileri kontrol edip tekrar deneyin.",
     api_error: API_ERROR,
     loading: "Ödeme yöntemleri yükleniyor…",
     load_failed: "Ödeme yöntemleri yüklenemedi.",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "Quá nhiều lần thử. Vui lòng đợi vài phút rồi thử lại.",
     processing: "Đang xử lý…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "Biểu mẫu thanh toán thẻ bảo mật",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "Thông tin thẻ không được chấp nhận. Vui lòng kiểm tra và thử lại.",
     api_error: API_ERROR,
     loading: "Đang tải phương thức thanh toán…",
     load_failed: "Không thể tải phương thức thanh toán.",

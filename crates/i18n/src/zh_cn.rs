@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "尝试次数过多。请等待几分钟后再试。",
     processing: "正在处理…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "安全银行卡支付表单",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "银行卡信息未通过验证，请检查后重试。",
     api_error: API_ERROR,
     loading: "正在加载支付方式…",
     load_failed: "无法加载支付方式。",

@@ -33,14 +33,12 @@ pub static FRAME: FrameStrings = FrameStrings {
     network_error: NETWORK_ERROR,
     session_expired: SESSION_EXPIRED,
     api_error: API_ERROR,
+    too_many_attempts: "嘗試次數過多。請稍候幾分鐘後再試一次。",
     processing: "處理中…",
 };
 
 pub static HOST: HostStrings = HostStrings {
     frame_title: "安全信用卡付款表單",
-    network_error: NETWORK_ERROR,
-    session_expired: SESSION_EXPIRED,
-    card_rejected: "卡片資料未通過驗證，請確認後再試一次。",
     api_error: API_ERROR,
     loading: "正在載入付款方式…",
     load_failed: "無法載入付款方式。",

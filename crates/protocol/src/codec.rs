@@ -10,7 +10,7 @@ use checkout_card::Brand;
 
 use crate::{
     CardInfo, Configure, FailureCode, Field, FieldError, FrameToHost, Handshake, HandshakeStep,
-    HolderNameMode, HostToFrame, Iin, LastFour, Theme,
+    HolderNameMode, HostToFrame, Iin, LastFour, Notice, Theme,
 };
 
 /// Reads values from the front of a byte slice; `None` once something does not fit.
@@ -156,6 +156,7 @@ unit_enum!(
         FailureCode::SessionExpired,
         FailureCode::CardRejected,
         FailureCode::ApiError,
+        FailureCode::TooManyAttempts,
     ]
 );
 
@@ -316,10 +317,15 @@ impl Wire for FrameToHost {
                 put_str(out, token);
                 card.put(out);
             }
-            FrameToHost::Failed { code, retryable } => {
+            FrameToHost::Failed {
+                code,
+                retryable,
+                message,
+            } => {
                 out.push(4);
                 code.put(out);
                 out.push((*retryable).into());
+                put_str(out, message.as_str());
             }
             FrameToHost::SubmitRequested => out.push(5),
             FrameToHost::LanguageUnavailable => out.push(6),
@@ -351,6 +357,7 @@ impl Wire for FrameToHost {
             4 => FrameToHost::Failed {
                 code: FailureCode::take(r)?,
                 retryable: r.bool()?,
+                message: Notice::new(&r.string()?)?,
             },
             5 => FrameToHost::SubmitRequested,
             _ => FrameToHost::LanguageUnavailable,

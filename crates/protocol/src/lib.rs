@@ -19,15 +19,17 @@
 
 mod card_info;
 mod codec;
+mod notice;
 
 pub use card_info::{CardInfo, Iin, LastFour};
 pub use checkout_card::Brand;
 pub use codec::{Reader, Wire};
+pub use notice::Notice;
 
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +147,8 @@ pub enum FailureCode {
     CardRejected,
     /// Anything else the API answered.
     ApiError,
+    /// The API refused for too many attempts (429): retrying at once is refused too.
+    TooManyAttempts,
 }
 
 /// Host → frame.
@@ -182,8 +186,14 @@ pub enum FrameToHost {
     },
     /// Tokenization succeeded.
     Tokenized { token: String, card: CardInfo },
-    /// Tokenization failed.
-    Failed { code: FailureCode, retryable: bool },
+    /// Tokenization failed. `message` is what the form shows the shopper, in its language
+    /// (empty for [`FailureCode::ValidationFailed`]: the fields say it); the host hands it to
+    /// `onError`, so the host carries none of the frame's error words.
+    Failed {
+        code: FailureCode,
+        retryable: bool,
+        message: Notice,
+    },
     /// The shopper pressed Enter in a field: the host runs its pay flow (as its button does).
     SubmitRequested,
     /// The frame's words in the configured language could not be had (its pack did not load
@@ -225,6 +235,7 @@ impl FailureCode {
             FailureCode::SessionExpired => "SESSION_EXPIRED",
             FailureCode::CardRejected => "CARD_REJECTED",
             FailureCode::ApiError => "API_ERROR",
+            FailureCode::TooManyAttempts => "TOO_MANY_ATTEMPTS",
         }
     }
 }

@@ -27,6 +27,7 @@ fn every_frame_message() -> Vec<FrameToHost> {
         FrameToHost::Failed {
             code: FailureCode::NetworkError,
             retryable: true,
+            message: Notice::new("We could not reach the payment service. Try again.").unwrap(),
         },
         FrameToHost::SubmitRequested,
         FrameToHost::LanguageUnavailable,
@@ -73,21 +74,21 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 3);
-    // v = 3, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 4);
+    // v = 4, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [3, 3, 1, 120]
+        [4, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [3, 0, 0]);
-    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [3, 0, 6]);
+    assert_eq!(encode(0, &FrameToHost::Ready), [4, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [4, 0, 6]);
     // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1).
     let changed = FrameToHost::Changed {
         brand: Some(Brand::Amex),
         complete: false,
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
     };
-    assert_eq!(encode(1, &changed), [3, 1, 2, 1, 2, 0, 1, 2, 1]);
+    assert_eq!(encode(1, &changed), [4, 1, 2, 1, 2, 0, 1, 2, 1]);
     assert_eq!(
         encode(
             300,
@@ -95,12 +96,22 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [3, 0xac, 0x02, 2, 3]
+        [4, 0xac, 0x02, 2, 3]
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 3]);
+    // Variant 4 (failed): too many attempts (5), not retryable, the shopper's words.
+    let failed = FrameToHost::Failed {
+        code: FailureCode::TooManyAttempts,
+        retryable: false,
+        message: Notice::new("Wait").unwrap(),
+    };
+    assert_eq!(
+        encode(0, &failed),
+        [4, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
+    );
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 4]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![3, 0, 3, 12];
+    let mut forged = vec![4, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");
@@ -188,6 +199,7 @@ fn frame_messages_carry_no_card_number_or_cvc() {
         "changed.errors",
         "failed",
         "failed.code",
+        "failed.message",
         "failed.retryable",
         "resized",
         "resized.height",
@@ -215,6 +227,16 @@ fn frame_messages_carry_no_card_number_or_cvc() {
     tokenized["tokenized"]["card"]["lfd"] = json!("1111111111111111");
     assert!(serde_json::from_value::<FrameToHost>(tokenized).is_err());
     assert!(Iin::new("123456789").is_none() && Iin::new("4111a1").is_none());
+    // The failure's words refuse what a CVC or a card number needs.
+    for smuggled in [
+        "CVC 123",
+        "4111 1111 1111 1111",
+        "1-2-3",
+        "x".repeat(301).as_str(),
+    ] {
+        assert!(Notice::new(smuggled).is_none(), "{smuggled}");
+    }
+    assert!(Notice::new("The name is too long (26 characters at most).").is_some());
     assert!(LastFour::new("123").is_none() && LastFour::new("12345").is_none());
 }
 
@@ -256,6 +278,7 @@ fn js_names_match_the_serialized_names() {
         FailureCode::SessionExpired,
         FailureCode::CardRejected,
         FailureCode::ApiError,
+        FailureCode::TooManyAttempts,
     ] {
         assert_eq!(c.as_str(), json(serde_json::to_value(c).unwrap()));
     }
@@ -409,5 +432,17 @@ proptest::proptest! {
 fn brand_indices_are_declaration_order() {
     for (i, b) in Brand::ALL.into_iter().enumerate() {
         assert_eq!(b as usize, i);
+    }
+}
+
+/// Whatever the frame shows about a failure passes to the host: every word of its tables, in
+/// every language, must fit a [`Notice`], or `onError` would get an empty message.
+#[test]
+fn every_frame_message_in_every_language_fits_a_notice() {
+    for lang in checkout_i18n::Lang::ALL {
+        let (frame, _) = lang.tables();
+        for line in frame.to_pack().lines().skip(1) {
+            assert!(Notice::new(line).is_some(), "{}: {line}", lang.code());
+        }
     }
 }
