@@ -10,24 +10,111 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::accounts::Account;
 
-/// A JSON body. Malformed JSON, missing fields and wrong types get a 400 naming the field; the
-/// message never repeats the value sent.
+/// The largest API request body, in bytes (413 above it).
+pub const MAX_BODY: usize = 64 * 1024;
+/// The longest text a request field may hold, in characters (Yuno's limit for descriptions and
+/// order ids); URLs are checked on their own, up to 2048.
+pub const MAX_TEXT: usize = 255;
+/// The largest `metadata` object, in bytes of JSON.
+pub const MAX_METADATA: usize = 4 * 1024;
+
+/// A JSON body. Malformed JSON, missing fields, wrong types and overlong text get a 400 naming
+/// the field; the message never repeats the value sent. A body over [`MAX_BODY`] is a 413.
 pub struct JsonBody<T> {
     /// The parsed value.
     pub value: T,
-    /// The raw bytes, for idempotency hashing.
-    pub raw: Bytes,
+    /// The request's meaning, for idempotency: its JSON with keys sorted and no whitespace, so
+    /// a retry that orders or spaces its fields differently is the same request.
+    pub canonical: String,
 }
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let raw = Bytes::from_request(req, state).await.map_err(|_| {
-            ApiError::bad_request("INVALID_REQUEST", "request body could not be read")
+        let raw = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    e.status(),
+                    "REQUEST_TOO_LARGE",
+                    format!("the request body is larger than {} KB", MAX_BODY / 1024),
+                )
+            } else {
+                ApiError::bad_request("INVALID_REQUEST", "request body could not be read")
+            }
         })?;
+        let tree: serde_json::Value = parse_json(&raw)?;
+        check_lengths(&tree, "")?;
         let value = parse_json(&raw)?;
-        Ok(Self { value, raw })
+        Ok(Self {
+            value,
+            canonical: canonical(&tree),
+        })
+    }
+}
+
+/// Refuses text longer than [`MAX_TEXT`] (URLs: 2048) and `metadata` over [`MAX_METADATA`],
+/// naming the field.
+fn check_lengths(v: &serde_json::Value, path: &str) -> Result<(), ApiError> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => {
+            let max = if path.ends_with("url") {
+                2048
+            } else {
+                MAX_TEXT
+            };
+            if s.chars().count() > max {
+                return Err(ApiError::invalid(
+                    path,
+                    &format!("is longer than {max} characters"),
+                ));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_lengths(item, &format!("{path}[{i}]"))?;
+            }
+        }
+        Value::Object(fields) => {
+            if path == "metadata" && v.to_string().len() > MAX_METADATA {
+                return Err(ApiError::invalid(
+                    path,
+                    &format!("is larger than {} KB of JSON", MAX_METADATA / 1024),
+                ));
+            }
+            for (key, item) in fields {
+                let inner = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                check_lengths(item, &inner)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// `v` as JSON with every object's keys sorted and no whitespace.
+pub fn canonical(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Object(fields) => {
+            let mut keys: Vec<&String> = fields.keys().collect();
+            keys.sort();
+            let parts: Vec<String> = keys
+                .into_iter()
+                .map(|k| format!("{}:{}", Value::from(k.as_str()), canonical(&fields[k])))
+                .collect();
+            format!("{{{}}}", parts.join(","))
+        }
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(canonical).collect();
+            format!("[{}]", parts.join(","))
+        }
+        other => other.to_string(),
     }
 }
 

@@ -88,6 +88,9 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
         .nest_service("/sdk", sdk_assets::router(&state))
         .merge(crate::csp_reports::routes(csp_reports))
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
+        .layer(axum::extract::DefaultBodyLimit::max(
+            crate::extract::MAX_BODY,
+        ))
         .layer(request_log())
         .with_state(state)
 }

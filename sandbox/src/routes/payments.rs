@@ -108,7 +108,7 @@ pub async fn create(
     body: JsonBody<NewPayment>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let key = idempotency_key(&headers)?;
-    let hash = state.vault.request_hash(&body.raw);
+    let hash = state.vault.request_hash(body.canonical.as_bytes());
     let p = body.value;
     check_account(&account, &p.account_id)?;
     check_country(&p.country, "country")?;
@@ -169,6 +169,20 @@ pub async fn create(
             "amount",
             "must equal the checkout session's amount and currency",
         ));
+    }
+    if let Some(payer) = &p.customer_payer {
+        if state
+            .store
+            .customer(&account.id, &payer.id)
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::field(
+                "CUSTOMER_NOT_FOUND",
+                "customer_payer.id",
+                "`customer_payer.id` is not a customer of this account",
+            ));
+        }
     }
     if state.store.session_has_success(&session.id).await? {
         return Err(already_paid());

@@ -91,7 +91,7 @@ pub async fn create(
     let session = browser_session(&state, &account, &id).await?;
     state.limits.count(Kind::TokensPerSession, &session.id)?;
     let key = idempotency_key(&headers)?;
-    let hash = state.vault.request_hash(&body.raw);
+    let hash = state.vault.request_hash(body.canonical.as_bytes());
     if let Some(key) = &key {
         if let Some(existing) = state
             .store
