@@ -110,4 +110,9 @@ pub struct Config {
         default_value_t = 600
     )]
     pub limit_requests_per_address: u32,
+
+    /// Lets callback URLs (webhooks, returns from a bank's page) point at loopback and private
+    /// addresses: for the demo and tests on one machine. Off, such URLs are refused (SSRF).
+    #[arg(long, env = "SANDBOX_ALLOW_PRIVATE_CALLBACKS")]
+    pub allow_private_callbacks: bool,
 }

@@ -5,6 +5,7 @@
 //! ([`routes`]) and the merchant origin ([`merchant`]).
 
 pub mod actions;
+pub mod callback_url;
 pub mod card_rules;
 pub mod clock;
 pub mod config;

@@ -13,6 +13,7 @@ use hmac::{Hmac, Mac};
 use serde_json::{json, Value};
 use sha2::Sha256;
 
+use crate::callback_url;
 use crate::clock::{now_ms, rfc3339};
 use crate::state::AppState;
 use crate::store::outbox::{AttemptResult, OutboxRow};
@@ -56,11 +57,13 @@ pub const INTERRUPTED: &str = "interrupted: the sandbox stopped during the attem
 /// Delivers due events until the process ends, concurrently within [`PER_RECEIVER`] and
 /// [`IN_FLIGHT`]; also deletes the CVCs of expired tokens.
 pub async fn run(state: AppState) {
-    let client = match reqwest::Client::builder()
+    let mut builder = reqwest::Client::builder()
         .timeout(Duration::from_millis(state.config.webhook_timeout_ms))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-    {
+        .redirect(reqwest::redirect::Policy::none());
+    if !state.config.allow_private_callbacks {
+        builder = builder.dns_resolver(Arc::new(callback_url::PublicOnly));
+    }
+    let client = match builder.build() {
         Ok(c) => c,
         Err(e) => {
             tracing::error!(error = %e, "webhook client could not be built; webhooks are off");
@@ -178,6 +181,16 @@ async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
     let Ok(Some(account)) = state.store.account(&event.account_id).await else {
         return;
     };
+    // Stored before the sandbox was restarted without --allow-private-callbacks: not sent.
+    let private = reqwest::Url::parse(&event.url).map_or(true, |u| callback_url::private_host(&u));
+    if private && !state.config.allow_private_callbacks {
+        let error = "refused: the URL points at a loopback or private address";
+        let _ = state
+            .store
+            .record_attempt(&event, now_ms(), None, Some(error), AttemptResult::GaveUp)
+            .await;
+        return;
+    }
     let payment: Value = serde_json::from_str(&event.payment).unwrap_or(Value::Null);
     let body = event_body(&event, payment);
     let signature = sign(&account.webhook_secret, body.as_bytes());

@@ -140,3 +140,40 @@ async fn a_payer_must_be_a_customer_of_the_account() {
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["customer_payer"]["id"], customer.as_str());
 }
+
+#[tokio::test]
+async fn callbacks_to_loopback_or_private_addresses_need_the_flag() {
+    let dir = data_dir();
+    let sb = Sandbox::start_strict(dir.path(), &[]).await;
+    for url in [
+        "http://127.0.0.1:9/hook",
+        "http://localhost/hook",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/hook",
+    ] {
+        let body = sb.session_body("BR", None, Some(url));
+        let (s, v) = sb
+            .secret(Method::POST, "/v1/checkout/sessions", Some(body))
+            .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{url}: {v}");
+        assert_eq!(v["field"], "callback_url");
+        assert!(
+            v["messages"][0]
+                .as_str()
+                .unwrap()
+                .contains("--allow-private-callbacks"),
+            "{v}"
+        );
+    }
+    let session = sb
+        .session("BR", None, Some("https://shop.example/webhooks"))
+        .await;
+    let token = sb.token(&session, VISA_OK).await;
+    let mut pay = sb.payment_body(&session, &token);
+    pay["callback_url"] = json!("http://10.0.0.1/return");
+    let (s, v) = sb.create_payment(pay).await;
+    assert_eq!(
+        (s, v["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("callback_url"))
+    );
+}

@@ -6,9 +6,10 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::sessions::{check_account, check_amount, check_country, check_return_url, Amount};
+use super::sessions::{check_account, check_amount, check_country, Amount};
 use super::tokens::SealedCard;
 use crate::actions::{self, Start};
+use crate::callback_url;
 use crate::clock::{now_ms, rfc3339};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, SecretKey};
@@ -117,7 +118,11 @@ pub async fn create(
         return Err(ApiError::invalid("merchant_order_id", "must not be empty"));
     }
     let callback_url = match &p.callback_url {
-        Some(url) => Some(check_return_url(url, "callback_url")?),
+        Some(url) => Some(callback_url::check(
+            url,
+            "callback_url",
+            state.config.allow_private_callbacks,
+        )?),
         None => None,
     };
 

@@ -6,6 +6,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::callback_url;
 use crate::clock::{now_ms, rfc3339};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, PublicKey, SecretKey};
@@ -73,25 +74,6 @@ pub fn check_country(country: &str, field: &str) -> ApiResult<()> {
     }
 }
 
-/// A URL a shopper or a webhook may be sent to: http(s), with a host, no credentials in it,
-/// at most 2048 characters. Answers it as parsed (normalised: what is stored and followed).
-pub fn check_return_url(url: &str, field: &str) -> ApiResult<String> {
-    if url.len() > 2048 {
-        return Err(ApiError::invalid(field, "must be at most 2048 characters"));
-    }
-    let parsed = reqwest::Url::parse(url)
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
-    match parsed {
-        None => Err(ApiError::invalid(field, "must be an http(s) URL")),
-        Some(u) if !u.username().is_empty() || u.password().is_some() => Err(ApiError::invalid(
-            field,
-            "must not carry a user name or password",
-        )),
-        Some(u) => Ok(u.into()),
-    }
-}
-
 /// Validates that the body's `account_id` is the authenticated account.
 pub fn check_account(account: &Account, account_id: &str) -> ApiResult<()> {
     if account.id == account_id {
@@ -145,7 +127,11 @@ pub async fn create(
         }
     }
     let callback_url = match &s.callback_url {
-        Some(url) => Some(check_return_url(url, "callback_url")?),
+        Some(url) => Some(callback_url::check(
+            url,
+            "callback_url",
+            state.config.allow_private_callbacks,
+        )?),
         None => None,
     };
     let now = now_ms();

@@ -77,8 +77,16 @@ pub fn command(data_dir: &Path) -> Command {
 }
 
 impl Sandbox {
-    /// Starts the sandbox with its data in `data_dir` and extra flags.
+    /// Starts the sandbox with its data in `data_dir` and extra flags, allowing loopback
+    /// callbacks (the tests' webhook receivers listen there).
     pub async fn start(data_dir: &Path, extra: &[&str]) -> Sandbox {
+        let mut flags = vec!["--allow-private-callbacks"];
+        flags.extend_from_slice(extra);
+        Self::start_strict(data_dir, &flags).await
+    }
+
+    /// Starts the sandbox with exactly these extra flags (loopback callbacks refused).
+    pub async fn start_strict(data_dir: &Path, extra: &[&str]) -> Sandbox {
         let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
         let mut child = command(data_dir)
             .arg("--www-dir")

@@ -48,6 +48,8 @@ impl Sandbox {
                 "127.0.0.1:0",
                 "--webhook-backoff-scale",
                 "0.001",
+                // The demo merchant's webhook receiver and return page are on loopback.
+                "--allow-private-callbacks",
             ])
             // The hostile-frame page embeds a frame from a third origin (localhost).
             .args(["--merchant-frame-src", "http://localhost:*"])
