@@ -89,6 +89,9 @@ pub async fn settle(state: &AppState, p: PaymentRow, outcome: Outcome) -> ApiRes
     if let Some(v) = &new_vault {
         Store::insert_vaulted_card(&mut tx, v, now).await?;
     }
+    if let Some(token) = body["payment_method"]["token"].as_str() {
+        Store::forget_card(&mut tx, token).await?;
+    }
     if let Some(url) = webhook_url(
         session.callback_url.as_deref(),
         account.webhook_url.as_deref(),

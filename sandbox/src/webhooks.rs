@@ -55,7 +55,7 @@ const LEASE_MARGIN_MS: i64 = 5_000;
 pub const INTERRUPTED: &str = "interrupted: the sandbox stopped during the attempt";
 
 /// Delivers due events until the process ends, concurrently within [`PER_RECEIVER`] and
-/// [`IN_FLIGHT`]; also deletes the CVCs of expired tokens.
+/// [`IN_FLIGHT`]; also deletes the sealed card data of expired and long-used tokens.
 pub async fn run(state: AppState) {
     let mut builder = reqwest::Client::builder()
         .timeout(Duration::from_millis(state.config.webhook_timeout_ms))
@@ -74,8 +74,9 @@ pub async fn run(state: AppState) {
     let busy: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
     loop {
         let now = now_ms();
-        if let Err(e) = state.store.delete_expired_cvcs(now).await {
-            tracing::warn!(error = %e, "deleting expired CVCs failed");
+        let used_before = now - state.config.action_ttl_secs as i64 * 1000;
+        if let Err(e) = state.store.forget_stale_cards(now, used_before).await {
+            tracing::warn!(error = %e, "deleting stale card data failed");
         }
         record_interrupted(&state, now).await;
         let mut waiting_on_busy = false;

@@ -453,3 +453,70 @@ async fn pix_takes_reais_only() {
     assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
     assert!(e["messages"][0].as_str().unwrap().contains("PIX"), "{e}");
 }
+
+/// Whether the token's sealed card (number and holder name) or CVC is still in the database.
+async fn sealed_left(sb: &Sandbox, token: &str) -> bool {
+    let url = format!("sqlite://{}/sandbox.db?mode=ro", sb.data_dir.display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let (card, cvc): (Option<Vec<u8>>, Option<Vec<u8>>) =
+        sqlx::query_as("SELECT card, cvc FROM tokens WHERE token = ?")
+            .bind(token)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    card.is_some() || cvc.is_some()
+}
+
+#[tokio::test]
+async fn sealed_card_data_is_deleted_once_the_payment_is_final_or_the_token_expires() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &["--token-ttl-secs", "1"]).await;
+    // Paid at once, declined at once: gone with the payment.
+    for number in [VISA_OK, VISA_DECLINED] {
+        let session = sb.session("BR", None, None).await;
+        let token = sb.token(&session, number).await;
+        assert!(sealed_left(&sb, &token).await, "sealed until used");
+        sb.pay(&session, &token).await;
+        assert!(
+            !sealed_left(&sb, &token).await,
+            "{number}: deleted with the payment"
+        );
+    }
+    // Waiting for its challenge: kept (a card to save is saved when it succeeds), then gone.
+    let customer = sb.customer("sealed-check").await;
+    let session = sb.session("BR", Some(&customer), None).await;
+    let (_, tok) = sb.card_token(&session, CHALLENGE, "123", true).await;
+    let token = tok["token"].as_str().unwrap().to_owned();
+    let (_, pay) = sb.pay(&session, &token).await;
+    assert!(
+        sealed_left(&sb, &token).await,
+        "kept while the challenge waits"
+    );
+    post_form(challenge_url(&pay), "action=confirm&code=1234").await;
+    assert!(
+        !sealed_left(&sb, &token).await,
+        "deleted once the challenge settled it"
+    );
+    let (_, methods) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{session}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
+    assert!(
+        methods.to_string().contains("3220"),
+        "the saved card lives on in the vault: {methods}"
+    );
+    // Never used: gone when it expires.
+    let session = sb.session("BR", None, None).await;
+    let token = sb.token(&session, VISA_OK).await;
+    let gone = eventually(10, || async {
+        (!sealed_left(&sb, &token).await).then_some(())
+    })
+    .await;
+    assert!(gone.is_some(), "an expired token's card data is deleted");
+}

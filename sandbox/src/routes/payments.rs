@@ -357,6 +357,11 @@ pub async fn create(
     if let Some(v) = &new_vault {
         Store::insert_vaulted_card(&mut tx, v, now).await?;
     }
+    // A final payment needs the card no more (a card to keep was sealed anew just above); a
+    // pending one keeps it for its challenge, then settle() deletes it.
+    if status != "PENDING" {
+        Store::forget_card(&mut tx, &token.token).await?;
+    }
     if let (Some(v), true) = (&vaulted, succeeded) {
         Store::touch_vaulted_card(&mut tx, &v.vaulted_token, now).await?;
     }

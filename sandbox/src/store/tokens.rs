@@ -129,13 +129,28 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Deletes the CVC of every expired token; returns how many.
-    pub async fn delete_expired_cvcs(&self, now: i64) -> sqlx::Result<u64> {
-        let done =
-            sqlx::query("UPDATE tokens SET cvc = NULL WHERE cvc IS NOT NULL AND expires_at <= ?")
-                .bind(now)
-                .execute(self.pool())
-                .await?;
+    /// Deletes a token's sealed card (number and holder name) and CVC: its payment is final,
+    /// and a card to keep was sealed anew in the vault.
+    pub async fn forget_card(tx: &mut Tx<'_>, token: &str) -> sqlx::Result<()> {
+        sqlx::query("UPDATE tokens SET card = NULL, cvc = NULL WHERE token = ?")
+            .bind(token)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes the sealed card data of tokens that expired unused, and of tokens used before
+    /// `used_before` (a payment still waiting for its challenge then has timed out); returns
+    /// how many.
+    pub async fn forget_stale_cards(&self, now: i64, used_before: i64) -> sqlx::Result<u64> {
+        let done = sqlx::query(
+            "UPDATE tokens SET card = NULL, cvc = NULL WHERE (card IS NOT NULL OR cvc IS NOT NULL)
+             AND ((used_at IS NULL AND expires_at <= ?) OR used_at <= ?)",
+        )
+        .bind(now)
+        .bind(used_before)
+        .execute(self.pool())
+        .await?;
         Ok(done.rows_affected())
     }
 
