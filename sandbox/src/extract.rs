@@ -60,7 +60,7 @@ fn check_lengths(v: &serde_json::Value, path: &str) -> Result<(), ApiError> {
     match v {
         Value::String(s) => {
             let max = if path.ends_with("url") {
-                2048
+                crate::callback_url::MAX_LEN
             } else {
                 MAX_TEXT
             };

@@ -66,11 +66,12 @@ impl Limits {
         if !self.on {
             return Ok(());
         }
-        let (limit, window) = match kind {
-            Kind::TokensPerSession => (self.tokens_per_session, SESSION_WINDOW),
-            Kind::TokensPerKey => (self.tokens_per_key, MINUTE),
-            Kind::RequestsPerAddress => (self.requests_per_address, MINUTE),
+        let limit = match kind {
+            Kind::TokensPerSession => self.tokens_per_session,
+            Kind::TokensPerKey => self.tokens_per_key,
+            Kind::RequestsPerAddress => self.requests_per_address,
         };
+        let window = window_of(kind);
         let now = Instant::now();
         let mut counters = self.counters.lock().unwrap_or_else(|p| p.into_inner());
         if counters.len() >= MAX_COUNTERS {
