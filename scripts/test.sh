@@ -42,6 +42,7 @@ layer "release build and size report" bash scripts/build.sh
 sandbox_dir=$(mktemp -d)
 cargo build -q -p checkout-sandbox
 "${CARGO_TARGET_DIR:-target}/debug/checkout-sandbox" --payment-addr 127.0.0.1:0 --merchant-addr 127.0.0.1:0 --allow-private-callbacks \
+  --demo-trusted-origins 'http://127.0.0.1:*' \
   --data-dir "$sandbox_dir" --sdk-dir dist --www-dir www >"$sandbox_dir/log" 2>&1 &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null; rm -rf "$sandbox_dir"' EXIT

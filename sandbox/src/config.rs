@@ -115,4 +115,9 @@ pub struct Config {
     /// addresses: for the demo and tests on one machine. Off, such URLs are refused (SSRF).
     #[arg(long, env = "SANDBOX_ALLOW_PRIVATE_CALLBACKS")]
     pub allow_private_callbacks: bool,
+
+    /// Origins besides its own whose pages may use the demo merchant's API (comma-separated;
+    /// `http://127.0.0.1:*` for any port): the browser tests' pages. None by default.
+    #[arg(long, env = "SANDBOX_DEMO_TRUSTED_ORIGINS")]
+    pub demo_trusted_origins: Option<String>,
 }

@@ -101,6 +101,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         account.clone(),
         &config.www_dir,
         config.merchant_frame_src.as_deref(),
+        config.demo_trusted_origins.as_deref(),
     );
 
     println!("checkout-sandbox is ready");

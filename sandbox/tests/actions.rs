@@ -56,9 +56,8 @@ async fn post_form(url: &str, fields: &str) -> (StatusCode, Option<String>, Stri
 
 /// The statuses the webhook receiver heard for payment `id` (sorted: delivery may overtake).
 async fn heard(sb: &Sandbox, id: &str, until: &str) -> Vec<String> {
-    let webhooks = format!("{}/api/webhooks", sb.merchant);
     eventually(10, || async {
-        let events: Value = reqwest::get(&webhooks).await.ok()?.json().await.ok()?;
+        let events = sb.webhook_log().await?;
         let statuses: Vec<String> = events
             .as_array()?
             .iter()

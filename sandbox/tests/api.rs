@@ -637,15 +637,14 @@ async fn racing_completions_settle_once_with_one_webhook() {
             .filter(|e| e["event"]["data"]["payment"]["status"] == "SUCCEEDED")
             .count()
     };
-    let webhooks = format!("{}/api/webhooks", sb.merchant);
     let seen = eventually(10, || async {
-        let events: Value = reqwest::get(&webhooks).await.ok()?.json().await.ok()?;
+        let events = sb.webhook_log().await?;
         (succeeded(&events) > 0).then_some(events)
     })
     .await
     .expect("the success is delivered");
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let events: Value = reqwest::get(&webhooks).await.unwrap().json().await.unwrap();
+    let events = sb.webhook_log().await.unwrap();
     assert_eq!(
         succeeded(&events),
         1,
@@ -688,15 +687,14 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
     let dir = data_dir();
     let sb = Sandbox::start(dir.path(), &[]).await;
     let http = reqwest::Client::new();
-    let checkout: Value = http
+    let res = http
         .post(format!("{}/api/checkout", sb.merchant))
         .json(&json!({"country": "MX"}))
         .send()
         .await
-        .unwrap()
-        .json()
-        .await
         .unwrap();
+    let cookie = browser_cookie(&res);
+    let checkout: Value = res.json().await.unwrap();
     assert_eq!(checkout["public_api_key"], sb.public_key.as_str());
     assert!(
         checkout.get("private_secret_key").is_none()
@@ -716,6 +714,7 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
     let token = sb.token(session, VISA_OK).await;
     let pay: Value = http
         .post(format!("{}/api/payments", sb.merchant))
+        .header("cookie", &cookie)
         .json(&json!({"checkout_session": session, "token": token}))
         .send()
         .await
@@ -725,9 +724,11 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
         .unwrap();
     assert_eq!(pay["status"], "SUCCEEDED", "{pay}");
     let id = pay["id"].as_str().unwrap().to_owned();
+    // The browser that paid sees its webhook.
     let log = eventually(10, || async {
         let log: Value = http
             .get(format!("{}/api/webhooks", sb.merchant))
+            .header("cookie", &cookie)
             .send()
             .await
             .ok()?
@@ -743,9 +744,142 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
     .expect("the demo backend receives the webhook");
     assert_eq!(log["signature_valid"], true);
     assert_eq!(log["event"]["type_event"], "payment.purchase");
+    // Another browser sees none of it.
+    let theirs: Value = http
+        .get(format!("{}/api/webhooks", sb.merchant))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(theirs, json!([]));
 
     let page = http.get(format!("{}/", sb.merchant)).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+}
+
+/// The `Cookie` header a browser would send back after `res` (the demo's `cw_demo`).
+fn browser_cookie(res: &reqwest::Response) -> String {
+    let set = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    set.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn the_demo_merchant_serves_only_its_own_pages_and_checkouts() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let http = reqwest::Client::new();
+    let checkout = format!("{}/api/checkout", sb.merchant);
+
+    // Another site's page: refused, and no CORS header lets it read anything.
+    let res = http
+        .post(&checkout)
+        .header("origin", "https://card-tester.example")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+    let res = http
+        .request(Method::OPTIONS, &checkout)
+        .header("origin", "https://card-tester.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+
+    // Its own page.
+    let res = http
+        .post(&checkout)
+        .header("origin", &sb.merchant)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = browser_cookie(&res);
+    let session: Value = res.json().await.unwrap();
+    let session = session["checkout_session"].as_str().unwrap().to_owned();
+
+    // A checkout it started pays only from the browser that started it.
+    let token = sb.token(&session, VISA_DECLINED).await;
+    let pay = |cookie: Option<String>| {
+        let mut req = http
+            .post(format!("{}/api/payments", sb.merchant))
+            .json(&json!({"checkout_session": session, "token": token}));
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        req.send()
+    };
+    let res = pay(None).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let other = "cw_demo=00000000-0000-4000-8000-000000000000".to_owned();
+    let res = pay(Some(other.clone())).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "NOT_YOUR_CHECKOUT");
+    let res = pay(Some(cookie.clone())).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // A PIX payment is completed only by its own browser too.
+    let res = http
+        .post(&checkout)
+        .header("cookie", &cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let session: Value = res.json().await.unwrap();
+    let session = session["checkout_session"].as_str().unwrap();
+    let token = sb.method_token(session, "PIX").await;
+    let pix: Value = http
+        .post(format!("{}/api/payments", sb.merchant))
+        .header("cookie", &cookie)
+        .json(&json!({"checkout_session": session, "token": token}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let complete = format!(
+        "{}/api/payments/{}/complete",
+        sb.merchant,
+        pix["id"].as_str().unwrap()
+    );
+    let res = http
+        .post(&complete)
+        .header("cookie", &other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = http
+        .post(&complete)
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+
+    // An unsigned webhook is refused and not kept.
+    let res = http
+        .post(format!("{}/webhooks", sb.merchant))
+        .body(r#"{"type":"payment","data":{"payment":{"id":"forged"}}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let all = sb.webhook_log().await.unwrap();
+    assert!(!all.to_string().contains("forged"), "{all}");
 }
 
 /// GET `url`: status and the headers named, as text.

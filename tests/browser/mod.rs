@@ -117,6 +117,8 @@ pub async fn fetch_json(method: &str, url: &str, body: Option<&str>) -> (u16, Js
     let headers = web_sys::Headers::new().unwrap();
     headers.set("content-type", "application/json").unwrap();
     init.set_headers(&headers);
+    // The demo merchant knows this browser by a cookie; this page is on another origin.
+    js_sys::Reflect::set(&init, &"credentials".into(), &"include".into()).unwrap();
     if let Some(b) = body {
         init.set_body(&JsValue::from_str(b));
     }

@@ -1,7 +1,10 @@
 //! The demo merchant on the merchant origin: the page from `www/`, and a tiny backend doing the
 //! merchant-server steps (customer, session, payment) with the secret key, which the browser
 //! never sees. It talks to the payment origin over HTTP like any merchant would, and keeps the
-//! webhooks it receives so the page can show them.
+//! signed webhooks it receives so the page can show them. Only its own pages may use it, and
+//! each browser only for its own checkouts ([`guard`]).
+
+mod guard;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -14,7 +17,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tower_http::cors::{Any, CorsLayer};
+use subtle::ConstantTimeEq;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -30,17 +34,22 @@ pub struct Merchant {
     account: Arc<Account>,
     client: reqwest::Client,
     received: Arc<Mutex<VecDeque<Value>>>,
+    origins: Arc<guard::Origins>,
+    owners: Arc<guard::Owners>,
 }
 
 const KEEP_WEBHOOKS: usize = 200;
 
-/// The merchant origin's routes. `api` is the payment origin, `own_url` this origin.
+/// The merchant origin's routes. `api` is the payment origin, `own_url` this origin,
+/// `trusted_origins` other origins whose pages may use the demo API (comma-separated; an
+/// entry may end in `:*` for any port).
 pub fn merchant_origin(
     api: &str,
     own_url: &str,
     account: Account,
     www: &std::path::Path,
     extra_frame_src: Option<&str>,
+    trusted_origins: Option<&str>,
 ) -> Router {
     let frame_src = match extra_frame_src {
         Some(extra) => format!("{api} {extra}"),
@@ -52,20 +61,29 @@ pub fn merchant_origin(
         account: Arc::new(account),
         client: reqwest::Client::new(),
         received: Arc::default(),
+        origins: Arc::new(guard::Origins::new(own_url, trusted_origins)),
+        owners: Arc::default(),
     };
-    // The demo API answers CORS so that test pages on other loopback origins can drive it.
+    // CORS, with the browser's cookie, only for the trusted origins (the browser tests' pages).
+    let origins = merchant.origins.clone();
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::predicate(move |origin, _| {
+            origin.to_str().is_ok_and(|o| origins.allows(o))
+        }))
+        .allow_credentials(true)
+        .allow_methods([reqwest::Method::GET, reqwest::Method::POST])
+        .allow_headers([header::CONTENT_TYPE]);
     let demo_api = Router::new()
         .route("/api/checkout", post(checkout))
         .route("/api/payments", post(pay))
         .route("/api/payments/{id}/complete", post(complete))
         .route("/api/webhooks", get(webhook_log))
         .route("/api/config", get(config))
-        .layer(
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods(Any)
-                .allow_headers([header::CONTENT_TYPE]),
-        );
+        .route_layer(axum::middleware::from_fn_with_state(
+            merchant.clone(),
+            own_pages_only,
+        ))
+        .layer(cors);
     Router::new()
         .merge(demo_api)
         .merge(crate::csp_reports::routes(crate::csp_reports::CspReports::new(
@@ -86,6 +104,22 @@ pub fn merchant_origin(
         .layer(axum::middleware::from_fn(not_frameable))
         .layer(crate::routes::request_log())
         .with_state(merchant)
+}
+
+/// Refuses calls from other sites' pages (403), before any work.
+async fn own_pages_only(
+    State(m): State<Merchant>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if m.origins.admit(req.headers()) {
+        next.run(req).await
+    } else {
+        guard::refuse(
+            "ORIGIN_NOT_ALLOWED",
+            "the demo merchant answers only its own pages",
+        )
+    }
 }
 
 /// The demo page may not be framed (clickjacking): `X-Frame-Options` and `frame-ancestors`.
@@ -164,8 +198,14 @@ struct CheckoutIn {
     customer: Option<String>,
 }
 
-/// Steps 1 and 2: find or create the customer, then create a checkout session.
-async fn checkout(State(m): State<Merchant>, body: Option<Json<CheckoutIn>>) -> Response {
+/// Steps 1 and 2: find or create the customer, then create a checkout session, which this
+/// browser (its cookie, given here if it has none) may then pay.
+async fn checkout(
+    State(m): State<Merchant>,
+    headers: HeaderMap,
+    body: Option<Json<CheckoutIn>>,
+) -> Response {
+    let browser = guard::browser(&headers).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let input = body.map(|Json(b)| b).unwrap_or_default();
     let country = input
         .country
@@ -203,16 +243,23 @@ async fn checkout(State(m): State<Merchant>, body: Option<Json<CheckoutIn>>) -> 
                 None,
             )
             .await?;
+        m.owners.record(
+            created["checkout_session"].as_str().unwrap_or_default(),
+            &browser,
+        );
         Ok::<_, Response>(
-            Json(json!({
-                "checkout_session": created["checkout_session"],
-                "country": country,
-                "amount": created["amount"],
-                "public_api_key": m.account.public_api_key,
-                "api_url": &*m.api,
-                "customer_id": customer["id"],
-            }))
-            .into_response(),
+            (
+                [(header::SET_COOKIE, guard::set_cookie(&browser))],
+                Json(json!({
+                    "checkout_session": created["checkout_session"],
+                    "country": country,
+                    "amount": created["amount"],
+                    "public_api_key": m.account.public_api_key,
+                    "api_url": &*m.api,
+                    "customer_id": customer["id"],
+                })),
+            )
+                .into_response(),
         )
     };
     run.await.unwrap_or_else(|e| e)
@@ -225,8 +272,12 @@ struct PayIn {
     vault_on_success: Option<bool>,
 }
 
-/// Step 4: create the payment with the one-time token.
-async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
+/// Step 4: create the payment with the one-time token, for a checkout this browser started.
+async fn pay(State(m): State<Merchant>, headers: HeaderMap, Json(input): Json<PayIn>) -> Response {
+    let browser = guard::browser(&headers);
+    if !m.owners.owns(browser.as_deref(), &input.checkout_session) {
+        return not_yours();
+    }
     let run = async {
         let path = format!(
             "/v1/checkout/sessions/{}",
@@ -253,9 +304,19 @@ async fn pay(State(m): State<Merchant>, Json(input): Json<PayIn>) -> Response {
                 Some(&key),
             )
             .await?;
+        if let (Some(id), Some(b)) = (created["id"].as_str(), &browser) {
+            m.owners.record(id, b);
+        }
         Ok::<_, Response>(Json(created).into_response())
     };
     run.await.unwrap_or_else(|e| e)
+}
+
+fn not_yours() -> Response {
+    guard::refuse(
+        "NOT_YOUR_CHECKOUT",
+        "this browser did not start this checkout (the demo pays only its own)",
+    )
 }
 
 /// What the return page needs to show a payment's result: the public key and the API's URL.
@@ -264,7 +325,14 @@ async fn config(State(m): State<Merchant>) -> Json<Value> {
 }
 
 /// Completes a pending alternative-method payment (what the shopper would do in their bank).
-async fn complete(State(m): State<Merchant>, Path(id): Path<String>) -> Response {
+async fn complete(
+    State(m): State<Merchant>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if !m.owners.owns(guard::browser(&headers).as_deref(), &id) {
+        return not_yours();
+    }
     let path = format!("/v1/payments/{}/complete", urlencode(&id));
     match m.call(reqwest::Method::POST, &path, None, None).await {
         Ok(v) => Json(v).into_response(),
@@ -272,30 +340,41 @@ async fn complete(State(m): State<Merchant>, Path(id): Path<String>) -> Response
     }
 }
 
-/// Receives a webhook, checks its signature, and keeps it for the page.
+/// Receives a webhook and keeps it for the page if its signature is valid; anything else is
+/// refused (401) and not kept.
 async fn receive_webhook(State(m): State<Merchant>, headers: HeaderMap, body: Bytes) -> StatusCode {
     let signature = headers
         .get("x-hmac-signature")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let verified = webhooks::verify(&m.account.webhook_secret, &body, signature);
+    if !webhooks::verify(&m.account.webhook_secret, &body, signature) {
+        return StatusCode::UNAUTHORIZED;
+    }
     let event: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let mut log = m.received.lock().unwrap_or_else(|p| p.into_inner());
     log.push_front(
-        json!({"received_at": rfc3339(now_ms()), "signature_valid": verified, "event": event}),
+        json!({"received_at": rfc3339(now_ms()), "signature_valid": true, "event": event}),
     );
     log.truncate(KEEP_WEBHOOKS);
-    if verified {
-        StatusCode::OK
-    } else {
-        StatusCode::UNAUTHORIZED
-    }
+    StatusCode::OK
 }
 
-/// The webhooks received, newest first.
-async fn webhook_log(State(m): State<Merchant>) -> Json<Value> {
+/// The webhooks received, newest first: of this browser's payments, or all of them with the
+/// account's secret key (`private-secret-key`, as the merchant's own tools would ask).
+async fn webhook_log(State(m): State<Merchant>, headers: HeaderMap) -> Json<Value> {
+    let secret = headers
+        .get("private-secret-key")
+        .map(|k| bool::from(k.as_bytes().ct_eq(m.account.private_secret_key.as_bytes())))
+        .unwrap_or(false);
+    let browser = guard::browser(&headers);
     let log = m.received.lock().unwrap_or_else(|p| p.into_inner());
-    Json(json!(log.iter().collect::<Vec<_>>()))
+    let mine = log.iter().filter(|e| {
+        secret
+            || e["event"]["data"]["payment"]["id"]
+                .as_str()
+                .is_some_and(|id| m.owners.owns(browser.as_deref(), id))
+    });
+    Json(json!(mine.collect::<Vec<_>>()))
 }
 
 /// `path` with its `%XX` escapes decoded (an invalid escape is kept as it is).

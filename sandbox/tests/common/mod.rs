@@ -190,6 +190,19 @@ impl Sandbox {
         self.call(method, path, Keys::Secret, body, None).await
     }
 
+    /// Every webhook the demo merchant received (read with the secret key), newest first.
+    pub async fn webhook_log(&self) -> Option<Value> {
+        self.http
+            .get(format!("{}/api/webhooks", self.merchant))
+            .header("private-secret-key", &self.secret_key)
+            .send()
+            .await
+            .ok()?
+            .json()
+            .await
+            .ok()
+    }
+
     /// Creates a customer; returns its id.
     pub async fn customer(&self, merchant_customer_id: &str) -> String {
         let (s, v) = self
