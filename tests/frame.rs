@@ -395,7 +395,7 @@ fn connected_frame() -> (
 ) {
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();
-    let frame = connect(pair.port1());
+    let frame = connect(pair.port1(), "http://127.0.0.1:9".into());
     let (got, sink) = collector::<FrameToHost>();
     let host = Channel::<HostToFrame>::open(pair.port2(), sink);
     (root, frame, got, host)
@@ -497,5 +497,43 @@ async fn a_language_without_its_frame_pack_shows_english_and_tells_the_host() {
         .document_element()
         .unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_frame_configured_with_an_api_on_another_origin_shows_no_form() {
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    // Served from the payment origin https://pay.example; the host names another API.
+    let _frame = connect(pair.port1(), "https://pay.example".into());
+    let (got, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    let mut config = configure("en");
+    config.api_url = "https://pay.example.evil.test".into();
+    host.send(HostToFrame::Configure(config));
+    assert!(
+        until(3000, || got.borrow().iter().any(|m| matches!(
+            m,
+            FrameToHost::Failed {
+                code: checkout_protocol::FailureCode::ApiError,
+                retryable: false,
+                ..
+            }
+        )))
+        .await,
+        "{:?}",
+        got.borrow()
+    );
+    assert!(root.query_selector("form").unwrap().is_none());
+    assert!(!got.borrow().contains(&FrameToHost::Ready));
+    // Its own origin, however written (case, default port, a path), is taken.
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1(), "https://pay.example".into());
+    let (got, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    let mut config = configure("en");
+    config.api_url = "HTTPS://Pay.Example:443/api".into();
+    host.send(HostToFrame::Configure(config));
+    assert!(until(3000, || got.borrow().contains(&FrameToHost::Ready)).await);
     root.remove();
 }

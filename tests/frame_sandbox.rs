@@ -113,7 +113,7 @@ async fn frame_creates_one_token_per_submit_that_pays() {
     let (session, key) = new_session("frame@example.com").await;
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();
-    let _frame = connect(pair.port1());
+    let _frame = connect(pair.port1(), api().into());
     let seen: Rc<RefCell<Vec<FrameToHost>>> = Rc::default();
     let sink = seen.clone();
     let host = Channel::<HostToFrame>::open(pair.port2(), move |m: FrameToHost| {
@@ -176,7 +176,7 @@ async fn an_unknown_session_is_a_translated_form_error() {
     let _ = session;
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();
-    let _frame = connect(pair.port1());
+    let _frame = connect(pair.port1(), api().into());
     let (seen, sink) = collector::<FrameToHost>();
     let host = Channel::<HostToFrame>::open(pair.port2(), sink);
     let mut cfg = config(&session, &key);
@@ -215,7 +215,7 @@ async fn a_session_closed_by_declines_says_to_wait_and_onerror_gets_the_same_wor
     let (session, key) = new_session("frame@example.com").await;
     let root = container(Some("root"));
     let pair = MessageChannel::new().unwrap();
-    let _frame = connect(pair.port1());
+    let _frame = connect(pair.port1(), api().into());
     let (seen, sink) = collector::<FrameToHost>();
     let host = Channel::<HostToFrame>::open(pair.port2(), sink);
     host.send(HostToFrame::Configure(config(&session, &key)));

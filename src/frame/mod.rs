@@ -41,6 +41,9 @@ pub fn start_frame(language: String, pack: Option<String>) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let Ok(own_origin) = window.location().origin() else {
+        return;
+    };
     let Some(origin) = window
         .location()
         .hash()
@@ -68,7 +71,7 @@ pub fn start_frame(language: String, pack: Option<String>) {
         };
         // One handshake only: stop listening on the window.
         stop_listening(&own);
-        connect(port);
+        connect(port, own_origin.clone());
     });
     if listening.is_err() {
         return;
@@ -80,8 +83,10 @@ pub fn start_frame(language: String, pack: Option<String>) {
 type Configured = (FormState, Rc<Configure>);
 
 /// Serves the host over `port`: the first `Configure` renders the form; later ones are
-/// ignored (the frame is configured once).
-pub fn connect(port: MessagePort) -> HostChannel {
+/// ignored (the frame is configured once). A `Configure` whose API is not at `api_origin` (the
+/// payment origin the frame was served from) gets no form: the card would go to that API,
+/// and only the CSP would stand in the way.
+pub fn connect(port: MessagePort, api_origin: String) -> HostChannel {
     let app: Rc<RefCell<Option<Configured>>> = Rc::default();
     let channel_slot: Rc<RefCell<Option<HostChannel>>> = Rc::default();
     let slot = channel_slot.clone();
@@ -92,6 +97,17 @@ pub fn connect(port: MessagePort) -> HostChannel {
         let configured = app.borrow().clone();
         match (msg, configured) {
             (HostToFrame::Configure(config), None) => {
+                // Compared as the browser reads them (case, default ports).
+                let api = web_sys::Url::new(&config.api_url).map(|u| u.origin());
+                if api.ok().as_ref() != Some(&api_origin) {
+                    let why = "The card form refused an API URL on another origin than its own.";
+                    channel.send(FrameToHost::Failed {
+                        code: FailureCode::ApiError,
+                        retryable: false,
+                        message: Notice::new(why).unwrap_or_default(),
+                    });
+                    return;
+                }
                 let state = render(&config, channel.clone());
                 channel.send(FrameToHost::Ready);
                 // Shown in English for want of its words: the host tells the merchant.
