@@ -13,6 +13,7 @@ pub mod csp_reports;
 pub mod data_dir;
 pub mod error;
 pub mod extract;
+pub mod holder;
 pub mod limits;
 pub mod merchant;
 pub mod methods;

@@ -15,6 +15,7 @@ use sha2::Sha256;
 
 use crate::callback_url;
 use crate::clock::{now_ms, rfc3339};
+use crate::holder;
 use crate::state::AppState;
 use crate::store::outbox::{AttemptResult, OutboxRow};
 
@@ -193,6 +194,16 @@ async fn deliver(state: &AppState, client: &reqwest::Client, event: OutboxRow) {
         return;
     }
     let payment: Value = serde_json::from_str(&event.payment).unwrap_or(Value::Null);
+    // The queued copy has no holder name: it is opened from the payment's sealed one.
+    let sealed = match state
+        .store
+        .payment(&event.account_id, &event.payment_id)
+        .await
+    {
+        Ok(row) => row.and_then(|p| p.holder),
+        Err(_) => None,
+    };
+    let payment = holder::merchant_view(&state.vault, payment, sealed.as_deref());
     let body = event_body(&event, payment);
     let signature = sign(&account.webhook_secret, body.as_bytes());
     let sent = client

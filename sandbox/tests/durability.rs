@@ -435,3 +435,73 @@ async fn an_attempt_cut_short_by_a_crash_is_recorded_after_the_restart() {
         "the event is retried after the interruption"
     );
 }
+
+#[tokio::test]
+async fn the_holder_name_is_never_in_clear_in_the_database_but_reaches_the_merchant() {
+    let receiver = Receiver {
+        calls: Arc::new(AtomicUsize::new(2)),
+        accepted: Arc::default(),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let app = axum::Router::new()
+        .route("/hook", axum::routing::post(flaky))
+        .with_state(receiver.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let dir = data_dir();
+    let mut sb = Sandbox::start(dir.path(), &[]).await;
+    let name = "Zephyrine Quillfeather";
+    let customer = sb.customer("holder-check").await;
+    let mut ids = Vec::new();
+    // A new card (saved, so also vaulted) and a declined one.
+    for number in [VISA_OK, VISA_DECLINED] {
+        let session = sb.session("BR", Some(&customer), Some(&url)).await;
+        let body = json!({
+            "payment_method": {"type": "CARD", "card": {
+                "number": number, "expiration_month": 12, "expiration_year": 2030,
+                "security_code": "123", "holder_name": name}},
+            "save": true,
+        });
+        let path = format!("/v1/checkout/sessions/{session}/token");
+        let (s, tok) = sb
+            .call(Method::POST, &path, Keys::Public, Some(body), None)
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{tok}");
+        let (_, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
+        assert_eq!(
+            pay["payment_method"]["card_data"]["holder_name"], name,
+            "{pay}"
+        );
+        ids.push(pay["id"].as_str().unwrap().to_owned());
+    }
+    // The merchant reads it back, and its webhook carries it, signed.
+    let (_, read) = sb
+        .secret(Method::GET, &format!("/v1/payments/{}", ids[0]), None)
+        .await;
+    assert_eq!(read["payment_method"]["card_data"]["holder_name"], name);
+    let delivered = eventually(10, || async {
+        receiver.accepted.lock().unwrap().first().cloned()
+    })
+    .await;
+    let (_, body) = delivered.expect("a webhook is delivered");
+    let event: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        event["data"]["payment"]["payment_method"]["card_data"]["holder_name"],
+        name
+    );
+    sb.kill();
+
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        files += 1;
+        assert!(
+            !bytes.windows(name.len()).any(|w| w == name.as_bytes()),
+            "{} holds the holder name in clear",
+            path.display()
+        );
+    }
+    assert!(files >= 2, "database files were checked");
+}

@@ -13,6 +13,7 @@ use crate::callback_url;
 use crate::clock::{now_ms, rfc3339};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, SecretKey};
+use crate::holder;
 use crate::outcome::{self, Outcome};
 use crate::settle::settle;
 use crate::state::AppState;
@@ -134,7 +135,14 @@ pub async fn create(
         .await?
     {
         return if existing.request_hash == hash {
-            Ok((StatusCode::CREATED, Json(existing.body)))
+            Ok((
+                StatusCode::CREATED,
+                Json(holder::merchant_view(
+                    &state.vault,
+                    existing.body,
+                    existing.holder.as_deref(),
+                )),
+            ))
         } else {
             Err(ApiError::bad_request(
                 "IDEMPOTENCY_DUPLICATED",
@@ -272,6 +280,7 @@ pub async fn create(
     };
     let succeeded = status == "SUCCEEDED";
 
+    let holder_name = holder.clone();
     let want_vault = token.save || p.payment_method.vault_on_success == Some(true);
     let new_vault = match (number, &session.customer_id) {
         (Some(n), Some(customer)) if succeeded && want_vault && vaulted.is_none() => {
@@ -305,7 +314,7 @@ pub async fn create(
             ttl_ms: state.config.action_ttl_secs as i64 * 1000,
         },
     );
-    let payment = json!({
+    let mut payment = json!({
         "id": payment_id,
         "account_id": account.id,
         "merchant_order_id": p.merchant_order_id,
@@ -329,6 +338,13 @@ pub async fn create(
         "callback_url": callback_url,
         "metadata": p.metadata,
     });
+    // Stored and queued without the holder name (a token made before it was sealed may still
+    // carry one in its facts); sealed beside the payment instead.
+    let legacy = holder::take(&mut payment);
+    let sealed_holder = match holder_name.or(legacy) {
+        Some(name) => Some(holder::seal(&state.vault, &payment_id, &name)?),
+        None => None,
+    };
 
     let mut tx = state.store.begin().await?;
     if !Store::use_token(&mut tx, &token.token, now).await? {
@@ -346,6 +362,7 @@ pub async fn create(
         idempotency_key: key,
         request_hash: hash,
         body: payment.clone(),
+        holder: sealed_holder,
     };
     if let Err(e) = Store::insert_payment(&mut tx, &row, now).await {
         return Err(if is_unique_violation(&e) {
@@ -374,7 +391,8 @@ pub async fn create(
     tx.commit().await?;
     state.outbox_wakeup.notify_one();
     tracing::info!(payment = %payment_id, status, sub_status, "payment created");
-    Ok((StatusCode::CREATED, Json(payment)))
+    let answer = holder::merchant_view(&state.vault, payment, row.holder.as_deref());
+    Ok((StatusCode::CREATED, Json(answer)))
 }
 
 /// `GET /v1/payments/{id}`
@@ -384,8 +402,14 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     let p = state.store.payment(&account.id, &id).await?;
-    p.map(|p| Json(p.body))
-        .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))
+    p.map(|p| {
+        Json(holder::merchant_view(
+            &state.vault,
+            p.body,
+            p.holder.as_deref(),
+        ))
+    })
+    .ok_or_else(|| ApiError::not_found("PAYMENT_NOT_FOUND", "no payment with this id"))
 }
 
 /// `POST /v1/payments/{id}/complete` (sandbox only): the shopper finished an alternative
@@ -408,7 +432,13 @@ pub async fn complete(
             "a card payment waiting for 3-D Secure is completed by its challenge",
         ));
     }
-    Ok(Json(settle(&state, p, outcome::APPROVED).await?))
+    let sealed = p.holder.clone();
+    let body = settle(&state, p, outcome::APPROVED).await?;
+    Ok(Json(holder::merchant_view(
+        &state.vault,
+        body,
+        sealed.as_deref(),
+    )))
 }
 
 /// `GET /v1/payments/{id}/webhook-deliveries` (sandbox only): every delivery attempt of the

@@ -207,7 +207,6 @@ pub async fn create(
                 "brand": brand.api_name(),
                 "number_length": digits.len(),
                 "security_code_length": brand.rules().cvc_len,
-                "holder_name": holder.as_deref().map(str::trim),
                 "expiration_month": month,
                 "expiration_year": year,
             });

@@ -13,8 +13,10 @@ pub struct PaymentRow {
     pub status: String,
     pub idempotency_key: String,
     pub request_hash: String,
-    /// The payment as returned.
+    /// The payment as returned, but for the holder name ([`crate::holder`]).
     pub body: Value,
+    /// The holder name, sealed to the payment's id.
+    pub holder: Option<Vec<u8>>,
 }
 
 fn payment_from_row(r: &sqlx::sqlite::SqliteRow) -> PaymentRow {
@@ -26,6 +28,7 @@ fn payment_from_row(r: &sqlx::sqlite::SqliteRow) -> PaymentRow {
         idempotency_key: r.get("idempotency_key"),
         request_hash: r.get("request_hash"),
         body: serde_json::from_str(r.get::<&str, _>("body")).unwrap_or(Value::Null),
+        holder: r.get("holder"),
     }
 }
 
@@ -100,8 +103,8 @@ impl Store {
     /// Stores a new payment.
     pub async fn insert_payment(tx: &mut Tx<'_>, p: &PaymentRow, now: i64) -> sqlx::Result<()> {
         sqlx::query(
-            "INSERT INTO payments (id, account_id, session_id, status, idempotency_key, request_hash, body, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO payments (id, account_id, session_id, status, idempotency_key, request_hash, body, holder, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&p.id)
         .bind(&p.account_id)
@@ -110,6 +113,7 @@ impl Store {
         .bind(&p.idempotency_key)
         .bind(&p.request_hash)
         .bind(p.body.to_string())
+        .bind(&p.holder)
         .bind(now)
         .execute(&mut **tx)
         .await?;
