@@ -1,5 +1,5 @@
-// A tiny merchant app that imports the widget from npm and is bundled by esbuild: proves the
-// package works in a bundle with no plugin (the wasm sits next to the bundle).
+// A tiny merchant app that imports the widget from npm, bundled by esbuild, Vite and webpack 5
+// (build.mjs): proves the package works in each with no plugin.
 import { mount } from "checkout-widget";
 
 const json = (url, body) =>

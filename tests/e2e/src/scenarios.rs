@@ -70,7 +70,15 @@ pub static ALL: &[Scenario] = &[
     },
     Scenario {
         name: "npm-esbuild-page",
-        run: |d, s| Box::pin(npm_page(d, s)),
+        run: |d, s| Box::pin(npm_page(d, s, "npm.html")),
+    },
+    Scenario {
+        name: "npm-vite-page",
+        run: |d, s| Box::pin(npm_page(d, s, "npm-vite.html")),
+    },
+    Scenario {
+        name: "npm-webpack-page",
+        run: |d, s| Box::pin(npm_page(d, s, "npm-webpack.html")),
     },
     Scenario {
         name: "yuno-v1-page",
@@ -456,8 +464,9 @@ async fn decline_then_retry(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     check_spy(d).await
 }
 
-async fn npm_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open(d, &format!("{}/npm.html", s.merchant)).await?;
+/// The npm app as one bundler built it (`page`): it mounts, pays, and throws nothing.
+async fn npm_page(d: &WebDriver, s: &Sandbox, page: &str) -> anyhow::Result<()> {
+    open(d, &format!("{}/{page}", s.merchant)).await?;
     install_spy(d).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     pay(d).await?;

@@ -1,5 +1,5 @@
 //! The merchant-origin site for the tests: the demo (`www/`), the test pages
-//! (`tests/e2e/www/`), and the npm app bundled by esbuild next to a copy of the wasm; and the
+//! (`tests/e2e/www/`), and the npm app bundled by esbuild, Vite and webpack 5; and the
 //! SDK the payment origin serves (a copy of `dist/`). Every document of both (pages, demo,
 //! secure frame) loads `e2e-spy.js` first, which records errors for the harness to check.
 
@@ -72,28 +72,20 @@ pub fn prepare(root: &Path) -> anyhow::Result<Site> {
         root.join("tests/e2e/www/e2e-spy.js"),
         site.sdk().join("e2e-spy.js"),
     )?;
-    let npm = dir.join("npm");
-    std::fs::create_dir_all(&npm)?;
     // Resolve `checkout-widget` as an installed package would: through its package.json.
     let link = root.join("node_modules/checkout-widget");
     if std::fs::symlink_metadata(&link).is_err() {
         std::os::unix::fs::symlink("..", &link).context("linking node_modules/checkout-widget")?;
     }
-    let status = Command::new(root.join("node_modules/.bin/esbuild"))
+    // The npm app, bundled by esbuild, Vite and webpack 5 (tests/e2e/npm-app/build.mjs).
+    let status = Command::new("node")
         .current_dir(root)
-        .arg("tests/e2e/npm-app/app.js")
-        .args(["--bundle", "--format=esm", "--log-level=warning"])
-        .arg(format!("--outfile={}", npm.join("app.js").display()))
+        .arg("tests/e2e/npm-app/build.mjs")
+        .arg(&dir)
         .status()
-        .context("running esbuild")?;
+        .context("running the bundlers")?;
     if !status.success() {
-        bail!("esbuild failed");
+        bail!("bundling the npm app failed");
     }
-    // The bundle finds the wasm next to itself, as any bundler's output would.
-    std::fs::copy(
-        root.join("dist/checkout_bg.wasm"),
-        npm.join("checkout_bg.wasm"),
-    )
-    .context("dist/ is not built")?;
     Ok(site)
 }
