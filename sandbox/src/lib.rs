@@ -88,7 +88,6 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         config: Arc::new(config.clone()),
         public_url: payment_url.as_str().into(),
         methods: Arc::new(methods),
-        payments_lock: Arc::default(),
         outbox_wakeup: Arc::default(),
         limits: Arc::new(limits::Limits::new(&config)),
     };

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::Notify;
 
 use crate::config::Config;
 use crate::limits::Limits;
@@ -23,9 +23,6 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Methods enabled per country.
     pub methods: Arc<MethodTable>,
-    /// Serialises payment creation, so a token, an idempotency key and a session's one success
-    /// are each decided once.
-    pub payments_lock: Arc<Mutex<()>>,
     /// Wakes the webhook worker when an event is queued.
     pub outbox_wakeup: Arc<Notify>,
     /// Abuse limits and their counters.

@@ -52,6 +52,9 @@ pub const IN_FLIGHT: usize = 64;
 /// outcome is taken to have died with its process.
 const LEASE_MARGIN_MS: i64 = 5_000;
 
+/// How often stale card data is swept.
+const SWEEP_EVERY: Duration = Duration::from_secs(1);
+
 /// The error recorded for an attempt whose process stopped during it.
 pub const INTERRUPTED: &str = "interrupted: the sandbox stopped during the attempt";
 
@@ -73,11 +76,16 @@ pub async fn run(state: AppState) {
     };
     let lease = state.config.webhook_timeout_ms as i64 + LEASE_MARGIN_MS;
     let busy: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
+    let mut swept: Option<std::time::Instant> = None;
     loop {
         let now = now_ms();
-        let used_before = now - state.config.action_ttl_secs as i64 * 1000;
-        if let Err(e) = state.store.forget_stale_cards(now, used_before).await {
-            tracing::warn!(error = %e, "deleting stale card data failed");
+        // On a clock, not at every wake-up: every payment wakes the worker.
+        if swept.is_none_or(|at| at.elapsed() >= SWEEP_EVERY) {
+            swept = Some(std::time::Instant::now());
+            let used_before = now - state.config.action_ttl_secs as i64 * 1000;
+            if let Err(e) = state.store.forget_stale_cards(now, used_before).await {
+                tracing::warn!(error = %e, "deleting stale card data failed");
+            }
         }
         record_interrupted(&state, now).await;
         let mut waiting_on_busy = false;

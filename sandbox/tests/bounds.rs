@@ -177,3 +177,56 @@ async fn callbacks_to_loopback_or_private_addresses_need_the_flag() {
         (StatusCode::BAD_REQUEST, Some("callback_url"))
     );
 }
+
+#[tokio::test]
+async fn racing_payments_are_decided_by_the_database() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    // 20 retries of one request at once: one payment, the same answer to all.
+    let session = sb.session("BR", None, None).await;
+    let token = sb.token(&session, VISA_OK).await;
+    let key = uuid::Uuid::new_v4().to_string();
+    let body = sb.payment_body(&session, &token).to_string();
+    let twins = (0..20).map(|_| post_raw(&sb, "/v1/payments", &key, body.clone()));
+    let answers = futures::future::join_all(twins).await;
+    let ids: std::collections::HashSet<_> = answers
+        .iter()
+        .map(|(s, v)| {
+            assert_eq!(*s, StatusCode::CREATED, "{v}");
+            v["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "one payment for one key");
+
+    // 20 different requests with one token: one payment, the others refused.
+    let session = sb.session("BR", None, None).await;
+    let token = sb.token(&session, VISA_OK).await;
+    let racers = (0..20).map(|_| sb.pay(&session, &token));
+    let answers = futures::future::join_all(racers).await;
+    let created = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    assert_eq!(created, 1, "{answers:?}");
+    for (s, v) in answers.iter().filter(|(s, _)| *s != StatusCode::CREATED) {
+        assert_eq!(*s, StatusCode::BAD_REQUEST);
+        let code = v["code"].as_str().unwrap_or_default();
+        assert!(
+            ["TOKEN_ALREADY_USED", "CHECKOUT_SESSION_ALREADY_PAID"].contains(&code),
+            "{v}"
+        );
+    }
+
+    // Two tokens of one session at once: one success.
+    let session = sb.session("BR", None, None).await;
+    let tokens = [
+        sb.token(&session, VISA_OK).await,
+        sb.token(&session, MC_OK).await,
+    ];
+    let answers = futures::future::join_all(tokens.iter().map(|t| sb.pay(&session, t))).await;
+    let succeeded = answers
+        .iter()
+        .filter(|(_, v)| v["status"] == "SUCCEEDED")
+        .count();
+    assert_eq!(succeeded, 1, "{answers:?}");
+}

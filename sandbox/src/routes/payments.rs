@@ -17,6 +17,7 @@ use crate::holder;
 use crate::outcome::{self, Outcome};
 use crate::settle::settle;
 use crate::state::AppState;
+use crate::store::accounts::Account;
 use crate::store::payments::PaymentRow;
 use crate::store::tokens::VaultedCard;
 use crate::store::{is_unique_violation, Store};
@@ -102,6 +103,32 @@ pub(crate) fn vault_card(
     })
 }
 
+/// What a request whose `X-Idempotency-Key` was used already gets: the payment that key made
+/// (the same request) or `IDEMPOTENCY_DUPLICATED`; `None` for a new key.
+async fn replayed(
+    state: &AppState,
+    account_id: &str,
+    key: &str,
+    hash: &str,
+) -> ApiResult<Option<ApiResult<(StatusCode, Json<Value>)>>> {
+    let Some(existing) = state
+        .store
+        .payment_by_idempotency_key(account_id, key)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(if existing.request_hash == hash {
+        let body = holder::merchant_view(&state.vault, existing.body, existing.holder.as_deref());
+        Ok((StatusCode::CREATED, Json(body)))
+    } else {
+        Err(ApiError::bad_request(
+            "IDEMPOTENCY_DUPLICATED",
+            "this X-Idempotency-Key was already used with a different request",
+        ))
+    }))
+}
+
 /// `POST /v1/payments`
 pub async fn create(
     State(state): State<AppState>,
@@ -111,8 +138,37 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let key = idempotency_key(&headers)?;
     let hash = state.vault.request_hash(body.canonical.as_bytes());
-    let p = body.value;
-    check_account(&account, &p.account_id)?;
+    // No lock: the database decides races (a token is used by a conditional update, a key and
+    // a session's one success by unique indexes). A request that lost to its own twin (the
+    // same key, sent again while the first was under way) answers as the twin did.
+    if let Some(answer) = replayed(&state, &account.id, &key, &hash).await? {
+        return answer;
+    }
+    match decide(&state, &account, key.clone(), hash.clone(), body.value).await {
+        Err(e)
+            if matches!(
+                e.code,
+                "TOKEN_ALREADY_USED" | "CHECKOUT_SESSION_ALREADY_PAID"
+            ) =>
+        {
+            match replayed(&state, &account.id, &key, &hash).await? {
+                Some(answer) => answer,
+                None => Err(e),
+            }
+        }
+        decided => decided,
+    }
+}
+
+/// Validates the request, charges the card behind its token and stores the payment.
+async fn decide(
+    state: &AppState,
+    account: &Account,
+    key: String,
+    hash: String,
+    p: NewPayment,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    check_account(account, &p.account_id)?;
     check_country(&p.country, "country")?;
     check_amount(&p.amount, "amount")?;
     if p.merchant_order_id.trim().is_empty() {
@@ -126,30 +182,6 @@ pub async fn create(
         )?),
         None => None,
     };
-
-    // One payment decision at a time: tokens, idempotency keys and a session's single success.
-    let _decide = state.payments_lock.lock().await;
-    if let Some(existing) = state
-        .store
-        .payment_by_idempotency_key(&account.id, &key)
-        .await?
-    {
-        return if existing.request_hash == hash {
-            Ok((
-                StatusCode::CREATED,
-                Json(holder::merchant_view(
-                    &state.vault,
-                    existing.body,
-                    existing.holder.as_deref(),
-                )),
-            ))
-        } else {
-            Err(ApiError::bad_request(
-                "IDEMPOTENCY_DUPLICATED",
-                "this X-Idempotency-Key was already used with a different request",
-            ))
-        };
-    }
 
     let now = now_ms();
     let session = state
@@ -285,7 +317,7 @@ pub async fn create(
     let new_vault = match (number, &session.customer_id) {
         (Some(n), Some(customer)) if succeeded && want_vault && vaulted.is_none() => {
             Some(vault_card(
-                &state,
+                state,
                 SealedCard {
                     number: n,
                     holder_name: holder,
@@ -365,11 +397,11 @@ pub async fn create(
         holder: sealed_holder,
     };
     if let Err(e) = Store::insert_payment(&mut tx, &row, now).await {
-        return Err(if is_unique_violation(&e) {
-            already_paid()
-        } else {
-            e.into()
-        });
+        if !is_unique_violation(&e) {
+            return Err(e.into());
+        }
+        // The session succeeded meanwhile, or the key was taken (create() tells them apart).
+        return Err(already_paid());
     }
     if let Some(v) = &new_vault {
         Store::insert_vaulted_card(&mut tx, v, now).await?;

@@ -47,7 +47,7 @@ const DUE: &str = "delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_
 impl Store {
     /// Queues a webhook event in the same transaction as the change it reports.
     pub async fn enqueue_webhook(
-        tx: &mut Tx<'_>,
+        tx: &mut Tx,
         account_id: &str,
         payment_id: &str,
         url: &str,
@@ -65,7 +65,7 @@ impl Store {
         .bind(payment.to_string())
         .bind(now)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         Ok(())
     }
@@ -187,7 +187,7 @@ impl Store {
         .bind(next)
         .bind(event.id)
         .bind(event.attempts)
-        .execute(&mut *tx)
+        .execute(tx.conn())
         .await?;
         if updated.rows_affected() == 0 {
             return Ok(());
@@ -198,7 +198,7 @@ impl Store {
             .bind(now)
             .bind(status_code.map(i64::from))
             .bind(error)
-            .execute(&mut *tx)
+            .execute(tx.conn())
             .await?;
         tx.commit().await
     }

@@ -101,7 +101,7 @@ impl Store {
     }
 
     /// Stores a new payment.
-    pub async fn insert_payment(tx: &mut Tx<'_>, p: &PaymentRow, now: i64) -> sqlx::Result<()> {
+    pub async fn insert_payment(tx: &mut Tx, p: &PaymentRow, now: i64) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT INTO payments (id, account_id, session_id, status, idempotency_key, request_hash, body, holder, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -115,7 +115,7 @@ impl Store {
         .bind(p.body.to_string())
         .bind(&p.holder)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         Ok(())
     }
@@ -123,7 +123,7 @@ impl Store {
     /// Settles a `PENDING` payment: its final status and stored body. False when it was not
     /// pending any more (someone settled it first).
     pub async fn settle_payment(
-        tx: &mut Tx<'_>,
+        tx: &mut Tx,
         id: &str,
         status: &str,
         body: &Value,
@@ -136,7 +136,7 @@ impl Store {
         .bind(status)
         .bind(body.to_string())
         .bind(id)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         Ok(done.rows_affected() == 1)
     }

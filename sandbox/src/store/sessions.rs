@@ -23,6 +23,7 @@ pub struct Session {
 impl Store {
     /// Stores a new session.
     pub async fn insert_session(&self, s: &Session, now: i64) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO checkout_sessions
                (id, account_id, customer_id, country, currency, amount, callback_url, body, created_at, expires_at)

@@ -70,6 +70,7 @@ impl Store {
     /// Stores a new token; `Ok(false)` when the idempotency key is already taken for the
     /// session (a concurrent duplicate).
     pub async fn insert_token(&self, t: &TokenRow, now: i64) -> sqlx::Result<bool> {
+        let _turn = self.turn().await;
         let result = sqlx::query(
             "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, response,
                                  idempotency_key, request_hash, created_at, expires_at)
@@ -117,24 +118,24 @@ impl Store {
     }
 
     /// Marks a token used and deletes its CVC; false when it was already used or has expired.
-    pub async fn use_token(tx: &mut Tx<'_>, token: &str, now: i64) -> sqlx::Result<bool> {
+    pub async fn use_token(tx: &mut Tx, token: &str, now: i64) -> sqlx::Result<bool> {
         let done = sqlx::query(
             "UPDATE tokens SET used_at = ?, cvc = NULL WHERE token = ? AND used_at IS NULL AND expires_at > ?",
         )
         .bind(now)
         .bind(token)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Deletes a token's sealed card (number and holder name) and CVC: its payment is final,
     /// and a card to keep was sealed anew in the vault.
-    pub async fn forget_card(tx: &mut Tx<'_>, token: &str) -> sqlx::Result<()> {
+    pub async fn forget_card(tx: &mut Tx, token: &str) -> sqlx::Result<()> {
         sqlx::query("UPDATE tokens SET card = NULL, cvc = NULL WHERE token = ?")
             .bind(token)
-            .execute(&mut **tx)
+            .execute(tx.conn())
             .await?;
         Ok(())
     }
@@ -143,20 +144,27 @@ impl Store {
     /// `used_before` (a payment still waiting for its challenge then has timed out); returns
     /// how many.
     pub async fn forget_stale_cards(&self, now: i64, used_before: i64) -> sqlx::Result<u64> {
-        let done = sqlx::query(
-            "UPDATE tokens SET card = NULL, cvc = NULL WHERE (card IS NOT NULL OR cvc IS NOT NULL)
-             AND ((used_at IS NULL AND expires_at <= ?) OR used_at <= ?)",
+        // Two statements, each read through its partial index (0004_sweep_indexes.sql).
+        let unused = sqlx::query(
+            "UPDATE tokens SET card = NULL, cvc = NULL WHERE used_at IS NULL
+             AND (card IS NOT NULL OR cvc IS NOT NULL) AND expires_at <= ?",
         )
         .bind(now)
+        .execute(self.pool())
+        .await?;
+        let used = sqlx::query(
+            "UPDATE tokens SET card = NULL, cvc = NULL WHERE used_at IS NOT NULL
+             AND (card IS NOT NULL OR cvc IS NOT NULL) AND used_at <= ?",
+        )
         .bind(used_before)
         .execute(self.pool())
         .await?;
-        Ok(done.rows_affected())
+        Ok(unused.rows_affected() + used.rows_affected())
     }
 
     /// Saves a card for a customer.
     pub async fn insert_vaulted_card(
-        tx: &mut Tx<'_>,
+        tx: &mut Tx,
         card: &VaultedCard,
         now: i64,
     ) -> sqlx::Result<()> {
@@ -170,21 +178,21 @@ impl Store {
         .bind(&card.card_facts)
         .bind(now)
         .bind(card.last_used_at)
-        .execute(&mut **tx)
+        .execute(tx.conn())
         .await?;
         Ok(())
     }
 
     /// Records that a saved card was just used successfully.
     pub async fn touch_vaulted_card(
-        tx: &mut Tx<'_>,
+        tx: &mut Tx,
         vaulted_token: &str,
         now: i64,
     ) -> sqlx::Result<()> {
         sqlx::query("UPDATE vaulted_cards SET last_used_at = ? WHERE vaulted_token = ?")
             .bind(now)
             .bind(vaulted_token)
-            .execute(&mut **tx)
+            .execute(tx.conn())
             .await?;
         Ok(())
     }

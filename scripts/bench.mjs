@@ -1,0 +1,139 @@
+// `npm run bench` (after scripts/bench.sh has built what it needs): measures the widget and the
+// sandbox and writes BENCHMARKS.md (also printed). Budgets and ratios are what it compares;
+// absolute times vary by machine. Every load is bounded in count and time, on loopback.
+//
+//   sizes         every piece of dist/ as size-budget.json groups them, gzip -9 and brotli
+//   browser       mount → ready (warm and cold) and the keystroke cost in the frame, headless
+//                 Chromium, from the e2e suite's budget measurement
+//   native        the card engine's keystroke step (criterion)
+//   sandbox       token and payment throughput with p50/p99 at 1, 16 and 64 connections
+//                 (target/server/checkout-loadgen against target/server/checkout-sandbox)
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const target = process.env.CARGO_TARGET_DIR || "target";
+const out = [];
+const say = (line = "") => out.push(line);
+const kb = (n) => (n / 1024).toFixed(1);
+
+// ---- machine ----
+say("# Benchmarks");
+say();
+say(`Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+say(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
+say("Absolute times vary by machine: compare budgets and ratios.");
+say();
+
+// ---- sizes ----
+const budget = JSON.parse(readFileSync("size-budget.json", "utf8"));
+const languages = readdirSync("dist/i18n/host").map((f) => f.replace(/\.txt$/, "")).filter((l) => l !== "en");
+say("## Sizes");
+say();
+say("| piece | gzip | brotli | budget (gzip) |");
+say("| --- | ---: | ---: | ---: |");
+for (const [group, pieces] of [["first paint", budget.first_paint], ["on demand", budget.on_demand]]) {
+  for (const [name, piece] of Object.entries(pieces)) {
+    // A per-language piece: its largest language.
+    const variants = piece.files.some((f) => f.includes("{lang}")) ? languages : [null];
+    let worst = { gz: 0, br: 0 };
+    for (const lang of variants) {
+      let gz = 0;
+      let br = 0;
+      for (const file of piece.files) {
+        const bytes = readFileSync(`dist/${lang ? file.replace("{lang}", lang) : file}`);
+        gz += gzipSync(bytes, { level: 9 }).length;
+        br += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      }
+      if (gz > worst.gz) worst = { gz, br };
+    }
+    say(`| ${name} (${group}) | ${kb(worst.gz)} KB | ${kb(worst.br)} KB | ${piece.target_kb} KB |`);
+  }
+}
+say();
+
+// ---- browser ----
+say("## In the browser (headless Chromium, loopback)");
+say();
+try {
+  const log = execFileSync("cargo", ["test", "-q", "-p", "checkout-e2e"], {
+    encoding: "utf8",
+    env: { ...process.env, CW_E2E_SCENARIOS: "budgets", CW_E2E_ENGINES: "chromium" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = log.split("\n").find((l) => l.startsWith("ok     budgets:"));
+  say(line ? `- ${line.replace("ok     budgets: ", "")}` : "- the budget measurement printed nothing");
+} catch (e) {
+  say(`- the budget measurement failed: ${String(e.message).split("\n")[0]}`);
+}
+say("- Not measured yet: the mobile network profile, and Firefox and WebKit.");
+say();
+
+// ---- native keystroke ----
+say("## The card engine, natively (criterion)");
+say();
+try {
+  const log = execFileSync("cargo", ["bench", "-q", "-p", "checkout-card", "--bench", "keystroke", "--", "--noplot"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // criterion: "<name>\n   time:   [low mid high]" (the name may share the line).
+  for (const m of log.matchAll(/(keystroke: [^\n]*?)\s+time:\s+\[\S+ \S+ (\S+ \S+) \S+ \S+\]/g)) {
+    say(`- ${m[1].trim()}: ${m[2]} (budget 1 µs)`);
+  }
+} catch (e) {
+  say(`- criterion failed: ${String(e.message).split("\n")[0]}`);
+}
+say();
+
+// ---- sandbox under load ----
+say("## The sandbox under load (server build, loopback, rate limits off)");
+say();
+const dir = mkdtempSync(join(tmpdir(), "cw-bench-"));
+const sandbox = spawn(
+  join(target, "server/checkout-sandbox"),
+  ["--payment-addr", "127.0.0.1:0", "--merchant-addr", "127.0.0.1:0", "--data-dir", dir, "--no-rate-limits"],
+  { stdio: ["ignore", "pipe", "ignore"] },
+);
+let banner = "";
+await new Promise((ready, fail) => {
+  sandbox.stdout.on("data", (d) => {
+    banner += d;
+    if (banner.includes("database:")) ready();
+  });
+  sandbox.on("exit", () => fail(new Error(`the sandbox exited:\n${banner}`)));
+  setTimeout(() => fail(new Error("the sandbox did not start in 30 s")), 30_000);
+});
+const field = (label) => banner.match(new RegExp(`${label}\\s+(\\S+)`))[1];
+const keys = [
+  "--api", field("payment origin:"),
+  "--public-key", field("public-api-key:"),
+  "--secret-key", field("private-secret-key:"),
+  "--account-id", field("account_id:"),
+];
+say("| scenario | connections | requests | errors | per second | p50 | p99 |");
+say("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+try {
+  for (const [scenario, counts] of [["token", [3000, 20000, 20000]], ["payment", [1000, 4000, 4000]]]) {
+    for (const [i, connections] of [1, 16, 64].entries()) {
+      const json = execFileSync(
+        join(target, "server/checkout-loadgen"),
+        [...keys, "--scenario", scenario, "--connections", String(connections), "--requests", String(counts[i]), "--max-secs", "30"],
+        { encoding: "utf8" },
+      );
+      const r = JSON.parse(json.trim().split("\n").pop());
+      say(`| ${scenario} | ${connections} | ${r.requests} | ${r.errors} | ${r.per_sec} | ${r.p50_ms} ms | ${r.p99_ms} ms |`);
+    }
+  }
+} finally {
+  sandbox.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+say();
+say("Goals (issue #16): tokens ≥ 2,000/s and payments ≥ 1,000/s with p99 ≤ 20 ms at 16 connections, no errors.");
+
+const text = out.join("\n") + "\n";
+writeFileSync("BENCHMARKS.md", text);
+process.stdout.write(text);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm run bench`: set-up, the widget's release build, the sandbox's server build and the load
+# generator, then the measurements (scripts/bench.mjs), written to BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+cargo build -q --profile server -p checkout-sandbox --bins
+# The browser measurement runs the e2e harness, which starts the debug sandbox.
+cargo build -q -p checkout-sandbox
+node scripts/bench.mjs
