@@ -1005,6 +1005,25 @@ pub async fn budgets(d: &WebDriver, s: &Sandbox) -> anyhow::Result<String> {
     Ok(report)
 }
 
+/// Makes this (Chromium) browser's network a mobile one: 150 ms round trip, 1.6 Mbit/s down
+/// and 750 kbit/s up (Lighthouse's "slow 4G"), for every request of the page and its frames.
+pub async fn mobile_network(d: &WebDriver) -> anyhow::Result<()> {
+    let cdp = d.cdp();
+    cdp.send_raw("Network.enable", serde_json::json!({}))
+        .await?;
+    cdp.send_raw(
+        "Network.emulateNetworkConditions",
+        serde_json::json!({
+            "offline": false,
+            "latency": 150,
+            "downloadThroughput": 200_000,
+            "uploadThroughput": 93_750,
+        }),
+    )
+    .await?;
+    Ok(())
+}
+
 /// When a resource was requested and when it had arrived, in ms since its page started.
 pub type Fetched = Option<(f64, f64)>;
 
