@@ -200,8 +200,10 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     session.stop().await;
     let warm = result?;
     // A language pack is fetched alongside the wasm and never waited for: in every cold mount
-    // in German, each piece's pack is requested no later than its wasm and has arrived by the
-    // time the wasm has. Cold mounts in English and German (7 fresh browsers each,
+    // in German, the host's pack is requested no later than its wasm and has arrived by the
+    // time the wasm has, and the frame's is requested as soon as its script runs (within 30 ms of its arrival; its
+    // page preloads its wasm, which then arrives first on loopback: measured on the mobile
+    // profile, the preload saved a round trip, 2265 → 2120 ms). Cold mounts in English and German (7 fresh browsers each,
     // alternating): the German median may not be more than a quarter slower. (Measured here:
     // 3–18% slower with both packs in before the wasms, so not for the fetch.)
     let (mut en, mut de) = (Vec::new(), Vec::new());
@@ -212,16 +214,23 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
             session.stop().await;
             let (ms, fetches) = run?;
             if language == "de" {
-                for (piece, [pack, wasm]) in ["host", "frame"].iter().zip(fetches) {
-                    let (Some(pack), Some(wasm)) = (pack, wasm) else {
-                        anyhow::bail!("the {piece}'s pack or wasm was not fetched: {fetches:?}");
-                    };
-                    if pack.0 > wasm.0 + 2.0 || pack.1 > wasm.1 + 5.0 {
-                        anyhow::bail!(
-                            "the {piece}'s German pack was requested at {:.0} ms and in at {:.0} ms, its wasm at {:.0} and {:.0} ms",
-                            pack.0, pack.1, wasm.0, wasm.1
-                        );
-                    }
+                let [[host_pack, host_wasm], [frame_pack, frame_script]] = fetches;
+                let (Some(pack), Some(wasm), Some(fpack), Some(script)) =
+                    (host_pack, host_wasm, frame_pack, frame_script)
+                else {
+                    anyhow::bail!("a pack, the host's wasm or the frame's script was not fetched: {fetches:?}");
+                };
+                if pack.0 > wasm.0 + 2.0 || pack.1 > wasm.1 + 5.0 {
+                    anyhow::bail!(
+                        "the host's German pack was requested at {:.0} ms and in at {:.0} ms, its wasm at {:.0} and {:.0} ms",
+                        pack.0, pack.1, wasm.0, wasm.1
+                    );
+                }
+                if fpack.0 > script.1 + 30.0 {
+                    anyhow::bail!(
+                        "the frame's German pack was requested at {:.0} ms, its script in at {:.0} ms",
+                        fpack.0, script.1
+                    );
                 }
                 de.push(ms);
             } else {
@@ -235,7 +244,7 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     };
     let (en, de) = (median(&mut en), median(&mut de));
     let mut report = format!(
-        "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (each piece's pack requested with its wasm and in before it)"
+        "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (the host's pack requested with its wasm and in before it, the frame's as its script runs)"
     );
     // `npm run bench` asks for the mobile profile too (20 fresh browsers: a minute and more).
     if std::env::var_os("CW_E2E_MOBILE").is_some() {

@@ -1028,8 +1028,9 @@ pub async fn mobile_network(d: &WebDriver) -> anyhow::Result<()> {
 pub type Fetched = Option<(f64, f64)>;
 
 /// A cold mount → ready (a fresh browser: nothing cached, the wasm and, but for English, the
-/// language pack fetched) in `language`: its milliseconds, and the host's and the frame's
-/// `[pack, wasm]` fetches (the pack `None` in English).
+/// language pack fetched) in `language`: its milliseconds, and the host's `[pack, wasm]` and the
+/// frame's `[pack, script]` fetches (the pack `None` in English; the frame's wasm is preloaded
+/// by its page, so its script is what asks for the pack).
 pub async fn cold_mount(
     d: &WebDriver,
     s: &Sandbox,
@@ -1054,7 +1055,7 @@ pub async fn cold_mount(
               const e = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
               return e ? [e.startTime, e.responseEnd] : null;
             };
-            return [timing("/i18n/frame/"), timing("frame_bg.wasm")];"#,
+            return [timing("/i18n/frame/"), timing("frame.js")];"#,
             vec![],
         )
         .await?
