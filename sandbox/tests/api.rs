@@ -870,6 +870,27 @@ async fn the_demo_merchant_serves_only_its_own_pages_and_checkouts() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 
+    // A page gives the browser its id before its scripts start checkouts (two at once would
+    // otherwise get two ids, the second overwriting the first); a browser that has one keeps it.
+    let page = http
+        .get(format!("{}/two.html", sb.merchant))
+        .send()
+        .await
+        .unwrap();
+    let page = if page.status() == StatusCode::OK {
+        page
+    } else {
+        http.get(format!("{}/", sb.merchant)).send().await.unwrap()
+    };
+    assert!(browser_cookie(&page).starts_with("cw_demo="));
+    let again = http
+        .get(format!("{}/", sb.merchant))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert!(again.headers().get("set-cookie").is_none());
+
     // An unsigned webhook is refused and not kept.
     let res = http
         .post(format!("{}/webhooks", sb.merchant))

@@ -102,6 +102,7 @@ pub fn merchant_origin(
             .unwrap_or(HeaderValue::from_static("script-src 'self'")),
         ))
         .layer(axum::middleware::from_fn(not_frameable))
+        .layer(axum::middleware::from_fn(browser_id_with_pages))
         .layer(crate::routes::request_log())
         .with_state(merchant)
 }
@@ -120,6 +121,29 @@ async fn own_pages_only(
             "the demo merchant answers only its own pages",
         )
     }
+}
+
+/// Gives a browser its id (the cookie) with the first page it loads, so that a page starting
+/// two checkouts at once does not get two ids, the second overwriting the first.
+async fn browser_id_with_pages(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let needs_id = req.method() == axum::http::Method::GET
+        && !req.uri().path().starts_with("/api/")
+        && guard::browser(req.headers()).is_none();
+    let mut res = next.run(req).await;
+    let page = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if needs_id && page {
+        let id = uuid::Uuid::new_v4().to_string();
+        res.headers_mut()
+            .append(header::SET_COOKIE, guard::set_cookie(&id));
+    }
+    res
 }
 
 /// The demo page may not be framed (clickjacking): `X-Frame-Options` and `frame-ancestors`.
