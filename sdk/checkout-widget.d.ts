@@ -30,6 +30,12 @@ export interface CheckoutError {
   message: string;
   /** Whether trying again may work. */
   retryable: boolean;
+  /**
+   * For the developer, in English, when the widget can tell: the cause and the fix (a wrong
+   * `publicApiKey`, an unknown or expired session, an `apiUrl` that is unreachable or not the
+   * payment API…). Also written to the console with `console.warn`. Never show it to shoppers.
+   */
+  detail?: string;
 }
 
 export type FieldName = "number" | "expiry" | "cvc" | "holder_name";
@@ -52,7 +58,11 @@ export interface CheckoutOptions {
   countryCode: string;
   /** BCP 47; default: the browser's, then "en". en, es and pt are built in. */
   language?: string;
-  /** Default: the origin the SDK was loaded from. */
+  /**
+   * The payment API's base URL (without `/v1`). Default: the origin the SDK was loaded from,
+   * so a bundled SDK needs it. It may not be the page's own origin (`mount` refuses it: the
+   * card form must come from another origin than the page's).
+   */
   apiUrl?: string;
   /** Required: receives the one-time token; the pay button stays busy until a returned promise settles. */
   onToken(token: string, info: TokenInfo): void | Promise<void>;

@@ -2,15 +2,14 @@
 // window.SdkPayments for pages written against the Yuno Web SDK v1, loading the module and the
 // wasm that sit next to this file. No bundler or type="module" needed.
 (() => {
-  "use strict";
-  const here = document.currentScript && document.currentScript.src;
+  const here = document.currentScript?.src;
   if (!here) return;
   let loaded;
   // Each entry point loads the module (once) and calls its namesake there.
   const call =
     (name) =>
     (...args) =>
-      (loaded ||= import(new URL("checkout-widget.mjs", here).href)).then((m) => m[name](...args));
+      (loaded ||= import(new URL("checkout-widget.mjs", here))).then((m) => m[name](...args));
   window.CheckoutWidget = { mount: call("mount"), mountStatus: call("mountStatus") };
   const compat = { initialize: call("initialize") };
   window.Yuno ||= compat;

@@ -17,6 +17,8 @@ let started;
 const packs = {};
 /** The after-the-payment module (`actions.mjs`), fetched once a payment is on its way. */
 const after = () => import("./actions.mjs");
+/** The integration diagnostics (`diagnose.mjs`), fetched only to refuse or explain a mistake. */
+const diagnose = () => import("./diagnose.mjs");
 
 /** Mounts the checkout into `target` (an Element or a CSS selector); resolves with its handle. */
 export async function mount(target, options) {
@@ -25,6 +27,8 @@ export async function mount(target, options) {
   const language = pickLanguage([options?.language, ...(navigator.languages || [])]);
   // (A bad apiUrl fails the fetch here, and the wasm rejects it by name.)
   const api = (typeof options?.apiUrl == "string" ? options.apiUrl : origin).replace(/\/+$/, "");
+  // The page's own origin (also a bundled SDK's default) cannot work: refused by name.
+  if (api.startsWith(location.origin)) (await diagnose()).refuse(api, options);
   const pack = (packs[language] ||= fetchPack(`${api}/sdk/`, "host", language));
   started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
     started = null; // a failed load may be tried again
@@ -32,10 +36,19 @@ export async function mount(target, options) {
   });
   await started;
   const text = await pack;
-  if (text === null) delete packs[language]; // tried again at the next mount
+  text ?? delete packs[language]; // no pack: tried again at the next mount
   // A token means a payment is on its way: the module that finishes it starts loading then.
-  const onToken = options?.onToken;
-  const o = typeof onToken == "function" ? { ...options, onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)) } : options;
+  // An error the developer can fix gets its cause and fix (`detail`, and the console) first.
+  const { onToken, onError } = options || {};
+  const o =
+    // (onError: absent or a function; anything else is left for the wasm to refuse by name.)
+    typeof onToken == "function" && typeof (onError ?? onToken) == "function"
+      ? {
+          ...options,
+          onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
+          onError: (e) => diagnose().then((m) => m.explain(e, api, options, onError), () => onError?.(e)),
+        }
+      : options;
   const id = await mountWasm(target, o, origin, languageIndex(language), text);
   const state = {};
   const back = (result) => continuePayment(id, result);

@@ -35,13 +35,12 @@ export function pickLanguage(tags) {
  * takes), or null when it cannot be had within 10 s: the widget then speaks English and says
  * why through `onError`. The request starts now, before the caller asks for its wasm.
  */
-export function fetchPack(base, piece, code) {
-  if (code == "en") return Promise.resolve(null);
+export async function fetchPack(base, piece, code) {
+  if (code == "en") return null;
   try {
-    return fetch(new URL(`i18n/${piece}/${code}.txt`, base), { signal: AbortSignal.timeout(1e4) })
-      .then((r) => (r.ok ? r.text() : null))
-      .catch(() => null);
+    const r = await fetch(new URL(`i18n/${piece}/${code}.txt`, base), { signal: AbortSignal.timeout(1e4) });
+    return r.ok ? await r.text() : null;
   } catch {
-    return Promise.resolve(null); // not a URL: a bad apiUrl, which mount() refuses by name
+    return null; // no answer in time, or not a URL: a bad apiUrl, which mount() refuses by name
   }
 }

@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element};
+use web_sys::{CssStyleSheet, HtmlElement};
 
 use super::checkout::Checkout;
 use super::options;
@@ -54,18 +54,21 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(&["checkout-widget: ", message].concat()).into()
 }
 
-fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Element, String> {
-    if let Some(selector) = target.as_string() {
-        return match document.query_selector(&selector) {
-            Ok(Some(el)) => Ok(el),
-            Ok(None) => Err(["`target`: no element matches \"", &selector, "\""].concat()),
-            Err(_) => Err(["`target`: \"", &selector, "\" is not a valid CSS selector"].concat()),
-        };
-    }
-    target
-        .clone()
-        .dyn_into::<Element>()
-        .map_err(|_| "`target` must be an Element or a CSS selector".into())
+/// The HTML element `target` names (an element, or a CSS selector for one).
+fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<HtmlElement, String> {
+    let element = match target.as_string() {
+        Some(selector) => match document.query_selector(&selector) {
+            Ok(Some(el)) => JsValue::from(el),
+            Ok(None) => return Err(["`target`: no element matches \"", &selector, "\""].concat()),
+            Err(_) => {
+                return Err(["`target`: \"", &selector, "\" is not a valid CSS selector"].concat())
+            }
+        },
+        None => target.clone(),
+    };
+    element
+        .dyn_into::<HtmlElement>()
+        .map_err(|_| "`target` must be an HTML element or a CSS selector".into())
 }
 
 /// A mounted checkout (an id into the mounted list).
@@ -179,13 +182,11 @@ pub fn try_mount(
     default_api: &str,
     lang: Lang,
 ) -> Result<CheckoutHandle, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let element = resolve_target(target, &document)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parent = resolve_target(target, &document)?;
     let (opts, callbacks) = options::read(options, default_api, lang)?;
-    let parent: web_sys::HtmlElement = element
-        .dyn_into()
-        .map_err(|_| "`target` must be an HTML element")?;
     adopt_styles(&document);
     let slot: std::rc::Rc<Cell<Option<Checkout>>> = std::rc::Rc::default();
     let out = slot.clone();

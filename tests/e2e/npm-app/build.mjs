@@ -1,7 +1,8 @@
 // Bundles the npm app (app.js, which imports "checkout-widget" as an installed package) with
 // each bundler a merchant is likely to use, each as documented for an app and with no plugin:
 // esbuild into <site>/npm/, Vite into <site>/npm-vite/, webpack 5 into <site>/npm-webpack/.
-// The pages npm.html, npm-vite.html and npm-webpack.html load them.
+// The pages npm.html, npm-vite.html and npm-webpack.html load them. mistakes.js, bundled by
+// esbuild into <site>/npm-mistakes/, makes every integration mistake (npm-mistakes.html).
 // Usage: node tests/e2e/npm-app/build.mjs <site dir>
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -22,6 +23,15 @@ await esbuild.build({
   outfile: join(site, "npm/app.js"),
 });
 copyFileSync(join(root, "dist/checkout_bg.wasm"), join(site, "npm/checkout_bg.wasm"));
+// The app that makes every integration mistake on purpose (npm-mistakes.html).
+await esbuild.build({
+  entryPoints: [join(root, "tests/e2e/npm-app/mistakes.js")],
+  bundle: true,
+  format: "esm",
+  logLevel: "warning",
+  outfile: join(site, "npm-mistakes/app.js"),
+});
+copyFileSync(join(root, "dist/checkout_bg.wasm"), join(site, "npm-mistakes/checkout_bg.wasm"));
 
 // Vite (Rollup): emits the wasm as an asset and rewrites its URL.
 const vite = await import("vite");

@@ -81,6 +81,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(npm_page(d, s, "npm-webpack.html")),
     },
     Scenario {
+        name: "integration-mistakes",
+        run: |d, s| Box::pin(integration_mistakes(d, s)),
+    },
+    Scenario {
         name: "yuno-v1-page",
         run: |d, s| Box::pin(yuno_page(d, s)),
     },
@@ -472,6 +476,42 @@ async fn npm_page(d: &WebDriver, s: &Sandbox, page: &str) -> anyhow::Result<()> 
     pay(d).await?;
     wait_text(d, "#result", "SUCCEEDED").await?;
     check_spy(d).await
+}
+
+/// A bundled app makes each integration mistake (npm-app/mistakes.js): `mount` refuses what
+/// cannot work with a TypeError naming `apiUrl`; for the rest, the shopper's message stays and
+/// the developer gets the cause and the fix in `onError`'s `detail` and in the console.
+async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/npm-mistakes.html", s.merchant)).await?;
+    wait_text(d, "#result", "done").await?;
+    let results: Value = serde_json::from_str(&read_js(d, "#result", "el.dataset.json").await?)?;
+    let refused = |case: &str, words: &[&str]| -> anyhow::Result<()> {
+        let said = results[case]["refused"].as_str().unwrap_or_default();
+        if !said.starts_with("TypeError") || !words.iter().all(|w| said.contains(w)) {
+            bail!("{case}: mount should refuse with a TypeError saying {words:?}; got {:#}", results[case]);
+        }
+        Ok(())
+    };
+    refused("bundledWithoutApiUrl", &["`apiUrl` is required", "bundled"])?;
+    refused("apiUrlIsThePage", &["`apiUrl`", "this page's own origin"])?;
+    let told = |case: &str, code: &str, words: &[&str]| -> anyhow::Result<()> {
+        let r = &results[case];
+        let detail = r["detail"].as_str().unwrap_or_default();
+        let ok = r["code"] == code
+            && r["message"] == "We could not load the payment methods."
+            && r["warned"] == true
+            && words.iter().all(|w| detail.contains(w));
+        if !ok {
+            bail!("{case}: expected {code} with a detail saying {words:?}, also in the console; got {r:#}");
+        }
+        Ok(())
+    };
+    told("wrongKey", "UNAUTHORIZED", &["`publicApiKey`", "(401)"])?;
+    told("unknownSession", "CHECKOUT_SESSION_NOT_FOUND", &["does not exist", "`checkoutSession`"])?;
+    told("apiUrlEndsInV1", "NETWORK_ERROR", &["ends in /v1", &format!("pass \"{}\"", s.api)])?;
+    told("apiUrlNotTheApi", "NETWORK_ERROR", &["`apiUrl`", "not the payment API"])?;
+    told("unreachable", "NETWORK_ERROR", &["unreachable at http://127.0.0.1:9"])?;
+    no_errors(d).await
 }
 
 async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {

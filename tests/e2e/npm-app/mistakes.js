@@ -1,0 +1,57 @@
+// The integration mistakes a developer makes, each made on purpose by an app that bundles the
+// SDK (so the SDK is served from this page's own origin, as in any Vite or webpack app), with
+// what the widget said: the TypeError `mount` rejected with, or the error `onError` received
+// and whether it was also written to the console. The e2e scenario `integration-mistakes`
+// reads the results from #result.
+import { mount } from "checkout-widget";
+
+const post = (url, body) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) =>
+    r.json(),
+  );
+
+const warnings = [];
+const warn = console.warn.bind(console);
+console.warn = (...args) => (warnings.push(args.join(" ")), warn(...args));
+
+const checkout = await post("/api/checkout", { country: "BR" });
+const right = {
+  publicApiKey: checkout.public_api_key,
+  checkoutSession: checkout.checkout_session,
+  countryCode: checkout.country,
+  apiUrl: checkout.api_url,
+  language: "en",
+  onToken() {},
+};
+
+/** Mounts with `mistake` over the right options: what the developer is told. */
+async function attempt(mistake) {
+  const target = document.body.appendChild(document.createElement("div"));
+  let handle;
+  try {
+    const error = await new Promise((resolve, reject) => {
+      mount(target, { ...right, ...mistake, onError: resolve }).then((h) => (handle = h), reject);
+      setTimeout(() => resolve(null), 15000);
+    });
+    const warned = warnings.some((w) => error && w.includes(error.code) && w.includes(error.detail));
+    return { code: error?.code, message: error?.message, detail: error?.detail, warned };
+  } catch (e) {
+    return { refused: `${e.name}: ${e.message}` };
+  } finally {
+    handle?.unmount();
+    target.remove();
+  }
+}
+
+const results = {
+  bundledWithoutApiUrl: await attempt({ apiUrl: undefined }),
+  apiUrlIsThePage: await attempt({ apiUrl: location.origin }),
+  wrongKey: await attempt({ publicApiKey: "not-the-public-key" }),
+  unknownSession: await attempt({ checkoutSession: "0b6e1a32-6d59-4c55-9d4a-9a7ee0f7a1c4" }),
+  apiUrlEndsInV1: await attempt({ apiUrl: `${checkout.api_url}/v1` }),
+  apiUrlNotTheApi: await attempt({ apiUrl: `${checkout.api_url}/payments` }),
+  unreachable: await attempt({ apiUrl: "http://127.0.0.1:9" }),
+};
+const out = document.getElementById("result");
+out.dataset.json = JSON.stringify(results);
+out.textContent = "done";
