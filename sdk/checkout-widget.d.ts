@@ -14,6 +14,11 @@ export interface TokenInfo {
   expirationYear?: number;
   /** The saved card used, when one was. */
   vaultedToken?: string;
+  /**
+   * New cards: the shopper ticked "Save this card" (offered with `card.saveCard`). The token
+   * then saves the card when its payment succeeds; nothing else is needed.
+   */
+  saveCard?: boolean;
 }
 
 export interface CheckoutError {
@@ -78,6 +83,10 @@ export interface CheckoutOptions {
     /** CSS custom properties, `--cw-*` only: e.g. `{ "--cw-color-accent": "#0a7" }`. */
     variables?: Record<string, string>;
   };
+  /**
+   * `saveCard: true` offers the shopper a "Save this card" checkbox (unticked); the card is
+   * saved only when the shopper ticks it.
+   */
   card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean };
   /** The method to select first (default: the first listed). */
   initialPaymentMethod?: { type: string; vaultedToken?: string };

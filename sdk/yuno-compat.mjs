@@ -20,11 +20,11 @@ function pick(options, names) {
  * method, and for cards the IIN, last four, brand and expiry (the holder's name stays in the
  * secure frame).
  */
-const oneTimeToken = (token, i, save) => ({
+const oneTimeToken = (token, i) => ({
   token,
   type: i.type,
   vaulted_token: i.vaultedToken ?? null,
-  vault_on_success: !!save && !i.vaultedToken,
+  vault_on_success: !!i.saveCard, // the shopper's tick in the card form (cardSaveEnable)
   card_data: i.lfd
     ? { iin: i.iin, lfd: i.lfd, brand: i.brand, expiration_month: i.expirationMonth, expiration_year: i.expirationYear }
     : undefined,
@@ -134,7 +134,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           if (o.showLoading ?? true) loader(selector, true);
           o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });
           // The loader goes with a payment that could not be created.
-          return Promise.resolve(create(token, oneTimeToken(token, info, mountOptions.card?.saveCard))).catch((e) => {
+          return Promise.resolve(create(token, oneTimeToken(token, info))).catch((e) => {
             loader(selector, false);
             throw e;
           });

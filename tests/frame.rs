@@ -47,7 +47,7 @@ fn mount_form_telling(
     if !lang.frame_installed() {
         lang.install_frame(lang.tables().0.to_pack()).unwrap();
     }
-    let state = FormState::new(lang, mode, listener);
+    let state = FormState::new(lang, mode, false, listener);
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
     (root, state, handle)
 }
@@ -260,6 +260,37 @@ async fn labels_and_errors_follow_the_language_and_holder_mode() {
         text_of(&root, "label[for=cw-holder]"),
         "Nombre en la tarjeta (opcional)"
     );
+}
+
+#[wasm_bindgen_test]
+async fn saving_the_card_is_offered_unticked_and_left_to_the_shopper() {
+    let root = container(None);
+    let state = FormState::new(Lang::En, HolderNameMode::Required, true, |_, _| {});
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
+    let save = input(&root, "cw-save");
+    assert_eq!(save.type_(), "checkbox");
+    assert_eq!(
+        text_of(&root, "label.cw-save"),
+        "Save this card for future payments"
+    );
+    assert!(
+        !save.checked() && !state.save_chosen(),
+        "never ticked for the shopper"
+    );
+    save.click();
+    assert!(state.save_chosen());
+    assert!(!root
+        .query_selector("label.cw-save")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden"));
+    drop(handle);
+    // Not offered: no checkbox shown, and nothing saved even were it ticked.
+    let (root, state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let label = root.query_selector("label.cw-save").unwrap().unwrap();
+    assert!(label.has_attribute("hidden"));
+    input(&root, "cw-save").click();
+    assert!(!state.save_chosen());
 }
 
 /// Bytes as the wire carries them.

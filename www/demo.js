@@ -54,7 +54,8 @@ $("buy").addEventListener("submit", async (event) => {
       async onToken(token) {
         const payment = await json("/api/payments", {
           method: "POST",
-          body: JSON.stringify({ checkout_session: checkout.checkout_session, token, vault_on_success: save }),
+          // (The token carries the shopper's "Save this card" choice: nothing to add here.)
+          body: JSON.stringify({ checkout_session: checkout.checkout_session, token }),
         });
         paymentId = payment.id;
         $("result").textContent = `Payment ${payment.id}: ${payment.status} / ${payment.sub_status}`;

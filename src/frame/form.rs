@@ -62,6 +62,8 @@ pub struct FormState {
     pub lang: Lang,
     /// Holder name field mode.
     pub holder_mode: HolderNameMode,
+    /// The merchant offers saving the card: the form shows a "Save this card" checkbox.
+    pub save_offered: bool,
     model: StoredValue<Model, LocalStorage>,
 }
 
@@ -86,20 +88,29 @@ fn edit_kind(ev: &web_sys::Event) -> Edit {
     }
 }
 
-/// The input of a field, if the form is in the document.
-fn input(field: Field) -> Option<HtmlInputElement> {
+/// The input with `id`, if the form is in the document.
+fn input_by_id(id: &str) -> Option<HtmlInputElement> {
     web_sys::window()?
         .document()?
-        .get_element_by_id(INPUT_IDS[index(field)])?
+        .get_element_by_id(id)?
         .dyn_into()
         .ok()
 }
+
+/// The input of a field, if the form is in the document.
+fn input(field: Field) -> Option<HtmlInputElement> {
+    input_by_id(INPUT_IDS[index(field)])
+}
+
+/// The id of the "Save this card" checkbox.
+pub const SAVE_ID: &str = "cw-save";
 
 impl FormState {
     /// An empty form; `listener` hears of every change and of Enter.
     pub fn new(
         lang: Lang,
         holder_mode: HolderNameMode,
+        save_offered: bool,
         listener: impl Fn(FormState, FormEvent) + 'static,
     ) -> Self {
         Self {
@@ -109,6 +120,7 @@ impl FormState {
             form_error: RwSignal::new(String::new()),
             lang,
             holder_mode,
+            save_offered,
             model: StoredValue::new_local(Model {
                 values: Default::default(),
                 busy: false,
@@ -121,6 +133,11 @@ impl FormState {
         if let Some(listener) = self.model.try_with_value(|m| m.listener.clone()) {
             listener(*self, event);
         }
+    }
+
+    /// Whether the shopper ticked "Save this card" (false when it is not offered).
+    pub fn save_chosen(&self) -> bool {
+        self.save_offered && input_by_id(SAVE_ID).is_some_and(|i| i.checked())
     }
 
     /// The fields the form shows.
@@ -429,6 +446,12 @@ pub fn CardForm(state: FormState) -> impl IntoView {
                 {field_view(state, Field::Cvc, s.cvc.to_owned())}
             </div>
             {show_holder.then(|| field_view(state, Field::HolderName, holder_label))}
+            // Unticked: saving is the shopper's choice, never the default. (Hidden rather than
+            // left out when not offered: the smaller wasm.)
+            <label class="cw-save" hidden=!state.save_offered>
+                <input id=SAVE_ID type="checkbox" />
+                {s.save_card}
+            </label>
             <p class="cw-form-error">{move || state.form_error.get()}</p>
             <div class="cw-live" role="status" aria-live="polite">{move || state.notice.get()}</div>
         </form>

@@ -179,10 +179,16 @@ fn render(config: &Configure, channel: HostChannel) -> FormState {
     apply_language(lang);
     let host = channel.clone();
     let changed = change_reporter(channel.clone());
-    let state = FormState::new(lang, config.holder_name, move |state, event| match event {
-        FormEvent::Changed => changed(state),
-        FormEvent::SubmitRequested => host.send(FrameToHost::SubmitRequested),
-    });
+    let save = config.save_card;
+    let state = FormState::new(
+        lang,
+        config.holder_name,
+        save,
+        move |state, event| match event {
+            FormEvent::Changed => changed(state),
+            FormEvent::SubmitRequested => host.send(FrameToHost::SubmitRequested),
+        },
+    );
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("root"))
@@ -300,19 +306,21 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
         security_code: cvc,
         holder_name: Some(holder.trim().to_owned()).filter(|h| !h.is_empty()),
     };
+    let save = state.save_chosen();
     let info = CardInfo {
         brand,
         iin,
         lfd,
         expiration_month: exp.month,
         expiration_year: exp.year,
+        save,
     };
     state.set_busy(true);
     let s = state.lang.frame();
     state.notice.set(s.processing.to_owned());
     leptos::task::spawn_local(async move {
         let key = new_uuid();
-        match tokenize(&config, &card, &key).await {
+        match tokenize(&config, &card, save, &key).await {
             Ok(token) => channel.send(FrameToHost::Tokenized { token, card: info }),
             Err(failure) => {
                 let message = match (&failure.field, failure.code) {

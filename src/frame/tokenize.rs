@@ -53,10 +53,12 @@ pub fn field_of(path: &str) -> Option<Field> {
     }
 }
 
-/// Creates a one-time token for `card`; returns the token.
+/// Creates a one-time token for `card`, saved on a successful payment when `save` (the
+/// shopper's choice); returns the token.
 pub async fn tokenize(
     config: &Configure,
     card: &Card,
+    save: bool,
     idempotency_key: &str,
 ) -> Result<String, Failure> {
     let session = String::from(js_sys::encode_uri_component(&config.checkout_session));
@@ -67,7 +69,7 @@ pub async fn tokenize(
         "/token",
     ]
     .concat();
-    let body = body(card, config.save_card);
+    let body = body(card, save);
     let headers = [
         ("public-api-key", config.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),

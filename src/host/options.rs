@@ -215,7 +215,9 @@ pub fn read(
     }
 
     let callbacks = Callbacks {
-        on_token: callback(options, "onToken", true)?.unwrap_or_else(|| Function::new_no_args("")),
+        // (Required: `callback` has refused it when absent.)
+        on_token: callback(options, "onToken", true)?
+            .unwrap_or_else(|| Function::from(JsValue::NULL)),
         on_error: callback(options, "onError", false)?,
         on_ready: callback(options, "onReady", false)?,
         on_change: callback(options, "onChange", false)?,

@@ -42,6 +42,7 @@ pub fn card_token_info(card: &CardInfo) -> JsValue {
         ("lfd", card.lfd.as_str().into()),
         ("expirationMonth", card.expiration_month.into()),
         ("expirationYear", card.expiration_year.into()),
+        ("saveCard", card.save.into()),
     ])
 }
 

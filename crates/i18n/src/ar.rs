@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.",
     processing: "جارٍ المعالجة…",
+    save_card: "احفظ هذه البطاقة للمدفوعات القادمة",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
     processing: "Wird verarbeitet…",
+    save_card: "Karte für künftige Zahlungen speichern",
 };
 
 pub static HOST: HostStrings = HostStrings {

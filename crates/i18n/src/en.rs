@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Too many attempts. Wait a few minutes, then try again.",
     processing: "Processing…",
+    save_card: "Save this card for future payments",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Demasiados intentos. Espera unos minutos y vuelve a intentarlo.",
     processing: "Procesando…",
+    save_card: "Guardar esta tarjeta para futuros pagos",
 };
 
 pub static HOST: HostStrings = HostStrings {

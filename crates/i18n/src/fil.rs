@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Masyadong maraming pagsubok. Maghintay ng ilang minuto, saka subukang muli.",
     processing: "Pinoproseso…",
+    save_card: "I-save ang card na ito para sa mga susunod na bayad",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.",
     processing: "Traitement en cours…",
+    save_card: "Enregistrer cette carte pour mes prochains paiements",
 };
 
 pub static HOST: HostStrings = HostStrings {

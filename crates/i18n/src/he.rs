@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "יותר מדי ניסיונות. נא להמתין כמה דקות ולנסות שוב.",
     processing: "מתבצע עיבוד…",
+    save_card: "שמירת הכרטיס לתשלומים הבאים",
 };
 
 pub static HOST: HostStrings = HostStrings {

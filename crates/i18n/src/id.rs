@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Terlalu banyak percobaan. Tunggu beberapa menit, lalu coba lagi.",
     processing: "Memproses…",
+    save_card: "Simpan kartu ini untuk pembayaran berikutnya",
 };
 
 pub static HOST: HostStrings = HostStrings {

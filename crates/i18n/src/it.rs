@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Troppi tentativi. Attendi qualche minuto, poi riprova.",
     processing: "Elaborazione in corso…",
+    save_card: "Salva questa carta per i pagamenti futuri",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -396,6 +396,8 @@ table! {
         too_many_attempts,
         /// Announced when tokenization starts.
         processing,
+        /// The checkbox the merchant may offer: the shopper's choice to save the card.
+        save_card,
     }
 }
 

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Terlalu banyak percubaan. Sila tunggu beberapa minit, kemudian cuba lagi.",
     processing: "Memproses…",
+    save_card: "Simpan kad ini untuk pembayaran akan datang",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Te veel pogingen. Wacht een paar minuten en probeer het dan opnieuw.",
     processing: "Bezig met verwerken…",
+    save_card: "Deze kaart bewaren voor volgende betalingen",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.",
     processing: "Przetwarzanie…",
+    save_card: "Zapisz tę kartę do przyszłych płatności",
 };
 
 pub static HOST: HostStrings = HostStrings {

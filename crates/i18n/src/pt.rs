@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Muitas tentativas. Aguarde alguns minutos e tente novamente.",
     processing: "Processando…",
+    save_card: "Salvar este cartão para pagamentos futuros",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.",
     processing: "Обработка…",
+    save_card: "Сохранить карту для следующих платежей",
 };
 
 pub static HOST: HostStrings = HostStrings {

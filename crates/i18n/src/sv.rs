@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "För många försök. Vänta några minuter och försök sedan igen.",
     processing: "Bearbetar…",
+    save_card: "Spara kortet för framtida betalningar",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "ลองหลายครั้งเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง",
     processing: "กำลังดำเนินการ…",
+    save_card: "บันทึกบัตรนี้ไว้สำหรับการชำระเงินครั้งต่อไป",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Çok fazla deneme yapıldı. Lütfen birkaç dakika bekleyip tekrar deneyin.",
     processing: "İşleniyor…",
+    save_card: "Bu kartı sonraki ödemeler için kaydet",
 };
 
 pub static HOST: HostStrings = HostStrings {

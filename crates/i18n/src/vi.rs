@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "Quá nhiều lần thử. Vui lòng đợi vài phút rồi thử lại.",
     processing: "Đang xử lý…",
+    save_card: "Lưu thẻ này cho các lần thanh toán sau",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "尝试次数过多。请等待几分钟后再试。",
     processing: "正在处理…",
+    save_card: "保存此卡，方便以后付款",
 };
 
 pub static HOST: HostStrings = HostStrings {

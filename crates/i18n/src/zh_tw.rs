@@ -35,6 +35,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     api_error: API_ERROR,
     too_many_attempts: "嘗試次數過多。請稍候幾分鐘後再試一次。",
     processing: "處理中…",
+    save_card: "儲存此卡，方便日後付款",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -18,6 +18,9 @@ pub struct CardInfo {
     pub expiration_month: u8,
     /// Four-digit expiry year.
     pub expiration_year: u16,
+    /// The shopper ticked "Save this card" (offered when [`crate::Configure::save_card`]):
+    /// the token saves the card when its payment succeeds.
+    pub save: bool,
 }
 
 /// An issuer identification number: 1 to 8 ASCII digits.

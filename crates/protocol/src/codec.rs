@@ -272,6 +272,7 @@ impl Wire for CardInfo {
         put_str(out, self.lfd.as_str());
         out.push(self.expiration_month);
         put_varint(out, self.expiration_year.into());
+        out.push(self.save.into());
     }
     fn take(r: &mut Reader) -> Option<Self> {
         Some(CardInfo {
@@ -280,6 +281,7 @@ impl Wire for CardInfo {
             lfd: LastFour::new(&r.string()?)?,
             expiration_month: r.byte()?,
             expiration_year: r.u16()?,
+            save: r.bool()?,
         })
     }
 }

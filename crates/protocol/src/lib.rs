@@ -29,7 +29,7 @@ pub use notice::Notice;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 4;
+pub const VERSION: u16 = 5;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -114,7 +114,7 @@ pub struct Configure {
     pub api_url: String,
     /// Holder name field mode.
     pub holder_name: HolderNameMode,
-    /// Ask the API to save the card on a successful payment.
+    /// Offer the shopper a "Save this card" checkbox; the card is saved only when ticked.
     pub save_card: bool,
     /// Light or dark.
     pub theme: Theme,

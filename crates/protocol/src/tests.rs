@@ -8,6 +8,7 @@ fn card() -> CardInfo {
         lfd: LastFour::new("1111").unwrap(),
         expiration_month: 12,
         expiration_year: 2030,
+        save: false,
     }
 }
 
@@ -74,21 +75,21 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 4);
-    // v = 4, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 5);
+    // v = 5, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [4, 3, 1, 120]
+        [5, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [4, 0, 0]);
-    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [4, 0, 6]);
+    assert_eq!(encode(0, &FrameToHost::Ready), [5, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [5, 0, 6]);
     // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1).
     let changed = FrameToHost::Changed {
         brand: Some(Brand::Amex),
         complete: false,
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
     };
-    assert_eq!(encode(1, &changed), [4, 1, 2, 1, 2, 0, 1, 2, 1]);
+    assert_eq!(encode(1, &changed), [5, 1, 2, 1, 2, 0, 1, 2, 1]);
     assert_eq!(
         encode(
             300,
@@ -96,7 +97,7 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [4, 0xac, 0x02, 2, 3]
+        [5, 0xac, 0x02, 2, 3]
     );
     // Variant 4 (failed): too many attempts (5), not retryable, the shopper's words.
     let failed = FrameToHost::Failed {
@@ -106,18 +107,18 @@ fn wire_bytes_are_pinned_for_this_version() {
     };
     assert_eq!(
         encode(0, &failed),
-        [4, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
+        [5, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 4]);
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 5]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![4, 0, 3, 12];
+    let mut forged = vec![5, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");
     forged.push(4);
     forged.extend(b"1111");
-    forged.extend([12, 0xee, 0x0f]);
+    forged.extend([12, 0xee, 0x0f, 0]);
     assert_eq!(
         decode::<FrameToHost>(&forged, 0),
         Some(FrameToHost::Tokenized {
@@ -210,6 +211,7 @@ fn frame_messages_carry_no_card_number_or_cvc() {
         "tokenized.card.expiration_year",
         "tokenized.card.iin",
         "tokenized.card.lfd",
+        "tokenized.card.save",
         "tokenized.token",
     ];
     assert_eq!(all, expected);

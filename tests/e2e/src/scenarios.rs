@@ -488,7 +488,10 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
     let refused = |case: &str, words: &[&str]| -> anyhow::Result<()> {
         let said = results[case]["refused"].as_str().unwrap_or_default();
         if !said.starts_with("TypeError") || !words.iter().all(|w| said.contains(w)) {
-            bail!("{case}: mount should refuse with a TypeError saying {words:?}; got {:#}", results[case]);
+            bail!(
+                "{case}: mount should refuse with a TypeError saying {words:?}; got {:#}",
+                results[case]
+            );
         }
         Ok(())
     };
@@ -507,10 +510,26 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
         Ok(())
     };
     told("wrongKey", "UNAUTHORIZED", &["`publicApiKey`", "(401)"])?;
-    told("unknownSession", "CHECKOUT_SESSION_NOT_FOUND", &["does not exist", "`checkoutSession`"])?;
-    told("apiUrlEndsInV1", "NETWORK_ERROR", &["ends in /v1", &format!("pass \"{}\"", s.api)])?;
-    told("apiUrlNotTheApi", "NETWORK_ERROR", &["`apiUrl`", "not the payment API"])?;
-    told("unreachable", "NETWORK_ERROR", &["unreachable at http://127.0.0.1:9"])?;
+    told(
+        "unknownSession",
+        "CHECKOUT_SESSION_NOT_FOUND",
+        &["does not exist", "`checkoutSession`"],
+    )?;
+    told(
+        "apiUrlEndsInV1",
+        "NETWORK_ERROR",
+        &["ends in /v1", &format!("pass \"{}\"", s.api)],
+    )?;
+    told(
+        "apiUrlNotTheApi",
+        "NETWORK_ERROR",
+        &["`apiUrl`", "not the payment API"],
+    )?;
+    told(
+        "unreachable",
+        "NETWORK_ERROR",
+        &["unreachable at http://127.0.0.1:9"],
+    )?;
     no_errors(d).await
 }
 
@@ -518,6 +537,10 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno.html", s.merchant)).await?;
     install_spy(d).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    // `cardSaveEnable`: the form asks; the shopper ticks.
+    enter_secure_frame(d).await?;
+    find(d, "#cw-save").await?.click().await?;
+    d.enter_default_frame().await?;
     find(d, "#pay").await?.click().await?;
     // `continuePayment()` with no argument: the result reaches `yunoPaymentResult`, and
     // Yuno's status screen shows (its `showPaymentStatus` defaults to true).
@@ -526,6 +549,10 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     let card = read_js(d, "#result", "el.dataset.card").await?;
     if card != "CARD 4242" {
         bail!("tokenWithInformation as the page read it: {card:?}");
+    }
+    let vault = read_js(d, "#result", "el.dataset.vault").await?;
+    if vault != "true" {
+        bail!("tokenWithInformation.vault_on_success after the shopper ticked it: {vault:?}");
     }
     // `yunoPaymentMethodSelected` gets Yuno's `{ type, name }`.
     let selected = read_js(d, "#result", "el.dataset.selected").await?;
@@ -676,8 +703,25 @@ async fn saved_card(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |t| t.as_nanos());
     let shopper = format!("saved-{nanos}@example.com");
+    // The merchant offers saving; the shopper leaves "Save this card" unticked: not saved.
     open_demo_as(d, s, "en", Some(&shopper), true).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    open_demo_as(d, s, "en", Some(&shopper), true).await?;
+    let first = text_of(d, ".cw-method .cw-method-name").await;
+    if first.contains("4242") {
+        bail!("the card was saved although the shopper did not tick the box: {first:?}");
+    }
+    // Ticked this time: saved.
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    enter_secure_frame(d).await?;
+    let save = find(d, "#cw-save").await?;
+    if save.prop("checked").await?.as_deref() != Some("false") {
+        bail!("\"Save this card\" must start unticked");
+    }
+    save.click().await?;
+    d.enter_default_frame().await?;
     pay(d).await?;
     wait_text(d, "#result", "SUCCEEDED").await?;
     // A new session for the same customer lists the card first, selected: no card form.

@@ -1,8 +1,8 @@
 // A page written like Yuno's documented v1 example; only the script URL is ours.
-import { loadSdk, newCheckout, post } from "./page.js";
+import { loadSdk, post } from "./page.js";
 
-
-const checkout = await newCheckout();
+// A shopper of its own (the card saved here must not show up in another engine's run).
+const checkout = await post("/api/checkout", { country: "BR", customer: `yuno-${crypto.randomUUID()}@example.com` });
 await loadSdk(checkout.api_url);
 
 const yuno = await Yuno.initialize(checkout.public_api_key);
@@ -12,9 +12,13 @@ yuno.startCheckout({
   countryCode: "BR",
   language: "en",
   showLoading: true,
+  // Yuno's "save card" checkbox in the card form.
+  card: { cardSaveEnable: true },
   async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
     // Yuno's OneTimeToken: the card's last four under `card_data.lfd`.
     document.getElementById("result").dataset.card = `${tokenWithInformation.type} ${tokenWithInformation.card_data?.lfd}`;
+    // What the shopper chose in that checkbox.
+    document.getElementById("result").dataset.vault = `${tokenWithInformation.vault_on_success}`;
     await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
     // Yuno's guide: always, with no argument; the SDK does the rest.
     yuno.continuePayment();
