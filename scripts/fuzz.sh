@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the card engine's parsers for a bounded time (default 60 s). Not part of `npm test`.
+# Fuzzes the card and identity-document engines' parsers for a bounded time (default 60 s). Not part of `npm test`.
 # Usage: bash scripts/fuzz.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../crates/card"

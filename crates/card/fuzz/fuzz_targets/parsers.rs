@@ -1,5 +1,6 @@
-//! Every parser and formatter of the card engine over arbitrary text: no panic, and the
-//! formatter's promises hold (digits kept in order, caret inside the text, never after a gap).
+//! Every parser and formatter of the card engine, and of the identity-document engine, over
+//! arbitrary text: no panic, and the formatters' promises hold (digits kept in order, caret
+//! inside the text, never after a gap; a document's characters kept through formatting).
 #![no_main]
 
 use checkout_card::{
@@ -26,4 +27,13 @@ fuzz_target!(|data: &[u8]| {
     let _ = validate_cvc(current, Some(Brand::Amex));
     let _ = validate_cvc(current, None);
     let _ = validate_holder(current);
+    for kind in checkout_document::DocumentType::ALL {
+        let _ = checkout_document::validate(kind, current);
+        let (shown, at) = checkout_document::format(kind, current, caret);
+        assert!(at <= shown.encode_utf16().count());
+        assert_eq!(
+            checkout_document::normalize(kind, &shown),
+            checkout_document::normalize(kind, current)
+        );
+    }
 });
