@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod csp_reports;
 pub mod data_dir;
+pub mod document;
 pub mod error;
 pub mod extract;
 pub mod holder;

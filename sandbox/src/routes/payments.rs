@@ -11,6 +11,7 @@ use super::tokens::SealedCard;
 use crate::actions::{self, Start};
 use crate::callback_url;
 use crate::clock::{now_ms, rfc3339};
+use crate::document::{self, Document};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, SecretKey};
 use crate::holder;
@@ -49,9 +50,11 @@ struct MethodRef {
     vault_on_success: Option<bool>,
 }
 
-#[derive(Deserialize, serde::Serialize)]
+#[derive(Deserialize)]
 struct CustomerRef {
-    id: String,
+    id: Option<String>,
+    /// The payer's identity document; else the one collected with the token, if any.
+    document: Option<Document>,
 }
 
 fn already_paid() -> ApiError {
@@ -215,13 +218,8 @@ async fn decide(
             "must equal the checkout session's amount and currency",
         ));
     }
-    if let Some(payer) = &p.customer_payer {
-        if state
-            .store
-            .customer(&account.id, &payer.id)
-            .await?
-            .is_none()
-        {
+    if let Some(id) = p.customer_payer.as_ref().and_then(|c| c.id.as_deref()) {
+        if state.store.customer(&account.id, id).await?.is_none() {
             return Err(ApiError::field(
                 "CUSTOMER_NOT_FOUND",
                 "customer_payer.id",
@@ -229,6 +227,10 @@ async fn decide(
             ));
         }
     }
+    let payer_document = match p.customer_payer.as_ref().and_then(|c| c.document.as_ref()) {
+        Some(d) => Some(document::check("customer_payer.document", &p.country, d)?),
+        None => None,
+    };
     if state.store.session_has_success(&session.id).await? {
         return Err(already_paid());
     }
@@ -335,6 +337,32 @@ async fn decide(
         .as_deref()
         .and_then(|f| serde_json::from_str(f).ok())
         .unwrap_or(Value::Null);
+    // The payer: the customer (asked for, else the session's) and the identity document
+    // (given here, else the one the form collected with the token).
+    let payer_id = p
+        .customer_payer
+        .as_ref()
+        .and_then(|c| c.id.clone())
+        .or(session.customer_id.clone());
+    let payer_document = payer_document.or_else(|| {
+        token
+            .document
+            .as_deref()
+            .and_then(|d| serde_json::from_str::<Document>(d).ok())
+    });
+    let customer_payer = match (payer_id, payer_document) {
+        (None, None) => Value::Null,
+        (id, document) => {
+            let mut payer = serde_json::Map::new();
+            if let Some(id) = id {
+                payer.insert("id".into(), Value::String(id));
+            }
+            if let Some(d) = document {
+                payer.insert("document".into(), json!(d));
+            }
+            Value::Object(payer)
+        }
+    };
     let payment_id = uuid::Uuid::new_v4().to_string();
     let detail = actions::detail(
         start,
@@ -358,7 +386,7 @@ async fn decide(
         "created_at": rfc3339(now),
         "updated_at": rfc3339(now),
         "checkout": { "session": session.id, "sdk_action_required": status == "PENDING" },
-        "customer_payer": p.customer_payer.or(session.customer_id.clone().map(|id| CustomerRef { id })),
+        "customer_payer": customer_payer,
         "payment_method": {
             "type": token.kind,
             "token": token.token,

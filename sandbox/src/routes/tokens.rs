@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use super::sessions::browser_session;
 use crate::card_rules;
 use crate::clock::{now_ms, this_month};
+use crate::document::{self, Document};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, PublicKey};
 use crate::limits::{self, Kind};
@@ -20,6 +21,13 @@ use crate::store::tokens::TokenRow;
 pub struct NewToken {
     payment_method: MethodIn,
     save: Option<bool>,
+    /// The payer's identity document, when the form asked for it (Yuno's field).
+    customer_payer: Option<PayerIn>,
+}
+
+#[derive(Deserialize)]
+struct PayerIn {
+    document: Option<Document>,
 }
 
 #[derive(Deserialize)]
@@ -114,7 +122,16 @@ pub async fn create(
     let NewToken {
         payment_method: m,
         save,
+        customer_payer,
     } = body.value;
+    let payer_document = match customer_payer.and_then(|p| p.document) {
+        Some(d) => Some(document::check(
+            "customer_payer.document",
+            &session.country,
+            &d,
+        )?),
+        None => None,
+    };
     let save = save.unwrap_or(false);
     let enabled = state.methods.for_country(&session.country);
     if !enabled.contains(&m.kind.as_str()) {
@@ -147,6 +164,10 @@ pub async fn create(
         cvc: None,
         card_facts: None,
         save,
+        document: payer_document
+            .as_ref()
+            .map(|d| serde_json::to_string(d).map_err(anyhow::Error::from))
+            .transpose()?,
         response: String::new(),
         idempotency_key: key.clone(),
         request_hash: Some(hash.clone()),

@@ -19,6 +19,8 @@ pub struct TokenRow {
     pub card_facts: Option<String>,
     /// Whether the shopper asked to save the card.
     pub save: bool,
+    /// JSON `{document_type, document_number}`: the payer's identity document, normalised.
+    pub document: Option<String>,
     /// The 201 body, replayed for the same idempotency key.
     pub response: String,
     pub idempotency_key: Option<String>,
@@ -37,6 +39,7 @@ fn token_from_row(r: &sqlx::sqlite::SqliteRow) -> TokenRow {
         cvc: r.get("cvc"),
         card_facts: r.get("card_facts"),
         save: r.get::<i64, _>("save") != 0,
+        document: r.get("document"),
         response: r.get("response"),
         idempotency_key: r.get("idempotency_key"),
         request_hash: r.get("request_hash"),
@@ -72,9 +75,9 @@ impl Store {
     pub async fn insert_token(&self, t: &TokenRow, now: i64) -> sqlx::Result<bool> {
         let _turn = self.turn().await;
         let result = sqlx::query(
-            "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, response,
-                                 idempotency_key, request_hash, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
+                                 response, idempotency_key, request_hash, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&t.token)
         .bind(&t.session_id)
@@ -84,6 +87,7 @@ impl Store {
         .bind(&t.cvc)
         .bind(&t.card_facts)
         .bind(t.save)
+        .bind(&t.document)
         .bind(&t.response)
         .bind(&t.idempotency_key)
         .bind(&t.request_hash)
