@@ -73,6 +73,11 @@ pub struct Config {
     #[arg(long, env = "SANDBOX_METHODS_FILE")]
     pub methods_file: Option<PathBuf>,
 
+    /// JSON file of installment plans (an array in Yuno's plan shape, each with an `id`),
+    /// instead of the sandbox's default plan per country.
+    #[arg(long, env = "SANDBOX_INSTALLMENTS_FILE")]
+    pub installments_file: Option<PathBuf>,
+
     /// The demo merchant's page and scripts.
     #[arg(long, env = "SANDBOX_WWW_DIR", default_value = "www")]
     pub www_dir: PathBuf,

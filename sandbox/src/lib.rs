@@ -15,6 +15,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod holder;
+pub mod installments;
 pub mod limits;
 pub mod merchant;
 pub mod methods;
@@ -64,6 +65,10 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         Some(path) => MethodTable::from_file(path)?,
         None => MethodTable::defaults(),
     };
+    let plans = match &config.installments_file {
+        Some(path) => installments::Plans::from_file(path)?,
+        None => installments::Plans::defaults(),
+    };
 
     let payment_listener = TcpListener::bind(config.payment_addr)
         .await
@@ -89,6 +94,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         config: Arc::new(config.clone()),
         public_url: payment_url.as_str().into(),
         methods: Arc::new(methods),
+        plans: Arc::new(plans),
         outbox_wakeup: Arc::default(),
         limits: Arc::new(limits::Limits::new(&config)),
     };

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tokio::sync::Notify;
 
 use crate::config::Config;
+use crate::installments::Plans;
 use crate::limits::Limits;
 use crate::methods::MethodTable;
 use crate::store::Store;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Methods enabled per country.
     pub methods: Arc<MethodTable>,
+    /// Installment plans.
+    pub plans: Arc<Plans>,
     /// Wakes the webhook worker when an event is queued.
     pub outbox_wakeup: Arc<Notify>,
     /// Abuse limits and their counters.

@@ -4,6 +4,7 @@
 mod action_pages;
 mod customers;
 mod icons;
+mod installments;
 mod payment_methods;
 pub(crate) mod payments;
 mod sdk_assets;
@@ -40,6 +41,10 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             get(payment_methods::list),
         )
         .route("/v1/checkout/sessions/{id}/token", post(tokens::create))
+        .route(
+            "/v1/checkout/sessions/{id}/installments",
+            get(installments::list),
+        )
         .route(
             "/v1/checkout/sessions/{id}/payment",
             get(session_payment::show),

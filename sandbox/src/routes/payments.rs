@@ -374,6 +374,22 @@ async fn decide(
             ttl_ms: state.config.action_ttl_secs as i64 * 1000,
         },
     );
+    // The installments chosen with the token: Yuno's `card.installments`, and their price.
+    let mut detail = detail;
+    if let Some(chosen) = token
+        .installment
+        .as_deref()
+        .and_then(|i| serde_json::from_str::<Value>(i).ok())
+    {
+        if detail.is_null() {
+            detail = json!({});
+        }
+        if detail["card"].is_null() {
+            detail["card"] = json!({});
+        }
+        detail["card"]["installments"] = chosen["installment"].clone();
+        detail["card"]["installment_plan"] = chosen;
+    }
     let mut payment = json!({
         "id": payment_id,
         "account_id": account.id,

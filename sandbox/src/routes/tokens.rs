@@ -46,6 +46,14 @@ struct CardIn {
     expiration_year: Option<u16>,
     security_code: Option<String>,
     holder_name: Option<String>,
+    /// The installments chosen (Yuno's `{ id, value }`: the plan, the number).
+    installment: Option<InstallmentIn>,
+}
+
+#[derive(Deserialize)]
+struct InstallmentIn {
+    id: Option<String>,
+    value: u32,
 }
 
 /// The sealed parts of a card, as stored.
@@ -54,6 +62,48 @@ pub struct SealedCard {
     /// Digits only.
     pub number: String,
     pub holder_name: Option<String>,
+}
+
+/// The installment option `value` (of plan `plan`, when named) for the card of `card_data`
+/// in `session`, priced (none for a single payment without a plan); a 400 naming
+/// `payment_method.card.installment.*` unless offered.
+fn chosen_installment(
+    state: &AppState,
+    session: &crate::store::sessions::Session,
+    card_data: Option<&Value>,
+    plan: Option<String>,
+    value: u32,
+) -> ApiResult<Option<Value>> {
+    let field = "payment_method.card.installment";
+    let iin = card_data
+        .and_then(|c| c["iin"].as_str())
+        .unwrap_or_default();
+    let offer = super::installments::offer_for(state, session, iin, field)?;
+    let exponent = crate::installments::exponent(&session.currency);
+    let not_offered = || {
+        ApiError::invalid(
+            &format!("{field}.value"),
+            "is not offered for this card and checkout session",
+        )
+    };
+    let Some(offer) = offer else {
+        // No plan: a single payment is still one, and the default (nothing to record).
+        return if value == 1 {
+            Ok(None)
+        } else {
+            Err(not_offered())
+        };
+    };
+    if plan.as_deref().is_some_and(|p| p != offer.plan_id) {
+        return Err(ApiError::invalid(
+            &format!("{field}.id"),
+            "is not the installment plan offered for this card and checkout session",
+        ));
+    }
+    let option = offer.option(value).ok_or_else(not_offered)?;
+    let mut chosen = option.to_json(&session.currency, exponent);
+    chosen["id"] = json!(offer.plan_id);
+    Ok(Some(chosen))
 }
 
 /// An optional idempotency key header: any non-empty string of at most 64 visible characters.
@@ -164,6 +214,7 @@ pub async fn create(
         cvc: None,
         card_facts: None,
         save,
+        installment: None,
         document: payer_document
             .as_ref()
             .map(|d| serde_json::to_string(d).map_err(anyhow::Error::from))
@@ -175,6 +226,11 @@ pub async fn create(
         used_at: None,
     };
 
+    let installment = m
+        .card
+        .as_ref()
+        .and_then(|c| c.installment.as_ref())
+        .map(|i| (i.id.clone(), i.value));
     let card_data: Option<Value> = match (m.kind.as_str(), m.vaulted_token, m.card) {
         ("CARD", Some(vaulted), card) => {
             let saved = state
@@ -248,6 +304,11 @@ pub async fn create(
         }
         _ => None,
     };
+
+    if let Some((plan, value)) = installment {
+        row.installment = chosen_installment(&state, &session, card_data.as_ref(), plan, value)?
+            .map(|c| c.to_string());
+    }
 
     let response = json!({
         "token": token,

@@ -21,6 +21,8 @@ pub struct TokenRow {
     pub save: bool,
     /// JSON `{document_type, document_number}`: the payer's identity document, normalised.
     pub document: Option<String>,
+    /// JSON: the installment option chosen, priced (`{id, installment, rate, amount…}`).
+    pub installment: Option<String>,
     /// The 201 body, replayed for the same idempotency key.
     pub response: String,
     pub idempotency_key: Option<String>,
@@ -40,6 +42,7 @@ fn token_from_row(r: &sqlx::sqlite::SqliteRow) -> TokenRow {
         card_facts: r.get("card_facts"),
         save: r.get::<i64, _>("save") != 0,
         document: r.get("document"),
+        installment: r.get("installment"),
         response: r.get("response"),
         idempotency_key: r.get("idempotency_key"),
         request_hash: r.get("request_hash"),
@@ -76,8 +79,8 @@ impl Store {
         let _turn = self.turn().await;
         let result = sqlx::query(
             "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
-                                 response, idempotency_key, request_hash, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 installment, response, idempotency_key, request_hash, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&t.token)
         .bind(&t.session_id)
@@ -88,6 +91,7 @@ impl Store {
         .bind(&t.card_facts)
         .bind(t.save)
         .bind(&t.document)
+        .bind(&t.installment)
         .bind(&t.response)
         .bind(&t.idempotency_key)
         .bind(&t.request_hash)
