@@ -46,7 +46,12 @@ export async function mount(target, options) {
       ? {
           ...options,
           onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
-          onError: (e) => diagnose().then((m) => m.explain(e, api, options, onError), () => onError?.(e)),
+          // (A throwing onError is the page's: ignored, as the wasm ignores other callbacks'.)
+          onError: (e) =>
+            diagnose()
+              .then((m) => m.explain(e, api, options), () => {})
+              .then(() => onError?.(e))
+              .catch(() => {}),
         }
       : options;
   const id = await mountWasm(target, o, origin, languageIndex(language), text);

@@ -30,21 +30,14 @@ export function refuse(api, options) {
 /**
  * Explains an error the developer can fix (a checkout that could not load, or a later call
  * the API refused the same way): sets `error.detail` to the cause and the fix and warns in
- * the console, then hands the error to `onError`. `api` is the URL in use; a network failure
- * is probed to tell an unreachable server from one that is not the API.
+ * the console. `api` is the URL in use; a network failure is probed (within seconds) to tell
+ * an unreachable server from one that is not the API.
  */
-export async function explain(error, api, options, onError) {
-  try {
-    await describe(error, api, options);
-  } finally {
-    onError?.(error);
-  }
-}
-
-async function describe(error, api, options) {
+export async function explain(error, api, options) {
   const session = options?.checkoutSession;
   const url = `${api}/v1/checkout/sessions/${encodeURIComponent(session)}/payment-methods`;
   const detail = {
+    __proto__: null,
     UNAUTHORIZED: () =>
       `the payment API at ${api} refused option \`publicApiKey\` (401). Pass the public API key (not the secret key) of the account that created checkout session "${session}", for the same environment.`,
     CHECKOUT_SESSION_NOT_FOUND: () =>
@@ -54,14 +47,14 @@ async function describe(error, api, options) {
     NO_PAYMENT_METHODS: () =>
       `checkout session "${session}" offers no payment method: enable methods for its country (${options?.countryCode}) in the account, or check the country the session was created with.`,
     TOO_MANY_REQUESTS: () =>
-      `the payment API at ${api} is limiting this client's requests (429); the shopper can try again in a minute. In a load test, start the sandbox with --no-rate-limits.`,
+      `the payment API at ${api} is limiting this client's requests (429); the shopper can try again in a minute. (Load-testing the sandbox? It takes --no-rate-limits.)`,
     LANGUAGE_PACK_UNAVAILABLE: () =>
       `a language pack could not be fetched from ${api}/sdk/i18n/, so English is shown. If you serve the SDK yourself, serve its i18n/ folder beside it; otherwise the network failed.`,
     NETWORK_ERROR: () => probe(api, url, options),
     API_ERROR: () => probe(api, url, options),
     INVALID_RESPONSE: () => probe(api, url, options),
-  }[error.code];
-  const text = await detail?.();
+  };
+  const text = Object.hasOwn(detail, error.code) ? await detail[error.code]() : null;
   if (text) {
     error.detail = text;
     warn(`${error.code}: ${text}`);
@@ -73,15 +66,16 @@ async function probe(api, url, options) {
   if (api.endsWith("/v1")) {
     return `option \`apiUrl\` (${api}) ends in /v1, so the widget called ${url}: pass "${api.slice(0, -3)}" (it adds /v1/… itself).`;
   }
-  if (location.protocol == "https:" && api.startsWith("http:")) {
+  const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(api);
+  if (location.protocol == "https:" && api.startsWith("http:") && !local) {
     return `this https page cannot call the payment API over http (option \`apiUrl\`: ${api}): browsers block mixed content. Pass the API's https URL.`;
   }
   let answer;
   try {
-    answer = await fetch(url, { headers: { "public-api-key": String(options?.publicApiKey) } });
+    answer = await fetch(url, { headers: { "public-api-key": String(options?.publicApiKey) }, signal: AbortSignal.timeout(5e3) });
   } catch {
     try {
-      await fetch(url, { mode: "no-cors" });
+      await fetch(url, { mode: "no-cors", signal: AbortSignal.timeout(5e3) });
     } catch {
       return `the payment API is unreachable at ${api} (tried ${url}): check option \`apiUrl\`, that the server is running, and that this page's Content-Security-Policy allows it (connect-src and frame-src).`;
     }
@@ -89,7 +83,7 @@ async function probe(api, url, options) {
   }
   const body = await answer.json().catch(() => null);
   if (answer.ok && Array.isArray(body)) {
-    return `${url} failed a moment ago and answers now: a network interruption. The shopper's "Try again" loads the checkout.`;
+    return `the payment API at ${api} failed a moment ago and answers now: a network interruption (or a timeout); trying again should work.`;
   }
   return `${url} answered ${answer.status}${body?.code ? ` ${body.code}` : ""}, not as the payment API does: check option \`apiUrl\` (${api}); it must be ${base}.`;
 }

@@ -6,28 +6,57 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult};
 
-/// `{document_type, document_number}` as sent and as stored (the number normalised).
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+/// `{document_type, document_number}` as sent and as stored (the number normalised). Its
+/// `Debug` prints the type only: the number is personal data.
+#[derive(Clone, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Document {
     pub document_type: String,
     pub document_number: String,
 }
 
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("document_type", &self.document_type)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Document types Yuno takes that the engine has no rules for: taken as given. (`*`: any
+/// country.)
+const UNCHECKED: [(&str, &str); 6] = [
+    ("*", "PAS"),
+    ("BR", "RG"),
+    ("BR", "CNH"),
+    ("AR", "CI"),
+    ("AR", "LC"),
+    ("AR", "LE"),
+];
+
 /// `document` (the field at `field`, e.g. `customer_payer.document`) for a payer of `country`:
-/// its normalised form, or a 400 naming the field that is wrong and why.
+/// its normalised form, or a 400 naming the field that is wrong and why. A type the engine
+/// knows for the country is checked (check digit included); a passport, one of the other
+/// types Yuno takes, or any type of a country the engine has none for is taken as given.
 pub fn check(field: &str, country: &str, document: &Document) -> ApiResult<Document> {
-    let kind = checkout_document::from_code(country, &document.document_type).ok_or_else(|| {
-        let offered: Vec<&str> = checkout_document::for_country(country)
+    let offered = checkout_document::for_country(country);
+    let code = document.document_type.as_str();
+    let Some(kind) = checkout_document::from_code(country, code) else {
+        let unchecked = UNCHECKED
             .iter()
-            .map(|k| k.code())
-            .collect();
-        let why = if offered.is_empty() {
-            format!("is not taken for {country}: it has no document types")
+            .any(|&(c, t)| t == code && (c == "*" || c.eq_ignore_ascii_case(country)));
+        let plausible =
+            (2..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
+        if unchecked || (offered.is_empty() && plausible) {
+            return taken_as_given(field, document);
+        }
+        let codes: Vec<&str> = offered.iter().map(|k| k.code()).collect();
+        let why = if codes.is_empty() {
+            "must be a document type code such as PAS".to_owned()
         } else {
-            format!("must be one of {} for {country}", offered.join(", "))
+            format!("must be one of {}, or PAS, for {country}", codes.join(", "))
         };
-        ApiError::invalid(&format!("{field}.document_type"), &why)
-    })?;
+        return Err(ApiError::invalid(&format!("{field}.document_type"), &why));
+    };
     let name = kind.code();
     checkout_document::validate(kind, &document.document_number).map_err(|reason| {
         use checkout_document::Reason::*;
@@ -44,6 +73,26 @@ pub fn check(field: &str, country: &str, document: &Document) -> ApiResult<Docum
     Ok(Document {
         document_type: name.to_owned(),
         document_number: checkout_document::normalize(kind, &document.document_number),
+    })
+}
+
+/// A document of a type without rules: its number trimmed, 1 to 30 letters, digits and the
+/// usual separators.
+fn taken_as_given(field: &str, document: &Document) -> ApiResult<Document> {
+    let number = document.document_number.trim();
+    let ok = (1..=30).contains(&number.chars().count())
+        && number
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '/'));
+    if !ok {
+        return Err(ApiError::invalid(
+            &format!("{field}.document_number"),
+            "must be 1 to 30 letters, digits, spaces, dots, dashes or slashes",
+        ));
+    }
+    Ok(Document {
+        document_type: document.document_type.clone(),
+        document_number: number.to_owned(),
     })
 }
 
@@ -91,5 +140,16 @@ mod tests {
             .unwrap()
             .contains("CPF, CNPJ"));
         assert!(check("x", "CL", &doc("RUT", "12.345.678-5")).is_ok());
+        // Yuno's other types, and countries without rules, are taken as given.
+        let passport = check("x", "BR", &doc("PAS", " FX123456 ")).unwrap();
+        assert_eq!(passport, doc("PAS", "FX123456"));
+        assert!(check("x", "BR", &doc("RG", "12.345.678-9")).is_ok());
+        assert!(check("x", "US", &doc("SSN", "123-45-6789")).is_ok());
+        let e = check("x", "US", &doc("ssn?", "1")).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("x.document_type"));
+        let e = check("x", "BR", &doc("PAS", "<script>")).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("x.document_number"));
+        // Its Debug shows no number.
+        assert!(!format!("{passport:?}").contains("FX1"));
     }
 }

@@ -44,12 +44,12 @@ pub struct Plan {
     pub name: String,
     pub country_code: String,
     pub installments_plan: Vec<PlanOption>,
-    /// Brands it is for (`VISA`…); empty: any.
+    /// Brands it is for (`VISA`…); none or empty: any.
     #[serde(default)]
-    pub brand: Vec<String>,
-    /// IIN prefixes it is for; empty: any.
+    pub brand: Option<Vec<String>>,
+    /// IIN prefixes it is for; none or empty: any.
     #[serde(default)]
-    pub iin: Vec<String>,
+    pub iin: Option<Vec<String>>,
     #[serde(default)]
     pub amount: Option<PlanAmount>,
 }
@@ -66,7 +66,8 @@ pub struct Offer {
 pub struct Priced {
     pub installment: u32,
     pub rate: f64,
-    /// Each installment, in the currency's minor units.
+    /// Each installment, in the currency's minor units, rounded up: the last one pays what
+    /// is left, so that together they pay `total_minor` exactly.
     pub value_minor: i64,
     /// All installments together, in minor units.
     pub total_minor: i64,
@@ -90,8 +91,8 @@ impl Plans {
                 .iter()
                 .map(|&(installment, rate)| PlanOption { installment, rate })
                 .collect(),
-            brand: Vec::new(),
-            iin: Vec::new(),
+            brand: None,
+            iin: None,
             amount: None,
         };
         Plans(vec![
@@ -146,8 +147,12 @@ impl Plans {
     ) -> Option<Offer> {
         let plan = self.0.iter().find(|p| {
             p.country_code.eq_ignore_ascii_case(country)
-                && (p.brand.is_empty() || brand.is_some_and(|b| p.brand.iter().any(|x| x == b)))
-                && (p.iin.is_empty() || p.iin.iter().any(|prefix| iin.starts_with(prefix.as_str())))
+                && p.brand.as_deref().is_none_or(|list| {
+                    list.is_empty() || brand.is_some_and(|b| list.iter().any(|x| x == b))
+                })
+                && p.iin.as_deref().is_none_or(|list| {
+                    list.is_empty() || list.iter().any(|prefix| iin.starts_with(prefix.as_str()))
+                })
                 && p.amount.as_ref().is_none_or(|a| {
                     a.currency == currency
                         && a.min_value.is_none_or(|min| amount >= min)
@@ -214,6 +219,8 @@ fn check(p: &Plan) -> anyhow::Result<()> {
         seen.push(o.installment);
     }
     if p.iin
+        .as_deref()
+        .unwrap_or_default()
         .iter()
         .any(|i| i.is_empty() || i.len() > 8 || !i.bytes().all(|b| b.is_ascii_digit()))
     {
@@ -308,8 +315,8 @@ mod tests {
                 installment: 3,
                 rate: 1.0,
             }],
-            brand: vec![],
-            iin: vec![],
+            brand: None,
+            iin: None,
             amount: None,
         }]);
         let o = yen.offer("JP", "JPY", 1000.0, 0, None, "411111").unwrap();
@@ -321,8 +328,8 @@ mod tests {
     fn plans_match_by_brand_iin_and_amount_and_bad_files_are_refused() {
         let mut visa_only = Plans::defaults().0.remove(0);
         visa_only.id = "visa".into();
-        visa_only.brand = vec!["VISA".into()];
-        visa_only.iin = vec!["4111".into()];
+        visa_only.brand = Some(vec!["VISA".into()]);
+        visa_only.iin = Some(vec!["4111".into()]);
         visa_only.amount = Some(PlanAmount {
             currency: "BRL".into(),
             min_value: Some(100.0),

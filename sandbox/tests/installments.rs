@@ -65,6 +65,7 @@ async fn a_card_is_offered_its_plan_and_the_choice_reaches_the_payment_priced() 
         (StatusCode::OK, Some(0)),
         "{v}"
     );
+    assert_eq!(v["id"], "", "Yuno's `id` is a string");
 
     // Four is not offered; another plan's id is not this card's.
     let (s, v) = card_token(&sb, &session, json!({"value": 4})).await;
@@ -72,6 +73,14 @@ async fn a_card_is_offered_its_plan_and_the_choice_reaches_the_payment_priced() 
     assert_eq!(v["field"], "payment_method.card.installment.value");
     let (s, v) = card_token(&sb, &session, json!({"id": "another-plan", "value": 3})).await;
     assert_eq!(v["field"], "payment_method.card.installment.id", "{s} {v}");
+    // Not a card: installments do not apply.
+    let body = json!({"payment_method": {"type": "PIX", "card": {"installment": {"value": 3}}}});
+    let path = format!("/v1/checkout/sessions/{session}/token");
+    let (s, v) = sb
+        .call(Method::POST, &path, Keys::Public, Some(body), None)
+        .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["field"], "payment_method.card.installment");
 
     // Three, interest-free: the payment shows Yuno's `card.installments` and the price.
     let (s, v) = card_token(&sb, &session, json!({"id": "sandbox-br", "value": 3})).await;
@@ -96,6 +105,12 @@ async fn plans_come_from_a_file_in_yunos_shape() {
         "id": "visa-promo", "name": "Visa promo", "country_code": "BR", "brand": ["VISA"],
         "installments_plan": [{"installment": 10, "rate": 1}],
         "amount": {"currency": "BRL", "min_value": 50}
+    }, {
+        // As Yuno's own example writes a plan: `brand` and `iin` null, financial costs.
+        "id": "co-plan", "name": "plan_007", "country_code": "CO", "brand": null, "iin": null,
+        "installments_plan": [{"installment": 1, "rate": 1}, {"installment": 3, "rate": 1,
+            "financial_costs": [{"type": "CFT", "rate": 45.25}]}],
+        "amount": {"currency": "COP", "min_value": 0, "max_value": 100000000}
     }]);
     std::fs::write(&file, plans.to_string()).unwrap();
     let sb = Sandbox::start(dir.path(), &["--installments-file", file.to_str().unwrap()]).await;
@@ -109,4 +124,15 @@ async fn plans_come_from_a_file_in_yunos_shape() {
     // Not a Visa: no plan in this file.
     let (_, master) = options(&sb, &session, "555555").await;
     assert_eq!(master["installments"], json!([]), "{master}");
+    // Per card: not for a cache.
+    let res = reqwest::Client::new()
+        .get(format!(
+            "{}/v1/checkout/sessions/{session}/installments?iin=411111",
+            sb.api
+        ))
+        .header("public-api-key", &sb.public_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["cache-control"], "no-store");
 }

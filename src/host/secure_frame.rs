@@ -45,6 +45,11 @@ impl SecureFrame {
         let document = window.document().ok_or("no document")?;
         let payment_origin = origin_of(api_url).ok_or("apiUrl is not an absolute URL")?;
         let host_origin = get_str(&window.location(), "origin").ok_or("no origin")?;
+        // Card inputs on the page's own origin would be the page's to read: no frame. (The JS
+        // entry refuses such an `apiUrl` by name; this also holds for spellings it lets by.)
+        if payment_origin == host_origin {
+            return Err("same origin".into());
+        }
         let iframe: HtmlIFrameElement = document.create_element("iframe")?.unchecked_into();
         iframe.set_title(title);
         iframe.set_class_name("cw-frame");

@@ -1,10 +1,14 @@
 //! `GET /v1/checkout/sessions/{id}/installments?iin=…` (browser, public key): the installment
 //! options for this session's amount and the card whose first 6–8 digits are `iin`, in Yuno's
-//! `FullInstallmentsInfo` shape. The card form asks once the IIN is known; a session or card
-//! without a plan gets an empty list (a single payment). Yuno documents no browser endpoint
+//! `FullInstallmentsInfo` shape. The card form asks once the IIN is known, with the IIN a
+//! token's `card_data` carries (8 digits for cards of 16 and more, else 6), so that the plan it
+//! is shown is the plan the token is held to; a session or card without a plan gets an empty
+//! list (a single payment), with `id` empty. Yuno documents no browser endpoint
 //! for this; this one is the sandbox's (README).
 
 use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -52,12 +56,18 @@ pub async fn list(
     PublicKey(account): PublicKey,
     Path(id): Path<String>,
     Query(card): Query<Card>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Response> {
     let session = browser_session(&state, &account, &id).await?;
     let iin = card.iin.unwrap_or_default();
     let exponent = installments::exponent(&session.currency);
-    Ok(Json(match offer_for(&state, &session, &iin, "iin")? {
+    let body: Value = match offer_for(&state, &session, &iin, "iin")? {
         Some(offer) => offer.to_json(&session.currency, exponent),
-        None => json!({ "id": null, "installments": [] }),
-    }))
+        None => json!({ "id": "", "installments": [] }),
+    };
+    let mut response = Json(body).into_response();
+    // Per card: never kept by a cache on the way.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
 }

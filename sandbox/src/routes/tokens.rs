@@ -75,10 +75,19 @@ fn chosen_installment(
     value: u32,
 ) -> ApiResult<Option<Value>> {
     let field = "payment_method.card.installment";
-    let iin = card_data
-        .and_then(|c| c["iin"].as_str())
-        .unwrap_or_default();
+    let Some(iin) = card_data.and_then(|c| c["iin"].as_str()) else {
+        return Err(ApiError::invalid(field, "is only for card payments"));
+    };
     let offer = super::installments::offer_for(state, session, iin, field)?;
+    if plan
+        .as_deref()
+        .is_some_and(|p| offer.as_ref().is_none_or(|o| o.plan_id != p))
+    {
+        return Err(ApiError::invalid(
+            &format!("{field}.id"),
+            "is not the installment plan offered for this card and checkout session",
+        ));
+    }
     let exponent = crate::installments::exponent(&session.currency);
     let not_offered = || {
         ApiError::invalid(
@@ -94,12 +103,6 @@ fn chosen_installment(
             Err(not_offered())
         };
     };
-    if plan.as_deref().is_some_and(|p| p != offer.plan_id) {
-        return Err(ApiError::invalid(
-            &format!("{field}.id"),
-            "is not the installment plan offered for this card and checkout session",
-        ));
-    }
     let option = offer.option(value).ok_or_else(not_offered)?;
     let mut chosen = option.to_json(&session.currency, exponent);
     chosen["id"] = json!(offer.plan_id);

@@ -125,10 +125,12 @@ impl Store {
         Ok(row.as_ref().map(token_from_row))
     }
 
-    /// Marks a token used and deletes its CVC; false when it was already used or has expired.
+    /// Marks a token used and deletes its CVC and its copy of the payer's document (the
+    /// payment made with it keeps that); false when it was already used or has expired.
     pub async fn use_token(tx: &mut Tx, token: &str, now: i64) -> sqlx::Result<bool> {
         let done = sqlx::query(
-            "UPDATE tokens SET used_at = ?, cvc = NULL WHERE token = ? AND used_at IS NULL AND expires_at > ?",
+            "UPDATE tokens SET used_at = ?, cvc = NULL, document = NULL
+             WHERE token = ? AND used_at IS NULL AND expires_at > ?",
         )
         .bind(now)
         .bind(token)
@@ -148,9 +150,9 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes the sealed card data of tokens that expired unused, and of tokens used before
-    /// `used_before` (a payment still waiting for its challenge then has timed out); returns
-    /// how many.
+    /// Deletes the sealed card data (and payer's document) of tokens that expired unused, and
+    /// the card data of tokens used before `used_before` (a payment still waiting for its
+    /// challenge then has timed out); returns how many.
     pub async fn forget_stale_cards(&self, now: i64, used_before: i64) -> sqlx::Result<u64> {
         // Two statements, each read through its partial index (0004_sweep_indexes.sql).
         let unused = sqlx::query(
@@ -167,7 +169,14 @@ impl Store {
         .bind(used_before)
         .execute(self.pool())
         .await?;
-        Ok(unused.rows_affected() + used.rows_affected())
+        let documents = sqlx::query(
+            "UPDATE tokens SET document = NULL WHERE used_at IS NULL
+             AND document IS NOT NULL AND expires_at <= ?",
+        )
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        Ok(unused.rows_affected() + used.rows_affected() + documents.rows_affected())
     }
 
     /// Saves a card for a customer.
