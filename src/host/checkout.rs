@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::api::{self, LoadError, Method};
 use super::options::{Callbacks, Options};
 use super::payloads;
-use super::secure_frame::{origin_of, SecureFrame};
+use super::secure_frame::SecureFrame;
 use super::view::format_amount;
 use crate::i18n::Lang;
 use crate::signals::Flag;
@@ -72,6 +72,9 @@ pub(super) struct Js {
     pub(super) selected: Option<usize>,
     /// The card method's slot, once built.
     pub(super) slot: Option<web_sys::Element>,
+    /// The method list's element, and the rows rendered into it (`view::render_rows`).
+    pub(super) list: Option<web_sys::Element>,
+    pub(super) rows: Vec<web_sys::Element>,
     /// The methods, in display order, once loaded.
     pub(super) methods: Vec<Method>,
     pub(super) frame: Option<SecureFrame>,
@@ -121,6 +124,8 @@ impl Checkout {
                 group: ["cw-method-", &crate::http::new_uuid()].concat(),
                 selected: None,
                 slot: None,
+                list: None,
+                rows: Vec::new(),
                 methods: Vec::new(),
                 frame: None,
                 pending: Vec::new(),
@@ -163,6 +168,10 @@ impl Checkout {
         self.phase.set(Phase::Loading);
         let missing = self.js.try_update_value(|j| {
             j.slot = None;
+            // The rows are the list's only while it is ready.
+            for row in j.rows.drain(..) {
+                row.remove();
+            }
             j.missing_language.take()
         });
         if let Some(lang) = missing.flatten() {
@@ -227,6 +236,7 @@ impl Checkout {
             j.selected = Some(first);
         });
         self.phase.set(Phase::Ready);
+        super::view::render_rows(self);
         self.apply_selection();
     }
 
@@ -461,10 +471,5 @@ impl Checkout {
         let frame = self.js.try_update_value(|j| j.frame.take()).flatten();
         drop(frame);
         self.finish();
-    }
-
-    pub(super) fn icon_allowed(&self, icon: &str) -> bool {
-        let api = self.js.with_value(|j| origin_of(&j.options.api_url));
-        icon.starts_with("https://") || (origin_of(icon).is_some() && origin_of(icon) == api)
     }
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::api::{Amount, Method};
 use super::checkout::{Checkout, Phase};
+use super::secure_frame::origin_of;
 use crate::decimal::decimal;
 use crate::dom_events::listen_until_cleanup;
 use crate::js_object::object;
@@ -55,46 +56,85 @@ fn row_text(m: &Method, expires: &str) -> (String, String) {
     }
 }
 
-/// The method rows: a radio each (server strings as text), and after the card method the slot
-/// its secure frame goes into.
-fn rows(c: Checkout) -> Vec<impl IntoView> {
-    if c.phase.get() != Phase::Ready {
-        return Vec::new();
-    }
-    let s = c.lang.host();
-    c.js.with_value(|j| {
-        // A loop rather than an iterator chain: the adapters cost the wasm more.
-        let mut rows = Vec::with_capacity(j.methods.len());
-        for (i, m) in j.methods.iter().enumerate() {
-            let (name, detail) = row_text(m, s.expires);
-            let icon = m.icon.clone().filter(|u| c.icon_allowed(u));
-            let card_form = m.needs_card_form();
-            rows.push(view! {
-                <label class="cw-method" data-type=m.kind.clone()>
-                    <input type="radio" name=j.group.clone() value=decimal(i as u32) checked=j.selected == Some(i) />
-                    <img class="cw-icon" alt="" width="32" height="20" use:icon_source=icon />
-                    <span class="cw-method-name">{name}</span>
-                    <span class="cw-method-detail">{detail}</span>
-                </label>
-                <div class="cw-card-slot" hidden=true use:card_slot=(c, card_form)></div>
-            });
-        }
-        rows
-    })
+/// Whether a method's icon may be shown: from https, or from the API's origin `api`.
+fn icon_allowed(icon: &str, api: Option<&str>) -> bool {
+    icon.starts_with("https://") || origin_of(icon).is_some_and(|o| Some(o.as_str()) == api)
 }
 
-/// Hands the card method's slot to the checkout as it is built. (Every row has a slot, empty
-/// and hidden but for the card method's: one view shape for every row keeps the wasm small.)
-fn card_slot(slot: web_sys::Element, (c, card): (Checkout, bool)) {
-    if card {
+/// `<tag class=class>` in `document`.
+fn element(document: &web_sys::Document, tag: &str, class: &str) -> Option<web_sys::Element> {
+    let el = document.create_element(tag).ok()?;
+    el.set_class_name(class);
+    Some(el)
+}
+
+/// Renders the method rows into the list: a radio each (server strings as text), and after
+/// each the slot a card method's secure frame goes into (empty and hidden but for the card
+/// method's). Built with the DOM's calls rather than the view macro, once per list: the rows
+/// never change while shown, and tachys's keyed list cost the host ~1 KB gzip.
+pub(super) fn render_rows(c: Checkout) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let s = c.lang.host();
+    let mut slots = Vec::new();
+    c.js.update_value(|j| {
+        let Some(list) = j.list.clone() else {
+            return;
+        };
+        let api = origin_of(&j.options.api_url);
+        for (i, m) in j.methods.iter().enumerate() {
+            let (name, detail) = row_text(m, s.expires);
+            let (Some(label), Some(input), Some(img), Some(name_el), Some(detail_el), Some(slot)) = (
+                element(&document, "label", "cw-method"),
+                element(&document, "input", ""),
+                element(&document, "img", "cw-icon"),
+                element(&document, "span", "cw-method-name"),
+                element(&document, "span", "cw-method-detail"),
+                element(&document, "div", "cw-card-slot"),
+            ) else {
+                return;
+            };
+            let _ = label.set_attribute("data-type", &m.kind);
+            for (k, v) in [("type", "radio"), ("name", &j.group), ("value", &decimal(i as u32))] {
+                let _ = input.set_attribute(k, v);
+            }
+            if j.selected == Some(i) {
+                let _ = input.set_attribute("checked", "");
+            }
+            for (k, v) in [("alt", ""), ("width", "32"), ("height", "20")] {
+                let _ = img.set_attribute(k, v);
+            }
+            // Icons only from https or the API's origin; CSS hides an icon without a source.
+            if let Some(src) = m.icon.as_deref().filter(|u| icon_allowed(u, api.as_deref())) {
+                let _ = img.set_attribute("src", src);
+            }
+            let _ = name_el.append_child(&document.create_text_node(&name));
+            let _ = detail_el.append_child(&document.create_text_node(&detail));
+            for child in [&input, &img, &name_el, &detail_el] {
+                let _ = label.append_child(child);
+            }
+            let _ = slot.set_attribute("hidden", "");
+            let _ = list.append_child(&label);
+            let _ = list.append_child(&slot);
+            if m.needs_card_form() {
+                slots.push(slot.clone());
+            }
+            j.rows.push(label);
+            j.rows.push(slot);
+        }
+    });
+    if let Some(slot) = slots.pop() {
         c.slot_built(slot);
     }
 }
 
-/// Gives a method's icon its source, if it has an allowed one (CSS hides an icon without).
-fn icon_source(img: web_sys::Element, src: Option<String>) {
-    if let Some(src) = src {
-        let _ = img.set_attribute("src", &src);
+/// Keeps the method list's element, for [`render_rows`] (a directive); renders the rows now
+/// if the methods came first.
+fn methods_list(list: web_sys::Element, c: Checkout) {
+    c.js.update_value(|j| j.list = Some(list));
+    if untrack(|| c.phase.get()) == Phase::Ready {
+        render_rows(c);
     }
 }
 
@@ -166,7 +206,7 @@ pub fn view(c: Checkout) -> impl IntoView {
                 <p role="alert">{failed}</p>
                 <button type="button" class="cw-retry">{s.retry}</button>
             </div>
-            <div class="cw-methods" role="radiogroup" aria-label=s.methods_label>{move || rows(c)}</div>
+            <div class="cw-methods" role="radiogroup" aria-label=s.methods_label use:methods_list=c></div>
             <p class="cw-status" role="status" aria-live="polite">{move || c.status.get()}</p>
             // Without the pay button (`showPayButton: false`) the page calls `submit()`.
             <button type="button" class="cw-pay" hidden=hide_pay aria-disabled=off aria-busy=busy>
