@@ -30,6 +30,18 @@ export async function mount(target, options) {
   // The page's own origin (also a bundled SDK's default) cannot work: refused by name.
   if (api.startsWith(location.origin)) (await diagnose()).refuse(api, options);
   const pack = (packs[language] ||= fetchPack(`${api}/sdk/`, "host", language));
+  // The session's methods are asked for alongside the wasm too: the wasm takes this request
+  // as its first attempt (a failed one is made again), so the list does not wait for it.
+  const { publicApiKey: key, checkoutSession: id, onToken, onError } = options || {};
+  const methods =
+    typeof key == "string" &&
+    typeof id == "string" &&
+    /^https?:\/\//.test(api) &&
+    fetch(`${api}/v1/checkout/sessions/${encodeURIComponent(id)}/payment-methods`, {
+      headers: { "public-api-key": key },
+      signal: AbortSignal.timeout(15e3),
+    });
+  methods && methods.catch(() => {}); // (left unawaited when the wasm refuses the options)
   started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
     started = null; // a failed load may be tried again
     throw e;
@@ -39,7 +51,6 @@ export async function mount(target, options) {
   text ?? delete packs[language]; // no pack: tried again at the next mount
   // A token means a payment is on its way: the module that finishes it starts loading then.
   // An error the developer can fix gets its cause and fix (`detail`, and the console) first.
-  const { onToken, onError } = options || {};
   const o =
     // (onError: absent or a function; anything else is left for the wasm to refuse by name.)
     typeof onToken == "function" && typeof (onError ?? onToken) == "function"
@@ -54,16 +65,16 @@ export async function mount(target, options) {
               .catch(() => {}),
         }
       : options;
-  const id = await mountWasm(target, o, origin, languageIndex(language), text);
+  const handle = await mountWasm(target, o, origin, languageIndex(language), text, methods);
   const state = {};
-  const back = (result) => continuePayment(id, result);
+  const back = (result) => continuePayment(handle, result);
   return {
-    submit: () => submit(id),
+    submit: () => submit(handle),
     // With a status: the form comes back with the reason. Without: the payment is read, and
     // what it still needs is shown, awaited and reported (actions.mjs).
     continuePayment: (result) =>
       result?.status !== undefined ? back(result) : after().then((m) => m.continuePayment({ api, language, options, state, target, back })),
-    unmount: () => ((state.gone = 1), state.stop?.(), unmount(id)),
+    unmount: () => ((state.gone = 1), state.stop?.(), unmount(handle)),
   };
 }
 

@@ -11,13 +11,34 @@ pub const TIMEOUT_MS: u32 = 15_000;
 
 /// One request: `(status, parsed JSON body or null)`, or `Err` on a network failure or timeout.
 /// The request's options and headers are plain objects, as `fetch` takes them (fewer browser
-/// bindings in the wasm than `RequestInit` and `Headers`).
+/// bindings in the wasm than `RequestInit` and `Headers`). `started`: this very request's
+/// `fetch` promise, if JavaScript already made it.
 pub async fn request(
     method: &str,
     url: &str,
     body: Option<&str>,
     headers: &[(&str, &str)],
+    started: Option<js_sys::Promise>,
 ) -> Result<(u16, JsValue), JsValue> {
+    let fetching = match started {
+        Some(p) => p,
+        None => fetch(method, url, body, headers)?,
+    };
+    let response: Response = JsFuture::from(fetching).await?.unchecked_into(); // what `fetch` resolves with
+    let json = match response.json() {
+        Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    };
+    Ok((response.status(), json))
+}
+
+/// `fetch(url, …)` with a timeout of [`TIMEOUT_MS`].
+fn fetch(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Result<js_sys::Promise, JsValue> {
     let mut pairs: Vec<(&str, JsValue)> = Vec::with_capacity(headers.len() + 1);
     for (k, v) in headers {
         pairs.push((k, (*v).into()));
@@ -32,15 +53,7 @@ pub async fn request(
         ("signal", AbortSignal::timeout_with_u32(TIMEOUT_MS).into()),
     ]);
     let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let response: Response =
-        JsFuture::from(window.fetch_with_str_and_init(url, init.unchecked_ref()))
-            .await?
-            .unchecked_into(); // what `fetch` resolves with
-    let json = match response.json() {
-        Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
-    };
-    Ok((response.status(), json))
+    Ok(window.fetch_with_str_and_init(url, init.unchecked_ref()))
 }
 
 /// Waits `ms` milliseconds.

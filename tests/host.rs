@@ -17,7 +17,7 @@ use checkout_widget::host::js_api::{mount, try_mount, CheckoutHandle};
 use checkout_widget::host::view;
 use checkout_widget::host::{language, options};
 use checkout_widget::i18n::Lang;
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -58,13 +58,20 @@ fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
 async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
     // As the loader does: the language option's pick.
     let lang = Lang::pick_first([get_str(opts, "language").as_str()]);
-    try_mount(target, opts, api(), lang).expect("mount succeeds")
+    try_mount(target, opts, api(), lang, None).expect("mount succeeds")
 }
 
 async fn rejection(target: JsValue, opts: JsValue) -> String {
-    let err = JsFuture::from(mount(target, opts, api().into(), 0, JsValue::NULL))
-        .await
-        .expect_err("mount rejects");
+    let err = JsFuture::from(mount(
+        target,
+        opts,
+        api().into(),
+        0,
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .expect_err("mount rejects");
     assert!(err.is_instance_of::<js_sys::TypeError>(), "a TypeError");
     Reflect::get(&err, &"message".into())
         .unwrap()
@@ -266,6 +273,59 @@ async fn server_strings_are_text_never_html() {
     assert_eq!(shown, "none", "an icon without a source takes no room");
     drop(handle);
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_methods_asked_for_alongside_the_wasm_are_used_and_a_failed_ask_is_made_again() {
+    let (session, key) = new_session("early@example.com").await;
+    let opts = options(&session, &key, &recorder().1);
+    let lang = Lang::En;
+    // What the loader hands over: its `fetch` promise.
+    let early = |script: &str| -> Promise {
+        Function::new_no_args(script)
+            .call0(&JsValue::NULL)
+            .unwrap()
+            .unchecked_into()
+    };
+    // Its answer is what shows: the API's own list names PIX "PIX".
+    let root = container(None);
+    let answer = early(
+        r#"return Promise.resolve(new Response('[{"type": "PIX", "name": "PIX (asked early)"}]'))"#,
+    );
+    let handle = try_mount(&root.clone().into(), &opts, api(), lang, Some(answer)).unwrap();
+    assert!(
+        until(5000, || text_of(&root, ".cw-method-name")
+            == "PIX (asked early)")
+        .await
+    );
+    handle.unmount();
+    root.remove();
+    // It failed, or met a 5xx: the wasm asks the API itself.
+    for failed in [
+        "return Promise.reject(new TypeError('Failed to fetch'))",
+        "return Promise.resolve(new Response('{}', { status: 503 }))",
+    ] {
+        let root = container(None);
+        let handle = try_mount(
+            &root.clone().into(),
+            &opts,
+            api(),
+            lang,
+            Some(early(failed)),
+        )
+        .unwrap();
+        assert!(
+            until(10_000, || root
+                .query_selector_all(".cw-method")
+                .unwrap()
+                .length()
+                == 3)
+            .await,
+            "{failed}"
+        );
+        handle.unmount();
+        root.remove();
+    }
 }
 
 #[wasm_bindgen_test]

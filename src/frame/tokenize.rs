@@ -74,9 +74,9 @@ pub async fn tokenize(
         ("public-api-key", config.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),
     ];
-    let mut result = request("POST", &url, Some(&body), &headers).await;
+    let mut result = request("POST", &url, Some(&body), &headers, None).await;
     if result.as_ref().map_or(true, |(status, _)| *status >= 500) {
-        result = request("POST", &url, Some(&body), &headers).await;
+        result = request("POST", &url, Some(&body), &headers, None).await;
     }
     let network = Failure {
         code: FailureCode::NetworkError,

@@ -2,7 +2,7 @@
 //! for methods that need no card form (saved cards, alternative methods). Network errors and
 //! 5xx are retried with backoff; a token request keeps its idempotency key across retries.
 
-use js_sys::Array;
+use js_sys::{Array, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::options::Options;
@@ -135,17 +135,19 @@ fn url(o: &Options, path: &str) -> String {
 
 /// `method url` with up to `tries` attempts, waiting 0.4 s, then 1.2 s…, while the network
 /// fails or the server answers 5xx: the last answer, or `NETWORK_ERROR`. (A token request keeps
-/// its idempotency key across attempts, so a retry cannot make a second token.)
+/// its idempotency key across attempts, so a retry cannot make a second token.) `early`: the
+/// first attempt's `fetch`, if JavaScript already made it.
 async fn request_with_retry(
     method: &str,
     url: &str,
     body: Option<&str>,
     headers: &[(&str, &str)],
     tries: u32,
+    mut early: Option<Promise>,
 ) -> Result<(u16, JsValue), LoadError> {
     let mut delay = 400;
     for attempt in 1..=tries {
-        match request(method, url, body, headers).await {
+        match request(method, url, body, headers, early.take()).await {
             Ok((status, json)) if status < 500 || attempt == tries => return Ok((status, json)),
             Err(_) if attempt == tries => break,
             _ => {
@@ -160,10 +162,14 @@ async fn request_with_retry(
     })
 }
 
-/// A GET of the session's `path`, in three attempts.
-async fn get_session(o: &Options, path: &str) -> Result<(u16, JsValue), LoadError> {
+/// A GET of the session's `path`, in three attempts (the first `early`, if made).
+async fn get_session(
+    o: &Options,
+    path: &str,
+    early: Option<Promise>,
+) -> Result<(u16, JsValue), LoadError> {
     let headers = [("public-api-key", o.public_api_key.as_str())];
-    request_with_retry("GET", &url(o, path), None, &headers, 3).await
+    request_with_retry("GET", &url(o, path), None, &headers, 3, early).await
 }
 
 /// The API's error code in `body`, or `API_ERROR`.
@@ -171,9 +177,10 @@ fn code_of(body: &JsValue) -> String {
     get_str(body, "code").unwrap_or_else(|| "API_ERROR".into())
 }
 
-/// The session's methods, ordered for display.
-pub async fn methods(o: &Options) -> Result<Vec<Method>, LoadError> {
-    let (status, body) = get_session(o, "/payment-methods").await?;
+/// The session's methods, ordered for display; `early`: their request, if the JS entry made it
+/// alongside the wasm.
+pub async fn methods(o: &Options, early: Option<Promise>) -> Result<Vec<Method>, LoadError> {
+    let (status, body) = get_session(o, "/payment-methods", early).await?;
     if status != 200 {
         return Err(LoadError {
             code: code_of(&body),
@@ -199,7 +206,7 @@ fn read_methods(body: &JsValue) -> Option<Vec<Method>> {
 
 /// The session's amount; `None` when the server does not say (404 included).
 pub async fn amount(o: &Options) -> Option<Amount> {
-    match get_session(o, "").await {
+    match get_session(o, "", None).await {
         Ok((200, body)) => Amount::read(&body),
         _ => None,
     }
@@ -225,7 +232,7 @@ pub async fn token(
         ("public-api-key", o.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),
     ];
-    match request_with_retry("POST", &url, Some(&body), &headers, 2).await {
+    match request_with_retry("POST", &url, Some(&body), &headers, 2, None).await {
         Ok((s, body)) if (200..300).contains(&s) => get_str(&body, "token").ok_or(LoadError {
             code: "INVALID_RESPONSE".into(),
             retryable: true,

@@ -84,6 +84,8 @@ pub(super) struct Js {
     pub(super) missing_language: Option<Lang>,
     pub(super) ready_sent: bool,
     pub(super) frame_ready: bool,
+    /// The methods' answer the JS entry asked for alongside the wasm, until the first load.
+    pub(super) early_methods: Option<js_sys::Promise>,
 }
 
 /// The checkout's state; `Copy`, shared by the view, the frame handler and the JS handle.
@@ -132,8 +134,15 @@ impl Checkout {
                 missing_language: (lang != wanted).then_some(wanted),
                 ready_sent: false,
                 frame_ready: false,
+                early_methods: None,
             }),
         }
+    }
+
+    /// Hands over the methods' answer the JS entry asked for alongside the wasm (before the
+    /// first load).
+    pub(super) fn set_early_methods(self, early: Option<js_sys::Promise>) {
+        self.js.update_value(|j| j.early_methods = early);
     }
 
     /// False once the checkout was unmounted: async work that finishes later must stop.
@@ -195,7 +204,11 @@ impl Checkout {
             }
         });
         leptos::task::spawn_local(async move {
-            let methods = api::methods(&options).await;
+            let early = self
+                .js
+                .try_update_value(|j| j.early_methods.take())
+                .flatten();
+            let methods = api::methods(&options, early).await;
             if !self.alive() {
                 return;
             }

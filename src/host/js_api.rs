@@ -126,13 +126,15 @@ impl CheckoutHandle {
     }
 }
 
-/// `mount(target, options, sdkOrigin, language, pack)`: validates the options, renders the
-/// checkout into `target`, and resolves with its id; rejects with a `TypeError` naming the bad
-/// option. `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`. `language` is
-/// the index in [`Lang::ALL`] of the language the loader picked (`sdk/language.js`, held to
-/// `Lang::pick_first` by a test, so the wasm carries no matching rules); `pack` its host pack,
-/// fetched alongside the wasm (null for English, or when it could not be had: the checkout
-/// then speaks English and says why through `onError`).
+/// `mount(target, options, sdkOrigin, language, pack, methods)`: validates the options,
+/// renders the checkout into `target`, and resolves with its id; rejects with a `TypeError`
+/// naming the bad option. `sdkOrigin`, where the SDK was loaded from, is the default `apiUrl`.
+/// `language` is the index in [`Lang::ALL`] of the language the loader picked
+/// (`sdk/language.js`, held to `Lang::pick_first` by a test, so the wasm carries no matching
+/// rules); `pack` its host pack, fetched alongside the wasm (null for English, or when it could
+/// not be had: the checkout then speaks English and says why through `onError`); `methods`, if
+/// a promise, the session's methods the loader asked for alongside the wasm (`[status, json]`,
+/// or null when that failed), so the list does not wait for the wasm to ask.
 #[wasm_bindgen]
 pub fn mount(
     target: JsValue,
@@ -140,6 +142,7 @@ pub fn mount(
     sdk_origin: String,
     language: usize,
     pack: JsValue,
+    methods: JsValue,
 ) -> Promise {
     let lang = Lang::ALL.get(language).copied().unwrap_or_default();
     if let Some(pack) = pack.as_string() {
@@ -148,7 +151,11 @@ pub fn mount(
             let _ = lang.install_host(pack);
         }
     }
-    match try_mount(&target, &options, &sdk_origin, lang) {
+    // (Only the loader calls this: an object here is its `fetch` promise.)
+    let early = Some(methods)
+        .filter(JsValue::is_object)
+        .map(JsCast::unchecked_into);
+    match try_mount(&target, &options, &sdk_origin, lang, early) {
         Ok(handle) => Promise::resolve(&JsValue::from(handle.id)),
         Err(message) => Promise::reject(&type_error(&message)),
     }
@@ -181,6 +188,7 @@ pub fn try_mount(
     options: &JsValue,
     default_api: &str,
     lang: Lang,
+    early_methods: Option<Promise>,
 ) -> Result<CheckoutHandle, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -192,6 +200,7 @@ pub fn try_mount(
     let out = slot.clone();
     let view = leptos::mount::mount_to(parent, move || {
         let c = Checkout::new(opts, callbacks);
+        c.set_early_methods(early_methods);
         out.set(Some(c));
         c.load();
         view::view(c)
