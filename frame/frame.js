@@ -14,4 +14,8 @@ const text = await pack;
 if (text === null && language !== "en") {
   console.warn(`checkout-widget: the "${language}" pack of the card form could not be loaded; it is shown in English`);
 }
-startFrame(language, text ?? undefined);
+// The merchant's CSS (`card.styles`) is applied by a module of its own, fetched only by a form
+// that has some.
+startFrame(language, text ?? undefined, (css) =>
+  import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
+);

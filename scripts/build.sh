@@ -62,7 +62,9 @@ mkdir -p dist target/js
 
 # The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
 piece frame frame_glue frame_bg.wasm frame/frame.js
-esbuild --bundle --format=esm target/js/frame.js --outfile=dist/frame.js
+esbuild --bundle --format=esm --external:./frame-styles.mjs target/js/frame.js --outfile=dist/frame.js
+# The merchant's CSS for the card form, on demand (only a form given `card.styles` fetches it).
+esbuild --format=esm frame/frame-styles.mjs --outfile=dist/frame-styles.mjs
 esbuild frame/frame.css --outfile=dist/frame.css
 cp frame/frame.html dist/
 

@@ -85,9 +85,11 @@ export interface CheckoutOptions {
   };
   /**
    * `saveCard: true` offers the shopper a "Save this card" checkbox (unticked); the card is
-   * saved only when the shopper ticks it.
+   * saved only when the shopper ticks it. `styles`: CSS for the card form, applied inside the
+   * secure frame; only visual properties stay (colours, fonts, borders, outlines, shadows,
+   * padding, backgrounds without `url()`…), and what is dropped is named in a console warning.
    */
-  card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean };
+  card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean; styles?: string };
   /** The method to select first (default: the first listed). */
   initialPaymentMethod?: { type: string; vaultedToken?: string };
   /** After the payment (`continuePayment()`): its final (or pending) status. */

@@ -118,7 +118,10 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // `mount` reads only the options it knows.
         ...o,
         publicApiKey,
-        card: o.card && typeof o.card === "object" ? { saveCard: !!o.card.cardSaveEnable } : undefined,
+        card:
+          o.card && typeof o.card === "object"
+            ? { saveCard: !!o.card.cardSaveEnable, styles: o.card.styles || undefined }
+            : undefined,
         initialPaymentMethod: selection.paymentMethodType
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,

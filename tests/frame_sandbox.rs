@@ -30,6 +30,7 @@ fn config(session: &str, key: &str) -> Configure {
         save_card: false,
         theme: Theme::Light,
         variables: vec![],
+        styles: String::new(),
     }
 }
 

@@ -29,12 +29,19 @@ use tokenize::{tokenize, Card};
 /// The frame's connection to its host.
 pub type HostChannel = Rc<Channel<FrameToHost>>;
 
+thread_local! {
+    /// The loader's `(css) => …` that fetches `frame-styles.mjs` and applies the merchant's
+    /// CSS with it: only a form configured with `card.styles` fetches that module.
+    static STYLES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
 /// Starts the frame (its page's loader calls this): installs the language pack the loader
 /// fetched for `language` (English when there is none, or it does not fit), waits for the
 /// host's port, and renders nothing until then, so a page that frames it from another origin
-/// gets no form.
+/// gets no form. `styles` applies merchant CSS (`frame-styles.mjs`), when a form has some.
 #[wasm_bindgen(js_name = startFrame)]
-pub fn start_frame(language: String, pack: Option<String>) {
+pub fn start_frame(language: String, pack: Option<String>, styles: Option<js_sys::Function>) {
+    STYLES.with(|s| *s.borrow_mut() = styles);
     if let (Some(lang), Some(pack)) = (Lang::from_code(&language), pack) {
         let _ = lang.install_frame(pack);
     }
@@ -171,6 +178,13 @@ fn apply_language(lang: Lang) {
 /// Renders the form for `config`; the form's changes and Enter go to the host.
 fn render(config: &Configure, channel: HostChannel) -> FormState {
     apply_appearance(config);
+    if !config.styles.is_empty() {
+        STYLES.with(|s| {
+            if let Some(apply) = s.borrow().as_ref() {
+                let _ = apply.call1(&JsValue::NULL, &config.styles.as_str().into());
+            }
+        });
+    }
     // Without its pack, English (built in): never a form without words.
     // (The host sends the code of the language it picked.)
     let lang = Lang::from_code(&config.language)

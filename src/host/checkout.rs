@@ -322,6 +322,7 @@ impl Checkout {
             save_card: o.save_card,
             theme: o.theme,
             variables: o.variables.clone(),
+            styles: o.styles.clone(),
         };
         let title = self.lang.host().frame_title;
         if let Ok(frame) =

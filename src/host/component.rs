@@ -38,6 +38,7 @@ pub fn options(
         variables: Vec::new(),
         holder_name: HolderNameMode::Required,
         save_card: false,
+        styles: String::new(),
         initial_method: None,
     }
 }

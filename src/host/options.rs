@@ -22,6 +22,8 @@ pub struct Options {
     pub variables: Vec<(String, String)>,
     pub holder_name: HolderNameMode,
     pub save_card: bool,
+    /// The merchant's CSS for the card form (`card.styles`), for the secure frame to filter.
+    pub styles: String,
     /// The method to select first: `(type, vaulted token)`.
     pub initial_method: Option<(String, Option<String>)>,
 }
@@ -205,6 +207,7 @@ pub fn read(
             _ => HolderNameMode::Required,
         };
         o.save_card = boolean(&card, "card.saveCard", false)?;
+        o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
     }
 
     let initial = get(options, "initialPaymentMethod");

@@ -198,6 +198,7 @@ impl Wire for Configure {
             put_str(out, name);
             put_str(out, value);
         }
+        put_str(out, &self.styles);
     }
     fn take(r: &mut Reader) -> Option<Self> {
         Some(Configure {
@@ -216,6 +217,7 @@ impl Wire for Configure {
                 }
                 v
             },
+            styles: r.string()?,
         })
     }
 }

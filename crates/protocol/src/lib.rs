@@ -29,7 +29,7 @@ pub use notice::Notice;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 5;
+pub const VERSION: u16 = 6;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,6 +120,9 @@ pub struct Configure {
     pub theme: Theme,
     /// CSS custom properties from `appearance.variables` (name, value).
     pub variables: Vec<(String, String)>,
+    /// The merchant's CSS for the card form (`card.styles`); the frame keeps only what
+    /// restyles it (`frame/styles.rs`).
+    pub styles: String,
 }
 
 /// Why a field is not acceptable, as the frame reports it to the host (no values).

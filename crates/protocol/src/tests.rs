@@ -46,6 +46,7 @@ fn every_host_message() -> Vec<HostToFrame> {
             save_card: true,
             theme: Theme::Dark,
             variables: vec![("--cw-accent".into(), "#0a7".into())],
+            styles: "input { color: red }".into(),
         }),
         HostToFrame::Submit,
         HostToFrame::Focus {
@@ -75,21 +76,21 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 5);
-    // v = 5, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 6);
+    // v = 6, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [5, 3, 1, 120]
+        [6, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [5, 0, 0]);
-    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [5, 0, 6]);
+    assert_eq!(encode(0, &FrameToHost::Ready), [6, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [6, 0, 6]);
     // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1).
     let changed = FrameToHost::Changed {
         brand: Some(Brand::Amex),
         complete: false,
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
     };
-    assert_eq!(encode(1, &changed), [5, 1, 2, 1, 2, 0, 1, 2, 1]);
+    assert_eq!(encode(1, &changed), [6, 1, 2, 1, 2, 0, 1, 2, 1]);
     assert_eq!(
         encode(
             300,
@@ -97,7 +98,7 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [5, 0xac, 0x02, 2, 3]
+        [6, 0xac, 0x02, 2, 3]
     );
     // Variant 4 (failed): too many attempts (5), not retryable, the shopper's words.
     let failed = FrameToHost::Failed {
@@ -107,12 +108,12 @@ fn wire_bytes_are_pinned_for_this_version() {
     };
     assert_eq!(
         encode(0, &failed),
-        [5, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
+        [6, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 5]);
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 6]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![5, 0, 3, 12];
+    let mut forged = vec![6, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");

@@ -81,6 +81,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(npm_page(d, s, "npm-webpack.html")),
     },
     Scenario {
+        name: "card-styles",
+        run: |d, s| Box::pin(card_styles(d, s)),
+    },
+    Scenario {
         name: "integration-mistakes",
         run: |d, s| Box::pin(integration_mistakes(d, s)),
     },
@@ -475,6 +479,59 @@ async fn npm_page(d: &WebDriver, s: &Sandbox, page: &str) -> anyhow::Result<()> 
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     pay(d).await?;
     wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+/// `card.styles`: what restyles the card form is applied inside the secure frame; what would
+/// hide or move a field, or load a resource, is dropped (no request, no CSP report) and named
+/// in one console warning in the frame.
+async fn card_styles(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/styles.html", s.merchant)).await?;
+    install_spy(d).await?;
+    wait_text(d, "#result", "ready").await?;
+    enter_secure_frame(d).await?;
+    // The module that applies them is fetched on demand: wait for its warning.
+    let warned = wait_for(15, "the card.styles warning", || async {
+        let v = d
+            .execute("return (window.__warnings || []).join('\\n')", vec![])
+            .await
+            .ok()?;
+        let text = v.json().as_str().unwrap_or_default().to_owned();
+        text.contains("card.styles: dropped").then_some(text)
+    })
+    .await?;
+    let style = d
+        .execute(
+            r#"const n = getComputedStyle(document.getElementById("cw-number"));
+               const cvc = getComputedStyle(document.getElementById("cw-cvc"));
+               const label = getComputedStyle(document.querySelector("label[for=cw-number]"));
+               return JSON.stringify({ color: n.color, radius: n.borderTopLeftRadius,
+                 image: n.backgroundImage, visibility: n.visibility, opacity: n.opacity,
+                 cvc: cvc.display, margin: label.marginLeft });"#,
+            vec![],
+        )
+        .await?;
+    d.enter_default_frame().await?;
+    let style: Value = serde_json::from_str(style.json().as_str().unwrap_or("{}"))?;
+    let expected = serde_json::json!({
+        "color": "rgb(1, 2, 3)", "radius": "9px", "image": "none", "visibility": "visible",
+        "opacity": "1", "cvc": "block", "margin": "0px",
+    });
+    if style != expected {
+        bail!("the card form's computed style: {style} (expected {expected})");
+    }
+    for named in [
+        "display",
+        "background-image",
+        "@media",
+        "margin-left",
+        "opacity",
+        "@import",
+    ] {
+        if !warned.contains(named) {
+            bail!("the warning does not name {named}: {warned}");
+        }
+    }
     check_spy(d).await
 }
 

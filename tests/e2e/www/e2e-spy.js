@@ -15,6 +15,13 @@
     errors.push(`uncaught exception: ${e.message} (${e.filename}:${e.lineno})`);
   });
   addEventListener("unhandledrejection", (e) => errors.push(`unhandled rejection: ${text(e.reason)}`));
+  // Warnings are kept too, for scenarios that expect one (not failures).
+  const warnings = (window.__warnings = []);
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    warnings.push(args.map(text).join(" "));
+    warn(...args);
+  };
   const original = console.error.bind(console);
   console.error = (...args) => {
     errors.push(`console.error: ${args.map(text).join(" ")}`);

@@ -1,6 +1,6 @@
 // Forges every protocol message it can think of, at the page and at the secure frame: in the
 // real wire format (postcard bytes, as crates/protocol encodes them) and as plain objects.
-const VERSION = 5;
+const VERSION = 6;
 const varint = (n) => {
   const out = [];
   for (; n >= 0x80; n >>>= 7) out.push((n & 0x7f) | 0x80);
@@ -25,7 +25,7 @@ const forged = [
   envelope(0, [3], str("forged-token"), [0], str("411111"), str("1111"), [12], varint(2030), [0]),
   envelope(1, [4, 1, 1]),
   // host → frame: configure pointing the frame at another API, then submit.
-  envelope(0, [0], str("es"), str("x"), str("x"), str("https://evil.example"), [2, 0, 1, 0]),
+  envelope(0, [0], str("es"), str("x"), str("x"), str("https://evil.example"), [2, 0, 1, 0], str("")),
   envelope(1, [1]),
   { cw: "connect", v: VERSION },
   { v: VERSION, seq: 0, msg: "ready" },
