@@ -92,6 +92,12 @@ export interface CheckoutOptions {
   card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean; styles?: string };
   /** The method to select first (default: the first listed). */
   initialPaymentMethod?: { type: string; vaultedToken?: string };
+  /**
+   * Only the methods of these types (`"CARD"`, `"PIX"`…, saved cards included under `"CARD"`)
+   * are shown, in the session's order (Yuno: `showOnlyThesePaymentMethods`). None left:
+   * `onError` with `NO_PAYMENT_METHODS`.
+   */
+  paymentMethods?: string[];
   /** After the payment (`continuePayment()`): its final (or pending) status. */
   onPaymentResult?(result: PaymentResult): void;
   /** After the payment: show the status screen in place of the form. Default false. */

@@ -329,6 +329,39 @@ async fn the_methods_asked_for_alongside_the_wasm_are_used_and_a_failed_ask_is_m
 }
 
 #[wasm_bindgen_test]
+async fn only_the_method_types_the_merchant_lists_are_shown() {
+    let (session, key) = new_session("only@example.com").await;
+    let (errors, on_error) = recorder();
+    let opts = options(&session, &key, &recorder().1);
+    set(&opts, "onError", &on_error);
+    set(&opts, "paymentMethods", &js_sys::Array::of1(&"PIX".into()));
+    let root = container(None);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(until(10_000, || text_of(&root, ".cw-method-name") == "PIX").await);
+    assert_eq!(root.query_selector_all(".cw-method").unwrap().length(), 1);
+    handle.unmount();
+    root.remove();
+    // None of the session's: the merchant hears why.
+    set(&opts, "paymentMethods", &js_sys::Array::of1(&"NOPE".into()));
+    let root = container(None);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(
+        until(10_000, || errors
+            .borrow()
+            .iter()
+            .any(|e| get_str(e, "code") == "NO_PAYMENT_METHODS"))
+        .await
+    );
+    handle.unmount();
+    root.remove();
+    // Not a list: refused by name.
+    set(&opts, "paymentMethods", &"PIX".into());
+    assert!(rejection(container(None).into(), opts)
+        .await
+        .contains("`paymentMethods`"));
+}
+
+#[wasm_bindgen_test]
 async fn selecting_an_alternative_method_creates_its_token_without_a_form() {
     let (session, key) = new_session("apm@example.com").await;
     let root = container(None);

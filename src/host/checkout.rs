@@ -212,6 +212,13 @@ impl Checkout {
             if !self.alive() {
                 return;
             }
+            // Only the types the merchant lists, if it does (in the session's order).
+            let methods = methods.map(|mut list| {
+                if let Some(only) = &options.only_methods {
+                    list.retain(|m| only.includes(&m.kind.as_str().into(), 0));
+                }
+                list
+            });
             match methods {
                 Ok(methods) if !methods.is_empty() => {
                     let first = options.initial_method.as_ref().and_then(|(kind, vaulted)| {

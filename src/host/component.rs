@@ -40,6 +40,7 @@ pub fn options(
         save_card: false,
         styles: String::new(),
         initial_method: None,
+        only_methods: None,
     }
 }
 

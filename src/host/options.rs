@@ -26,6 +26,9 @@ pub struct Options {
     pub styles: String,
     /// The method to select first: `(type, vaulted token)`.
     pub initial_method: Option<(String, Option<String>)>,
+    /// Only the methods of these types are shown (`paymentMethods`, a JS array: tested with
+    /// its own `includes`); none: all.
+    pub only_methods: Option<js_sys::Array>,
 }
 
 /// The merchant's callbacks.
@@ -208,6 +211,17 @@ pub fn read(
         };
         o.save_card = boolean(&card, "card.saveCard", false)?;
         o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
+    }
+
+    let only = get(options, "paymentMethods");
+    if given(&only) {
+        if !js_sys::Array::is_array(&only) {
+            return Err(problem(
+                "paymentMethods",
+                "must be a list of method types such as [\"CARD\", \"PIX\"]",
+            ));
+        }
+        o.only_methods = Some(only.unchecked_into());
     }
 
     let initial = get(options, "initialPaymentMethod");

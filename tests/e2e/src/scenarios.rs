@@ -624,6 +624,12 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 async fn yuno_lite_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-lite.html", s.merchant)).await?;
     install_spy(d).await?;
+    // Lite shows the one method it was mounted with, as Yuno's does.
+    wait_for(15, "Lite's one method", || async {
+        let rows = d.find_all(By::Css(".cw-method")).await.ok()?;
+        (rows.len() == 1).then_some(())
+    })
+    .await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     pay(d).await?;
     wait_text(d, "#result", "paymentResult SUCCEEDED").await?;
