@@ -85,17 +85,19 @@ export interface CheckoutOptions {
   };
   /**
    * `saveCard: true` offers the shopper a "Save this card" checkbox (unticked); the card is
-   * saved only when the shopper ticks it. `styles`: CSS for the card form, applied inside the
-   * secure frame; only visual properties stay (colours, fonts, borders, outlines, shadows,
-   * padding, backgrounds without `url()`…), and what is dropped is named in a console warning.
+   * saved only when the shopper ticks it. `styles`: CSS for the card fields and labels, applied
+   * inside the secure frame; only visual properties stay (colours, fonts of 10px and up,
+   * borders, outline colour, style and width, shadows, padding, backgrounds without `url()`),
+   * the form's own state (an invalid field, the focus ring) always shows, and what is dropped is
+   * named in a console warning.
    */
   card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean; styles?: string };
   /** The method to select first (default: the first listed). */
   initialPaymentMethod?: { type: string; vaultedToken?: string };
   /**
    * Only the methods of these types (`"CARD"`, `"PIX"`…, saved cards included under `"CARD"`)
-   * are shown, in the session's order (Yuno: `showOnlyThesePaymentMethods`). None left:
-   * `onError` with `NO_PAYMENT_METHODS`.
+   * are shown, in the session's order (Yuno: `showOnlyThesePaymentMethods`); an empty list does
+   * not filter. None left: `onError` with `NO_PAYMENT_METHODS`.
    */
   paymentMethods?: string[];
   /** After the payment (`continuePayment()`): its final (or pending) status. */

@@ -32,10 +32,11 @@ export async function mount(target, options) {
   const pack = (packs[language] ||= fetchPack(`${api}/sdk/`, "host", language));
   // The session's methods are asked for alongside the wasm too: the wasm takes this request
   // as its first attempt (a failed one is made again), so the list does not wait for it.
-  const { publicApiKey: key, checkoutSession: id, onToken, onError } = options || {};
+  const { publicApiKey: key, checkoutSession: id, onToken, onError, paymentMethods: only } = options || {};
   const methods =
     typeof key == "string" &&
     typeof id == "string" &&
+    typeof (options.apiUrl ?? "") == "string" &&
     /^https?:\/\//.test(api) &&
     fetch(`${api}/v1/checkout/sessions/${encodeURIComponent(id)}/payment-methods`, {
       headers: { "public-api-key": key },
@@ -56,6 +57,9 @@ export async function mount(target, options) {
     typeof onToken == "function" && typeof (onError ?? onToken) == "function"
       ? {
           ...options,
+          // The SDK's own copy (a page's array may change, or bring its own `includes`); an
+          // empty list does not filter.
+          paymentMethods: Array.isArray(only) ? (only.length ? [...only] : undefined) : only,
           onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
           // (A throwing onError is the page's: ignored, as the wasm ignores other callbacks'.)
           onError: (e) =>

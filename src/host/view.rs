@@ -82,6 +82,10 @@ pub(super) fn render_rows(c: Checkout) {
         let Some(list) = j.list.clone() else {
             return;
         };
+        // Once per list: rows already there go first.
+        for row in j.rows.drain(..) {
+            row.remove();
+        }
         let api = origin_of(&j.options.api_url);
         for (i, m) in j.methods.iter().enumerate() {
             let (name, detail) = row_text(m, s.expires);

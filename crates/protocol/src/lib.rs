@@ -121,7 +121,7 @@ pub struct Configure {
     /// CSS custom properties from `appearance.variables` (name, value).
     pub variables: Vec<(String, String)>,
     /// The merchant's CSS for the card form (`card.styles`); the frame keeps only what
-    /// restyles it (`frame/styles.rs`).
+    /// restyles it (`frame/frame-styles.mjs`).
     pub styles: String,
 }
 
