@@ -45,7 +45,7 @@ const TINY = /^(0|[0-9](\.[0-9]*)?px)/;
 const CONTAINERS = /(^|[\s,>+~(])(html|body|:root|main|form|\.cw-(form|row|brand|live|input))\b/i;
 
 /** Why the form does not take the declaration `property: value`, or "" when it does. */
-export function refused(property, value) {
+function refused(property, value) {
   const p = property.toLowerCase();
   if (!PROPERTIES.has(p) && !FAMILIES.some((f) => p.startsWith(f)) || p.startsWith("border-image")) {
     return "could hide, move or cover a field";

@@ -55,6 +55,14 @@ fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
     o
 }
 
+/// Whether `root` shows `n` method rows within 10 s.
+async fn rows_shown(root: &web_sys::HtmlElement, n: u32) -> bool {
+    until(10_000, || {
+        root.query_selector_all(".cw-method").unwrap().length() == n
+    })
+    .await
+}
+
 async fn mount_ok(target: &JsValue, opts: &JsValue) -> CheckoutHandle {
     // As the loader does: the language option's pick.
     let lang = Lang::pick_first([get_str(opts, "language").as_str()]);
@@ -157,14 +165,7 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
     let opts = options(&session, &key, &on_token);
     set(&opts, "onReady", &on_ready);
     let handle = mount_ok(&root.clone().into(), &opts).await;
-    assert!(
-        until(10_000, || root
-            .query_selector_all(".cw-method")
-            .unwrap()
-            .length()
-            == 4)
-        .await
-    );
+    assert!(rows_shown(&root, 4).await);
     let names: Vec<String> = (0..4)
         .map(|i| {
             root.query_selector_all(".cw-method-name")
@@ -314,15 +315,7 @@ async fn the_methods_asked_for_alongside_the_wasm_are_used_and_a_failed_ask_is_m
             Some(early(failed)),
         )
         .unwrap();
-        assert!(
-            until(10_000, || root
-                .query_selector_all(".cw-method")
-                .unwrap()
-                .length()
-                == 3)
-            .await,
-            "{failed}"
-        );
+        assert!(rows_shown(&root, 3).await, "{failed}");
         handle.unmount();
         root.remove();
     }
@@ -370,14 +363,7 @@ async fn selecting_an_alternative_method_creates_its_token_without_a_form() {
     let opts = options(&session, &key, &on_token);
     set(&opts, "onPaymentMethodSelected", &on_selected);
     let handle = mount_ok(&root.clone().into(), &opts).await;
-    assert!(
-        until(10_000, || root
-            .query_selector_all(".cw-method")
-            .unwrap()
-            .length()
-            == 3)
-        .await
-    );
+    assert!(rows_shown(&root, 3).await);
     let pix: web_sys::HtmlInputElement = root
         .query_selector("[data-type=PIX] input")
         .unwrap()

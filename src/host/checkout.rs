@@ -88,6 +88,15 @@ pub(super) struct Js {
     pub(super) early_methods: Option<js_sys::Promise>,
 }
 
+impl Js {
+    /// Removes the method rows from the list.
+    pub(super) fn clear_rows(&mut self) {
+        for row in self.rows.drain(..) {
+            row.remove();
+        }
+    }
+}
+
 /// The checkout's state; `Copy`, shared by the view, the frame handler and the JS handle.
 #[derive(Clone, Copy)]
 pub struct Checkout {
@@ -178,9 +187,7 @@ impl Checkout {
         let missing = self.js.try_update_value(|j| {
             j.slot = None;
             // The rows are the list's only while it is ready.
-            for row in j.rows.drain(..) {
-                row.remove();
-            }
+            j.clear_rows();
             j.missing_language.take()
         });
         if let Some(lang) = missing.flatten() {

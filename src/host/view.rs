@@ -83,9 +83,7 @@ pub(super) fn render_rows(c: Checkout) {
             return;
         };
         // Once per list: rows already there go first.
-        for row in j.rows.drain(..) {
-            row.remove();
-        }
+        j.clear_rows();
         let api = origin_of(&j.options.api_url);
         for (i, m) in j.methods.iter().enumerate() {
             let (name, detail) = row_text(m, s.expires);
