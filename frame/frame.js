@@ -15,7 +15,25 @@ if (text === null && language !== "en") {
   console.warn(`checkout-widget: the "${language}" pack of the card form could not be loaded; it is shown in English`);
 }
 // The merchant's CSS (`card.styles`) is applied by a module of its own, fetched only by a form
-// that has some.
-startFrame(language, text ?? undefined, (css) =>
-  import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
+// that has some; so are the identity document and installment fields, fetched only by a form
+// whose country has them (`src/frame/latam.rs`): their handle answers at once, for the fields
+// until they are in (a required document is missing; a single payment).
+startFrame(
+  language,
+  text ?? undefined,
+  (css) => import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
+  (settings) => {
+    let fields;
+    const loaded = import("./frame-latam.mjs")
+      .then((m) => m.start(settings))
+      .then((f) => (fields = f), (e) => console.warn(`checkout-widget: the document and installment fields did not load: ${e}`));
+    const required = settings.document == "required";
+    return {
+      state: (iin) => (fields ? fields.state(iin) : required ? 2 : 3),
+      busy: (on) => fields?.busy(on),
+      clear: () => fields?.clear(),
+      // (Without the fields, a required document fails the payment as a network error.)
+      submit: () => loaded.then(() => (fields ? fields.submit() : required ? Promise.reject() : {})),
+    };
+  },
 );

@@ -62,9 +62,22 @@ mkdir -p dist target/js
 
 # The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
 piece frame frame_glue frame_bg.wasm frame/frame.js
-esbuild --bundle --format=esm --external:./frame-styles.mjs target/js/frame.js --outfile=dist/frame.js
+esbuild --bundle --format=esm --external:./frame-styles.mjs --external:./frame-latam.mjs \
+  target/js/frame.js --outfile=dist/frame.js
 # The merchant's CSS for the card form, on demand (only a form given `card.styles` fetches it).
 esbuild --format=esm frame/frame-styles.mjs --outfile=dist/frame-styles.mjs
+# The identity document and installment fields, on demand (only a form whose country has them
+# fetches them): the module bundled with the glue of the document engine's own small wasm
+# (crates/document-wasm; no Leptos, so wasm-bindgen's glue as it comes, optimized as the
+# pieces are).
+RUSTC_BOOTSTRAP=1 CARGO_ENCODED_RUSTFLAGS="$rustflags" cargo build --release \
+  --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -p checkout-document-wasm
+wasm-bindgen --target web --no-typescript --encode-into always --out-dir target/js --out-name document_glue \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/checkout_document_wasm.wasm"
+node_modules/.bin/wasm-opt target/js/document_glue_bg.wasm "${features[@]}" "${passes[@]}" \
+  --strip-debug --strip-producers -o dist/document_bg.wasm
+cp frame/frame-latam.mjs target/js/
+esbuild --bundle --format=esm target/js/frame-latam.mjs --outfile=dist/frame-latam.mjs
 esbuild frame/frame.css --outfile=dist/frame.css
 cp frame/frame.html dist/
 

@@ -19,6 +19,8 @@ export interface TokenInfo {
    * then saves the card when its payment succeeds; nothing else is needed.
    */
   saveCard?: boolean;
+  /** New cards: the number of installments the shopper chose (1: a single payment). */
+  installments?: number;
 }
 
 export interface CheckoutError {
@@ -52,6 +54,11 @@ export interface ChangeState {
   brand?: string;
   /** The errors shown, as `[field, kind]` pairs. */
   errors: Array<[FieldName, FieldErrorKind]>;
+  /**
+   * The number of installments chosen so far (1: a single payment, and where the card's
+   * country, session or card has no plans).
+   */
+  installments: number;
 }
 
 export interface CheckoutOptions {
@@ -91,7 +98,18 @@ export interface CheckoutOptions {
    * the form's own state (an invalid field, the focus ring) always shows, and what is dropped is
    * named in a console warning.
    */
-  card?: { holderName?: "required" | "optional" | "hidden"; saveCard?: boolean; styles?: string };
+  card?: {
+    holderName?: "required" | "optional" | "hidden";
+    /**
+     * The payer's identity document (CPF or CNPJ, RFC or CURP, DNI, CUIT or CUIL, CC, CE or
+     * NIT, RUT, RUC, CI), checked as typed; shown only where `countryCode` is AR, BR, CL, CO,
+     * EC, MX, PE or UY. Default `"hidden"`. (Installment plans show in those countries
+     * whenever the API offers more than one payment for the card.)
+     */
+    document?: "required" | "optional" | "hidden";
+    saveCard?: boolean;
+    styles?: string;
+  };
   /** The method to select first (default: the first listed). */
   initialPaymentMethod?: { type: string; vaultedToken?: string };
   /**
@@ -180,6 +198,10 @@ export interface YunoOneTimeToken {
   vaulted_token: string | null;
   vault_on_success: boolean;
   card_data?: { iin?: string; lfd: string; brand?: string; expiration_month?: number; expiration_year?: number };
+  /**
+   * Empty: the payer's document (`card.documentEnable`) stays in the secure frame; the token
+   * carries it to the API, and the payment has it (`customer_payer.document`).
+   */
   customer: Record<string, never>;
 }
 
@@ -195,7 +217,14 @@ export interface YunoStartCheckoutOptions {
   language?: string;
   showLoading?: boolean;
   apiUrl?: string;
-  card?: { cardSaveEnable?: boolean };
+  card?: {
+    cardSaveEnable?: boolean;
+    styles?: string;
+    /** Ask for the payer's identity document (native `card.document: "required"`). */
+    documentEnable?: boolean;
+    /** The number of installments the shopper picked, when it changes. */
+    onInstallmentSelected?(selection: { installment: number }): void;
+  };
   yunoCreatePayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
   createPayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
   yunoPaymentResult?(status: string, subStatus?: string): void;

@@ -28,6 +28,8 @@ const oneTimeToken = (token, i) => ({
   card_data: i.lfd
     ? { iin: i.iin, lfd: i.lfd, brand: i.brand, expiration_month: i.expirationMonth, expiration_year: i.expirationYear }
     : undefined,
+  // (The payer's document, `card.documentEnable`, stays in the secure frame: the token carries
+  // it to the API, and the payment has it.)
   customer: {},
 });
 
@@ -112,6 +114,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
             .then((list) => new Map(list.map((m) => [m.vaulted_token || m.type, m.name])))
             .catch(() => new Map())
         : null;
+      let installments = 1;
       // Kept: `continuePayment({ showPaymentStatus })` changes it for the payment at hand.
       const mountOptions = (current = {
         // Yuno's `checkoutSession`, `countryCode` and `language` mean what `mount`'s do;
@@ -120,7 +123,11 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         publicApiKey,
         card:
           o.card && typeof o.card === "object"
-            ? { saveCard: !!o.card.cardSaveEnable, styles: o.card.styles || undefined }
+            ? {
+                saveCard: !!o.card.cardSaveEnable,
+                styles: o.card.styles || undefined,
+                document: o.card.documentEnable ? "required" : undefined,
+              }
             : undefined,
         initialPaymentMethod: selection.paymentMethodType
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
@@ -131,6 +138,13 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // the form's own, as Yuno's does, unless told otherwise.
         showPayButton: o.showPayButton ?? !!selection.lite,
         onReady: () => o.onRendered?.(),
+        // The number of installments the shopper picked, when it changes (1: a single payment).
+        onChange: (c) => {
+          if (c.installments !== installments) {
+            installments = c.installments;
+            o.card?.onInstallmentSelected?.({ installment: installments });
+          }
+        },
         // Yuno shows its result screen unless told not to.
         showPaymentStatus: o.showPaymentStatus ?? true,
         actionElement: actionForm,

@@ -9,7 +9,7 @@ mod browser;
 
 use browser::*;
 use checkout_protocol::{
-    encode, Configure, Field, FieldError, FrameToHost, HandshakeStep, HolderNameMode, HostToFrame,
+    encode, Configure, Field, FieldError, FieldMode, FrameToHost, HandshakeStep, HostToFrame,
     Theme, VERSION,
 };
 use checkout_widget::frame::{connect, handshake::accept_connect, CardForm, FormEvent, FormState};
@@ -24,7 +24,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount_form(
     lang: Lang,
-    mode: HolderNameMode,
+    mode: FieldMode,
 ) -> (
     web_sys::HtmlElement,
     FormState,
@@ -36,7 +36,7 @@ fn mount_form(
 /// The form, with a listener of its own.
 fn mount_form_telling(
     lang: Lang,
-    mode: HolderNameMode,
+    mode: FieldMode,
     listener: impl Fn(FormState, FormEvent) + 'static,
 ) -> (
     web_sys::HtmlElement,
@@ -54,7 +54,7 @@ fn mount_form_telling(
 
 #[wasm_bindgen_test]
 async fn number_is_formatted_as_typed_with_a_stable_caret() {
-    let (root, _state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let (root, _state, _h) = mount_form(Lang::En, FieldMode::Required);
     let number = input(&root, "cw-number");
     assert_eq!(
         number.get_attribute("autocomplete").as_deref(),
@@ -106,7 +106,7 @@ async fn number_is_formatted_as_typed_with_a_stable_caret() {
 
 #[wasm_bindgen_test]
 async fn expiry_cvc_and_focus_moving_on() {
-    let (root, _state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let (root, _state, _h) = mount_form(Lang::En, FieldMode::Required);
     let number = input(&root, "cw-number");
     let expiry = input(&root, "cw-expiry");
     let cvc = input(&root, "cw-cvc");
@@ -136,7 +136,7 @@ async fn expiry_cvc_and_focus_moving_on() {
 async fn the_owner_hears_of_changes_and_enter_and_busy_fields_are_read_only() {
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let seen = events.clone();
-    let (root, state, _h) = mount_form_telling(Lang::En, HolderNameMode::Required, move |_, e| {
+    let (root, state, _h) = mount_form_telling(Lang::En, FieldMode::Required, move |_, e| {
         seen.borrow_mut().push(e)
     });
     let number = input(&root, "cw-number");
@@ -173,7 +173,7 @@ async fn the_owner_hears_of_changes_and_enter_and_busy_fields_are_read_only() {
 
 #[wasm_bindgen_test]
 async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
-    let (root, state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let (root, state, _h) = mount_form(Lang::En, FieldMode::Required);
     let number = input(&root, "cw-number");
     type_text(&number, "41111111");
     assert_eq!(
@@ -242,7 +242,7 @@ async fn errors_show_on_blur_and_on_submit_with_aria_wiring() {
 
 #[wasm_bindgen_test]
 async fn labels_and_errors_follow_the_language_and_holder_mode() {
-    let (root, state, _h) = mount_form(Lang::Pt, HolderNameMode::Hidden);
+    let (root, state, _h) = mount_form(Lang::Pt, FieldMode::Hidden);
     assert_eq!(text_of(&root, "label[for=cw-number]"), "Número do cartão");
     assert!(
         root.query_selector("#cw-holder").unwrap().is_none(),
@@ -255,7 +255,7 @@ async fn labels_and_errors_follow_the_language_and_holder_mode() {
         "Informe o número do cartão."
     );
     drop(_h);
-    let (root, _state, _h) = mount_form(Lang::Es, HolderNameMode::Optional);
+    let (root, _state, _h) = mount_form(Lang::Es, FieldMode::Optional);
     assert_eq!(
         text_of(&root, "label[for=cw-holder]"),
         "Nombre en la tarjeta (opcional)"
@@ -270,7 +270,7 @@ async fn saving_the_card_is_offered_unticked_and_left_to_the_shopper() {
     style.set_text_content(Some(include_str!("../frame/frame.css")));
     doc.body().unwrap().append_child(&style).unwrap();
     let root = container(None);
-    let state = FormState::new(Lang::En, HolderNameMode::Required, true, |_, _| {});
+    let state = FormState::new(Lang::En, FieldMode::Required, true, |_, _| {});
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <CardForm state=state /> });
     let save = input(&root, "cw-save");
     assert_eq!(save.type_(), "checkbox");
@@ -296,7 +296,7 @@ async fn saving_the_card_is_offered_unticked_and_left_to_the_shopper() {
     assert!(shown(&root), "offered: the shopper sees it");
     drop(handle);
     // Not offered: no checkbox shown, and nothing saved even were it ticked.
-    let (root, state, _h) = mount_form(Lang::En, HolderNameMode::Required);
+    let (root, state, _h) = mount_form(Lang::En, FieldMode::Required);
     assert!(!shown(&root), "not offered: not shown");
     style.remove();
     input(&root, "cw-save").click();
@@ -413,7 +413,9 @@ fn configure(language: &str) -> Configure {
         checkout_session: "s".into(),
         public_api_key: "pk".into(),
         api_url: "http://127.0.0.1:9".into(),
-        holder_name: HolderNameMode::Required,
+        holder_name: FieldMode::Required,
+        country: String::new(),
+        document: FieldMode::Hidden,
         save_card: false,
         theme: Theme::Dark,
         variables: vec![

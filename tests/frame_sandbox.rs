@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use browser::*;
-use checkout_protocol::{Configure, FailureCode, FrameToHost, HolderNameMode, HostToFrame, Theme};
+use checkout_protocol::{Configure, FailureCode, FieldMode, FrameToHost, HostToFrame, Theme};
 use checkout_widget::frame::connect;
 use checkout_widget::host::SecureFrame;
 use checkout_widget::wire::Channel;
@@ -26,7 +26,9 @@ fn config(session: &str, key: &str) -> Configure {
         checkout_session: session.into(),
         public_api_key: key.into(),
         api_url: api().into(),
-        holder_name: HolderNameMode::Optional,
+        holder_name: FieldMode::Optional,
+        country: String::new(),
+        document: FieldMode::Hidden,
         save_card: false,
         theme: Theme::Light,
         variables: vec![],
@@ -262,6 +264,163 @@ async fn a_session_closed_by_declines_says_to_wait_and_onerror_gets_the_same_wor
     );
     leptos::task::tick().await;
     assert_eq!(text_of(&root, ".cw-form-error"), words);
+    drop(host);
+    root.remove();
+}
+
+/// The frame's loader hook, as `frame.js` passes it, fetching the real module from the
+/// sandbox's SDK folder (this page is not the payment origin, so by its full URL).
+fn latam_loader() -> js_sys::Function {
+    js_sys::Function::new_with_args(
+        "settings, changed",
+        &format!(
+            "return import('{}/sdk/frame-latam.mjs').then((m) => m.start(settings, changed))",
+            api()
+        ),
+    )
+}
+
+/// The `<select>` with `id` in `root`.
+fn select(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlSelectElement {
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_brazilian_form_asks_for_the_cpf_and_offers_installments_that_the_token_carries() {
+    checkout_widget::frame::latam::set_loader(Some(latam_loader()));
+    let (session, key) = new_session("latam@example.com").await;
+    let root = container(Some("root"));
+    let pair = MessageChannel::new().unwrap();
+    let _frame = connect(pair.port1(), api().into());
+    let (seen, sink) = collector::<FrameToHost>();
+    let host = Channel::<HostToFrame>::open(pair.port2(), sink);
+    host.send(HostToFrame::Configure(Configure {
+        country: "BR".into(),
+        document: FieldMode::Required,
+        ..config(&session, &key)
+    }));
+    assert!(until(3000, || seen.borrow().contains(&FrameToHost::Ready)).await);
+    assert!(
+        until(10_000, || root
+            .query_selector("#cw-document")
+            .unwrap()
+            .is_some())
+        .await,
+        "the document field came"
+    );
+    assert_eq!(select(&root, "cw-document-type").value(), "CPF");
+    assert_eq!(text_of(&root, "label[for=cw-document]"), "Document number");
+
+    // A card, and a CPF with a wrong check digit: not complete; the error shows on blur.
+    type_text(&input(&root, "cw-number"), "4111111111111111");
+    type_text(&input(&root, "cw-expiry"), "1230");
+    type_text(&input(&root, "cw-cvc"), "123");
+    let document = input(&root, "cw-document");
+    type_text(&document, "52998224724");
+    assert_eq!(document.value(), "529.982.247-24");
+    assert_eq!(text_of(&root, "#cw-document-error"), "");
+    blur(&document);
+    assert_eq!(
+        text_of(&root, "#cw-document-error"),
+        "Your document number is invalid. Check it for typos."
+    );
+    assert_eq!(
+        document.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let complete = |seen: &RefCell<Vec<FrameToHost>>| {
+        seen.borrow().iter().rev().find_map(|m| match m {
+            FrameToHost::Changed {
+                complete,
+                installments,
+                ..
+            } => Some((*complete, *installments)),
+            _ => None,
+        })
+    };
+    assert!(until(2000, || complete(&seen) == Some((false, 1))).await);
+    // Submitted as it is: refused in the frame, the field focused, no token.
+    host.send(HostToFrame::Submit);
+    let refused = FrameToHost::Failed {
+        code: FailureCode::ValidationFailed,
+        retryable: true,
+        message: Default::default(),
+    };
+    assert!(
+        until(3000, || seen.borrow().contains(&refused)).await,
+        "{:?}",
+        seen.borrow()
+    );
+    assert_eq!(active_id(), "cw-document");
+
+    // The right CPF: complete; the error goes as it is fixed.
+    document.set_value("");
+    type_text(&document, "52998224725");
+    assert_eq!(text_of(&root, "#cw-document-error"), "");
+    assert!(until(2000, || complete(&seen) == Some((true, 1))).await);
+
+    // The IIN's plans: a single payment first, 3 interest-free in reais.
+    let plans = select(&root, "cw-installments");
+    assert!(
+        until(5000, || plans.length() > 1).await,
+        "the installment plans came"
+    );
+    assert_eq!(plans.value(), "1");
+    let three = plans.query_selector("option[value='3']").unwrap().unwrap();
+    // (How Intl writes reais in English varies by engine: R$49.97, R$ 49.97.)
+    let words = three.text_content().unwrap();
+    assert!(
+        words.starts_with("3x R$") && words.ends_with("49.97 interest-free"),
+        "{words:?}"
+    );
+    // As the browser does when the shopper picks an option: the value, then `input`.
+    plans.set_value("3");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    plans
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    assert!(until(2000, || complete(&seen) == Some((true, 3))).await);
+
+    host.send(HostToFrame::Submit);
+    assert!(
+        until(10_000, || seen
+            .borrow()
+            .iter()
+            .any(|m| matches!(m, FrameToHost::Tokenized { .. })))
+        .await,
+        "{:?}",
+        seen.borrow()
+    );
+    let (token, card) = seen
+        .borrow()
+        .iter()
+        .find_map(|m| match m {
+            FrameToHost::Tokenized { token, card } => Some((token.clone(), card.clone())),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(card.installments, 3);
+
+    // The payment the merchant's server creates with the token shows both.
+    let body = format!("{{\"checkout_session\":\"{session}\",\"token\":\"{token}\"}}");
+    let (status, payment) =
+        fetch_json("POST", &format!("{}/api/payments", merchant()), Some(&body)).await;
+    assert_eq!(status, 200, "{payment:?}");
+    let detail = checkout_widget::js_object::get(&payment, "payment_method");
+    let detail = checkout_widget::js_object::get(&detail, "payment_method_detail");
+    let card = checkout_widget::js_object::get(&detail, "card");
+    assert_eq!(
+        checkout_widget::js_object::get_f64(&card, "installments"),
+        Some(3.0)
+    );
+    let payer = checkout_widget::js_object::get(&payment, "customer_payer");
+    let payer_document = checkout_widget::js_object::get(&payer, "document");
+    assert_eq!(get_str(&payer_document, "document_number"), "52998224725");
+    checkout_widget::frame::latam::set_loader(None);
     drop(host);
     root.remove();
 }

@@ -117,6 +117,13 @@ async fn bad_options_reject_with_a_type_error_naming_the_option() {
     assert!(rejection(target.clone(), o)
         .await
         .contains("`appearance.theme`"));
+    let o = base();
+    let card: JsValue = Object::new().into();
+    set(&card, "document", &"always".into());
+    set(&o, "card", &card);
+    assert!(rejection(target.clone(), o)
+        .await
+        .contains("`card.document` must be \"required\", \"optional\" or \"hidden\""));
     assert!(rejection("#nowhere".into(), base())
         .await
         .contains("no element matches \"#nowhere\""));
@@ -225,6 +232,26 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
     handle.unmount();
     assert_eq!(root.child_element_count(), 0);
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_payer_document_is_asked_for_only_when_the_merchant_says_so() {
+    let (_, on_token) = recorder();
+    let read = |card: Option<&str>| {
+        let o = options("s", "pk", &on_token);
+        if let Some(mode) = card {
+            let c: JsValue = Object::new().into();
+            set(&c, "document", &mode.into());
+            set(&o, "card", &c);
+        }
+        let (opts, _) = options::read(&o, api(), Lang::En).unwrap();
+        (opts.document, opts.holder_name)
+    };
+    use checkout_protocol::FieldMode::{Hidden, Optional, Required};
+    assert_eq!(read(None), (Hidden, Required));
+    assert_eq!(read(Some("optional")), (Optional, Required));
+    assert_eq!(read(Some("required")), (Required, Required));
+    assert_eq!(read(Some("hidden")), (Hidden, Required));
 }
 
 #[wasm_bindgen_test]

@@ -49,7 +49,8 @@ $("buy").addEventListener("submit", async (event) => {
       countryCode: checkout.country,
       language: form.get("language") || undefined,
       apiUrl: checkout.api_url,
-      card: { saveCard: save },
+      // Where the country has them (BR, MX, AR, CO…): CPF, RFC, DNI… checked as typed.
+      card: { saveCard: save, document: form.get("document") === "on" ? "required" : "hidden" },
       showPaymentStatus: true,
       async onToken(token) {
         const payment = await json("/api/payments", {

@@ -6,7 +6,7 @@ use checkout_card::{
     cvc::cvc_lengths, number::validate_digits, parse_expiry, validate_cvc, validate_holder, Brand,
     CvcError, ExpiryError, HolderError, NumberError, YearMonth,
 };
-use checkout_protocol::{Field, FieldError, HolderNameMode};
+use checkout_protocol::{Field, FieldError, FieldMode};
 
 use crate::i18n::FrameStrings;
 
@@ -90,12 +90,7 @@ pub fn brand_of(number: &str) -> Option<Brand> {
 }
 
 /// Checks one field.
-pub fn check_field(
-    field: Field,
-    v: &Values,
-    mode: HolderNameMode,
-    today: YearMonth,
-) -> Option<Reason> {
+pub fn check_field(field: Field, v: &Values, mode: FieldMode, today: YearMonth) -> Option<Reason> {
     match field {
         Field::Number => validate_digits(&Digits::from_text(v.number, MAX_DIGITS))
             .err()
@@ -108,14 +103,14 @@ pub fn check_field(
                 .map(|e| Reason::Cvc(e, brand))
         }
         Field::HolderName => match (mode, v.holder.trim().is_empty()) {
-            (HolderNameMode::Hidden, _) | (HolderNameMode::Optional, true) => None,
+            (FieldMode::Hidden, _) | (FieldMode::Optional, true) => None,
             _ => validate_holder(v.holder).err().map(Reason::Holder),
         },
     }
 }
 
 /// Checks every field, in order.
-pub fn check_all(v: &Values, mode: HolderNameMode, today: YearMonth) -> [Option<Reason>; 4] {
+pub fn check_all(v: &Values, mode: FieldMode, today: YearMonth) -> [Option<Reason>; 4] {
     FIELDS.map(|f| check_field(f, v, mode, today))
 }
 
@@ -168,15 +163,15 @@ mod tests {
     #[test]
     fn a_complete_form_has_no_errors() {
         let v = values("4111 1111 1111 1111", "12 / 30", "123", "Ana Souza");
-        assert_eq!(check_all(&v, HolderNameMode::Required, NOW), [None; 4]);
+        assert_eq!(check_all(&v, FieldMode::Required, NOW), [None; 4]);
         let amex = values("3782 822463 10005", "12 / 30", "1234", "");
-        assert_eq!(check_all(&amex, HolderNameMode::Optional, NOW), [None; 4]);
+        assert_eq!(check_all(&amex, FieldMode::Optional, NOW), [None; 4]);
     }
 
     #[test]
     fn each_reason_has_words_in_every_language() {
         let v = values("4111 1111", "10 / 26", "12", "R2D2");
-        let reasons = check_all(&v, HolderNameMode::Required, NOW);
+        let reasons = check_all(&v, FieldMode::Required, NOW);
         assert_eq!(reasons[0], Some(Reason::Number(NumberError::Incomplete)));
         assert_eq!(reasons[1], Some(Reason::Expiry(ExpiryError::Expired)));
         assert_eq!(
@@ -203,7 +198,7 @@ mod tests {
         let amex_cvc = check_field(
             Field::Cvc,
             &values("3782", "", "123", ""),
-            HolderNameMode::Hidden,
+            FieldMode::Hidden,
             NOW,
         );
         assert_eq!(
@@ -215,20 +210,20 @@ mod tests {
     #[test]
     fn empty_fields_are_required_but_hidden_or_optional_holder_is_not() {
         let v = values("", "", "", "");
-        let r = check_all(&v, HolderNameMode::Required, NOW);
+        let r = check_all(&v, FieldMode::Required, NOW);
         assert!(r
             .iter()
             .all(|r| r.is_some_and(|r| r.summary() == FieldError::Required)));
         assert_eq!(
-            check_field(Field::HolderName, &v, HolderNameMode::Optional, NOW),
+            check_field(Field::HolderName, &v, FieldMode::Optional, NOW),
             None
         );
         assert_eq!(
-            check_field(Field::HolderName, &v, HolderNameMode::Hidden, NOW),
+            check_field(Field::HolderName, &v, FieldMode::Hidden, NOW),
             None
         );
         let bad = values("", "", "", "1");
-        assert!(check_field(Field::HolderName, &bad, HolderNameMode::Optional, NOW).is_some());
+        assert!(check_field(Field::HolderName, &bad, FieldMode::Optional, NOW).is_some());
     }
 
     #[test]

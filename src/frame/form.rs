@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use checkout_card::{format_expiry, format_number, Brand, Edit, YearMonth};
-use checkout_protocol::{Field, FieldError, HolderNameMode};
+use checkout_protocol::{Field, FieldError, FieldMode};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
@@ -61,7 +61,7 @@ pub struct FormState {
     /// The shopper's language.
     pub lang: Lang,
     /// Holder name field mode.
-    pub holder_mode: HolderNameMode,
+    pub holder_mode: FieldMode,
     /// The merchant offers saving the card: the form shows a "Save this card" checkbox.
     pub save_offered: bool,
     model: StoredValue<Model, LocalStorage>,
@@ -109,7 +109,7 @@ impl FormState {
     /// An empty form; `listener` hears of every change and of Enter.
     pub fn new(
         lang: Lang,
-        holder_mode: HolderNameMode,
+        holder_mode: FieldMode,
         save_offered: bool,
         listener: impl Fn(FormState, FormEvent) + 'static,
     ) -> Self {
@@ -144,7 +144,7 @@ impl FormState {
     pub fn visible_fields(&self) -> impl Iterator<Item = Field> + '_ {
         FIELDS
             .into_iter()
-            .filter(|f| *f != Field::HolderName || self.holder_mode != HolderNameMode::Hidden)
+            .filter(|f| *f != Field::HolderName || self.holder_mode != FieldMode::Hidden)
     }
 
     /// Copies of the values (the form holds a few short strings).
@@ -356,6 +356,8 @@ fn listen(form: web_sys::Element, state: FormState) {
         match (kind.as_str(), field, target) {
             // An element with a field's id is that field's input (this form renders them).
             ("input", Some(field), Some(el)) => state.on_input(field, el.unchecked_ref(), &ev),
+            // The Latin American fields' (`latam.rs`): their state is read with the form's.
+            ("input", None, _) => state.tell(FormEvent::Changed),
             ("focusout", Some(field), _) => state.on_blur(field),
             ("keydown", Some(_), _)
                 if ev
@@ -428,10 +430,10 @@ fn field_view(state: FormState, field: Field, label: String) -> impl IntoView {
 pub fn CardForm(state: FormState) -> impl IntoView {
     let s = state.lang.frame();
     let holder_label = match state.holder_mode {
-        HolderNameMode::Optional => [s.holder_name, " ", s.optional].concat(),
+        FieldMode::Optional => [s.holder_name, " ", s.optional].concat(),
         _ => s.holder_name.to_owned(),
     };
-    let show_holder = state.holder_mode != HolderNameMode::Hidden;
+    let show_holder = state.holder_mode != FieldMode::Hidden;
     view! {
         <form
             class="cw-form"

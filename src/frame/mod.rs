@@ -5,6 +5,7 @@
 pub mod check;
 mod form;
 pub mod handshake;
+pub mod latam;
 pub mod tokenize;
 
 pub use form::{today, CardForm, FormEvent, FormState, INPUT_IDS};
@@ -24,6 +25,8 @@ use crate::http::new_uuid;
 use crate::i18n::Lang;
 use crate::wire::{listen_on_window, stop_listening, Channel, ListenerSlot};
 use check::brand_of;
+use latam::{lookup_iin, Extras};
+use tokenize::Failure;
 use tokenize::{tokenize, Card};
 
 /// The frame's connection to its host.
@@ -38,10 +41,17 @@ thread_local! {
 /// Starts the frame (its page's loader calls this): installs the language pack the loader
 /// fetched for `language` (English when there is none, or it does not fit), waits for the
 /// host's port, and renders nothing until then, so a page that frames it from another origin
-/// gets no form. `styles` applies merchant CSS (`frame-styles.mjs`), when a form has some.
+/// gets no form. `styles` applies merchant CSS (`frame-styles.mjs`), when a form has some;
+/// `latam` loads the document and installment fields ([`latam`]), when its country has them.
 #[wasm_bindgen(js_name = startFrame)]
-pub fn start_frame(language: String, pack: Option<String>, styles: Option<js_sys::Function>) {
+pub fn start_frame(
+    language: String,
+    pack: Option<String>,
+    styles: Option<js_sys::Function>,
+    latam: Option<js_sys::Function>,
+) {
     STYLES.with(|s| *s.borrow_mut() = styles);
+    latam::set_loader(latam);
     if let (Some(lang), Some(pack)) = (Lang::from_code(&language), pack) {
         let _ = lang.install_frame(pack);
     }
@@ -86,8 +96,8 @@ pub fn start_frame(language: String, pack: Option<String>, styles: Option<js_sys
     handshake::announce(&parent, &hello_to);
 }
 
-/// The form and the settings it was rendered with.
-type Configured = (FormState, Rc<Configure>);
+/// The form, the settings it was rendered with, and its Latin American fields.
+type Configured = (FormState, Rc<Configure>, Extras);
 
 /// Serves the host over `port`: the first `Configure` renders the form; later ones are
 /// ignored (the frame is configured once). A `Configure` whose API is not at `api_origin` (the
@@ -115,18 +125,23 @@ pub fn connect(port: MessagePort, api_origin: String) -> HostChannel {
                     });
                     return;
                 }
-                let state = render(&config, channel.clone());
+                let (state, extras) = render(&config, channel.clone());
                 channel.send(FrameToHost::Ready);
                 // Shown in English for want of its words: the host tells the merchant.
                 if state.lang.code() != config.language {
                     channel.send(FrameToHost::LanguageUnavailable);
                 }
-                *app.borrow_mut() = Some((state, Rc::new(config)));
+                *app.borrow_mut() = Some((state, Rc::new(config), extras));
             }
-            (HostToFrame::Submit, Some((state, config))) => submit(state, channel, config),
-            (HostToFrame::Focus { field }, Some((state, _))) => state.focus(field),
-            (HostToFrame::Clear, Some((state, _))) => state.clear(),
-            (HostToFrame::ShowError { field, message }, Some((state, _))) => {
+            (HostToFrame::Submit, Some((state, config, extras))) => {
+                submit(state, channel, config, extras)
+            }
+            (HostToFrame::Focus { field }, Some((state, ..))) => state.focus(field),
+            (HostToFrame::Clear, Some((state, _, extras))) => {
+                state.clear();
+                extras.clear();
+            }
+            (HostToFrame::ShowError { field, message }, Some((state, ..))) => {
                 state.show_error(field, &message)
             }
             _ => {}
@@ -175,8 +190,9 @@ fn apply_language(lang: Lang) {
     }
 }
 
-/// Renders the form for `config`; the form's changes and Enter go to the host.
-fn render(config: &Configure, channel: HostChannel) -> FormState {
+/// Renders the form for `config`, and asks for its Latin American fields where its country has
+/// them; the form's changes and Enter go to the host.
+fn render(config: &Configure, channel: HostChannel) -> (FormState, Extras) {
     apply_appearance(config);
     if !config.styles.is_empty() {
         STYLES.with(|s| {
@@ -192,7 +208,10 @@ fn render(config: &Configure, channel: HostChannel) -> FormState {
         .unwrap_or_default();
     apply_language(lang);
     let host = channel.clone();
-    let changed = change_reporter(channel.clone());
+    // The Latin American fields add themselves to the form once it is in the document; the
+    // reporter reads them through this slot.
+    let extras: Rc<RefCell<Extras>> = Rc::default();
+    let changed = change_reporter(channel.clone(), extras.clone());
     let save = config.save_card;
     let state = FormState::new(
         lang,
@@ -210,27 +229,36 @@ fn render(config: &Configure, channel: HostChannel) -> FormState {
     if let Some(root) = root {
         leptos::mount::mount_to(root, move || view! { <CardForm state=state /> }).forget();
     }
+    let started = Extras::start(config);
+    *extras.borrow_mut() = started.clone();
     report_height(channel);
-    state
+    (state, started)
 }
 
-/// What the host was last told.
+/// What the host was last told: brand, completeness, shown errors, installments.
 type Summary = (
     Option<checkout_protocol::Brand>,
     bool,
     Vec<(Field, FieldError)>,
+    u8,
 );
 
 /// Reports changes once per task, in a microtask: a keystroke, a paste or an autofill that
 /// fires several `input` events costs one summary (and at most one `Changed`), after the
-/// handlers have run, not one per event.
-fn change_reporter(channel: HostChannel) -> impl Fn(FormState) {
+/// handlers have run, not one per event. The card's IIN goes to the Latin American fields
+/// (installment plans) at the same time.
+fn change_reporter(channel: HostChannel, extras: Rc<RefCell<Extras>>) -> impl Fn(FormState) {
     let pending: Rc<std::cell::Cell<Option<FormState>>> = Rc::default();
     let queued = pending.clone();
     let last = RefCell::new(None);
     let report = Closure::<dyn FnMut()>::new(move || {
         if let Some(state) = queued.take() {
-            report_change(state, &channel, &last);
+            let [number, ..] = state.snapshot();
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            let extras = extras
+                .borrow()
+                .state(lookup_iin(&digits, brand_of(&digits)));
+            report_change(state, extras, &channel, &last);
         }
     });
     move |state| {
@@ -242,16 +270,24 @@ fn change_reporter(channel: HostChannel) -> impl Fn(FormState) {
     }
 }
 
-/// Sends `Changed` when the brand, completeness or shown errors differ from what the host was
-/// last told.
-pub fn report_change(state: FormState, channel: &HostChannel, last: &RefCell<Option<Summary>>) {
-    let now = state.summary();
+/// Sends `Changed` when the brand, completeness, shown errors or installments differ from what
+/// the host was last told; `extras` is the Latin American fields' completeness and
+/// installments ([`Extras::state`]).
+pub fn report_change(
+    state: FormState,
+    extras: (bool, u8),
+    channel: &HostChannel,
+    last: &RefCell<Option<Summary>>,
+) {
+    let (brand, complete, errors) = state.summary();
+    let now = (brand, complete && extras.0, errors, extras.1);
     if last.borrow().as_ref() != Some(&now) {
-        let (brand, complete, errors) = now.clone();
+        let (brand, complete, errors, installments) = now.clone();
         channel.send(FrameToHost::Changed {
             brand,
             complete,
             errors,
+            installments,
         });
         *last.borrow_mut() = Some(now);
     }
@@ -285,7 +321,7 @@ pub fn report_height(channel: HostChannel) {
 
 /// Validates, then creates the token; tells the host either way. A submit while one is under
 /// way is ignored, so a double click creates one token.
-pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
+pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>, extras: Extras) {
     if state.busy() {
         return;
     }
@@ -321,24 +357,39 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
         holder_name: Some(holder.trim().to_owned()).filter(|h| !h.is_empty()),
     };
     let save = state.save_chosen();
-    let info = CardInfo {
+    let mut info = CardInfo {
         brand,
         iin,
         lfd,
         expiration_month: exp.month,
         expiration_year: exp.year,
         save,
+        installments: 1,
     };
     state.set_busy(true);
+    extras.set_busy(true);
     let s = state.lang.frame();
-    state.notice.set(s.processing.to_owned());
     leptos::task::spawn_local(async move {
-        let key = new_uuid();
-        match tokenize(&config, &card, save, &key).await {
+        // The Latin American fields first: they may still be loading, or refuse.
+        let tokenized = match extras.submit().await {
+            Ok(chosen) => {
+                info.installments = latam::installments(&chosen);
+                state.notice.set(s.processing.to_owned());
+                tokenize(&config, &card, save, &chosen, &new_uuid()).await
+            }
+            Err(code) => Err(Failure {
+                code,
+                retryable: true,
+                field: None,
+            }),
+        };
+        match tokenized {
             Ok(token) => channel.send(FrameToHost::Tokenized { token, card: info }),
             Err(failure) => {
                 let message = match (&failure.field, failure.code) {
                     (Some((field, code)), _) => api_field_message(*field, code, brand, state.lang),
+                    // The fields say it (they took the focus).
+                    (None, FailureCode::ValidationFailed) => "",
                     (None, FailureCode::NetworkError) => s.network_error,
                     (None, FailureCode::SessionExpired) => s.session_expired,
                     (None, FailureCode::TooManyAttempts) => s.too_many_attempts,
@@ -354,6 +405,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>) {
             }
         }
         state.set_busy(false);
+        extras.set_busy(false);
     });
 }
 

@@ -2,8 +2,9 @@
 //! carries card data. A timeout, and one retry on a network failure or a 5xx with the same
 //! idempotency key, so a retry can never create a second token.
 
+use super::latam::Chosen;
 use crate::http::request;
-use crate::js_object::{get_str, object, opt_str, to_json};
+use crate::js_object::{get, get_str, object, opt_str, to_json};
 use checkout_protocol::{Configure, FailureCode, Field};
 
 /// The card as the API wants it.
@@ -15,19 +16,22 @@ pub struct Card {
     pub holder_name: Option<String>,
 }
 
-/// The request body: `{"payment_method": {"type": "CARD", "card": {…}}, "save": …}`.
-fn body(card: &Card, save: bool) -> String {
+/// The request body: `{"payment_method": {"type": "CARD", "card": {…, "installment"}},
+/// "save": …, "customer_payer": {"document"}}` (Yuno's fields; absent ones left out).
+fn body(card: &Card, save: bool, chosen: &Chosen) -> String {
     let card = object(&[
         ("number", card.number.as_str().into()),
         ("expiration_month", card.expiration_month.into()),
         ("expiration_year", card.expiration_year.into()),
         ("security_code", card.security_code.as_str().into()),
         ("holder_name", opt_str(card.holder_name.as_deref())),
+        ("installment", get(chosen, "installment")),
     ]);
     let method = object(&[("type", "CARD".into()), ("card", card)]);
     to_json(&object(&[
         ("payment_method", method),
         ("save", save.into()),
+        ("customer_payer", get(chosen, "payer")),
     ]))
 }
 
@@ -54,11 +58,12 @@ pub fn field_of(path: &str) -> Option<Field> {
 }
 
 /// Creates a one-time token for `card`, saved on a successful payment when `save` (the
-/// shopper's choice); returns the token.
+/// shopper's choice), with the document and installments `chosen`; returns the token.
 pub async fn tokenize(
     config: &Configure,
     card: &Card,
     save: bool,
+    chosen: &Chosen,
     idempotency_key: &str,
 ) -> Result<String, Failure> {
     let session = String::from(js_sys::encode_uri_component(&config.checkout_session));
@@ -69,7 +74,7 @@ pub async fn tokenize(
         "/token",
     ]
     .concat();
-    let body = body(card, save);
+    let body = body(card, save, chosen);
     let headers = [
         ("public-api-key", config.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),

@@ -333,6 +333,8 @@ impl Checkout {
             public_api_key: o.public_api_key.clone(),
             api_url: o.api_url.clone(),
             holder_name: o.holder_name,
+            country: o.country_code.clone(),
+            document: o.document,
             save_card: o.save_card,
             theme: o.theme,
             variables: o.variables.clone(),
@@ -356,8 +358,9 @@ impl Checkout {
                 brand,
                 complete,
                 errors,
+                installments,
             } => {
-                let arg = payloads::change(brand, complete, &errors);
+                let arg = payloads::change(brand, complete, &errors, installments);
                 self.call_merchant(|c| &c.on_change, &arg);
             }
             FrameToHost::Tokenized { token, card } => {

@@ -1,7 +1,7 @@
 //! The checkout as a Leptos component, for Rust CSR apps: the same component `mount()` renders,
 //! with Rust callbacks.
 
-use checkout_protocol::{HolderNameMode, Theme};
+use checkout_protocol::{FieldMode, Theme};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -36,7 +36,8 @@ pub fn options(
         show_pay_button: true,
         theme: Theme::Light,
         variables: Vec::new(),
-        holder_name: HolderNameMode::Required,
+        holder_name: FieldMode::Required,
+        document: FieldMode::Hidden,
         save_card: false,
         styles: String::new(),
         initial_method: None,

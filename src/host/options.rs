@@ -1,7 +1,7 @@
 //! Reading and validating the merchant's `mount()` options. Every mistake becomes a message
 //! naming the option, for the `TypeError` the `mount` promise rejects with.
 
-use checkout_protocol::{HolderNameMode, Theme};
+use checkout_protocol::{FieldMode, Theme};
 use js_sys::{Function, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -20,7 +20,9 @@ pub struct Options {
     pub show_pay_button: bool,
     pub theme: Theme,
     pub variables: Vec<(String, String)>,
-    pub holder_name: HolderNameMode,
+    pub holder_name: FieldMode,
+    /// The payer's identity document (`card.document`), hidden unless asked for.
+    pub document: FieldMode,
     pub save_card: bool,
     /// The merchant's CSS for the card form (`card.styles`), for the secure frame to filter.
     pub styles: String,
@@ -139,6 +141,8 @@ pub fn read(
     let mut o = Options {
         language,
         api_url: default_api_url.to_owned(),
+        // Asked for only where the merchant says so (`card.document`).
+        document: FieldMode::Hidden,
         ..Options::default()
     };
     o.public_api_key = string(options, "publicApiKey", true)?.unwrap_or_default();
@@ -202,13 +206,15 @@ pub fn read(
 
     let card = get(options, "card");
     if given(&card) {
-        let modes = ["required", "optional", "hidden"];
+        use FieldMode::{Hidden, Optional, Required};
         let expected = "must be \"required\", \"optional\" or \"hidden\"";
-        o.holder_name = match one_of(&card, "card.holderName", &modes, expected)? {
-            1 => HolderNameMode::Optional,
-            2 => HolderNameMode::Hidden,
-            _ => HolderNameMode::Required,
-        };
+        // The first name is what an absent option means.
+        let names = ["required", "optional", "hidden"];
+        let picked = one_of(&card, "card.holderName", &names, expected)?;
+        o.holder_name = [Required, Optional, Hidden][picked];
+        let names = ["hidden", "required", "optional"];
+        let picked = one_of(&card, "card.document", &names, expected)?;
+        o.document = [Hidden, Required, Optional][picked];
         o.save_card = boolean(&card, "card.saveCard", false)?;
         o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
     }

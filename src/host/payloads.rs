@@ -15,9 +15,14 @@ pub fn method_selected(m: &Method) -> JsValue {
     ])
 }
 
-/// `onChange`'s `{paymentMethodType, complete, brand?, errors}` for the card form; `errors`
-/// is a list of `[field, error]` pairs (names, never values).
-pub fn change(brand: Option<Brand>, complete: bool, errors: &[(Field, FieldError)]) -> JsValue {
+/// `onChange`'s `{paymentMethodType, complete, brand?, errors, installments}` for the card
+/// form; `errors` is a list of `[field, error]` pairs (names, never values).
+pub fn change(
+    brand: Option<Brand>,
+    complete: bool,
+    errors: &[(Field, FieldError)],
+    installments: u8,
+) -> JsValue {
     let list = js_sys::Array::new();
     for (f, e) in errors {
         list.push(&js_sys::Array::of2(&f.as_str().into(), &e.as_str().into()));
@@ -30,6 +35,7 @@ pub fn change(brand: Option<Brand>, complete: bool, errors: &[(Field, FieldError
             brand.map_or(JsValue::UNDEFINED, |b| b.api_name().into()),
         ),
         ("errors", list.into()),
+        ("installments", installments.into()),
     ])
 }
 
@@ -43,6 +49,7 @@ pub fn card_token_info(card: &CardInfo) -> JsValue {
         ("expirationMonth", card.expiration_month.into()),
         ("expirationYear", card.expiration_year.into()),
         ("saveCard", card.save.into()),
+        ("installments", card.installments.into()),
     ])
 }
 

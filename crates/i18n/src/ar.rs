@@ -1,6 +1,6 @@
 //! العربية.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "تعذّر الاتصال بخدمة الدفع. يُرجى المحاولة مرة أخرى.";
 const SESSION_EXPIRED: &str = "انتهت صلاحية جلسة الدفع هذه. يُرجى إعادة تحميل الصفحة للبدء من جديد.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "تعذّر التحقق من حالة الدفع. يُرجى التحقق من اتصالك والمحاولة مرة أخرى.",
     session_expired: SESSION_EXPIRED,
     page_failed: "تعذّر تحميل صفحة البنك الذي تتعامل معه. يُرجى المحاولة مرة أخرى.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "نوع المستند",
+    document_number: "رقم المستند",
+    optional: "(اختياري)",
+    document_required: "يُرجى إدخال رقم المستند.",
+    document_incomplete: "رقم المستند غير مكتمل.",
+    document_too_long: "رقم المستند طويل جدًا.",
+    document_invalid_character: "يحتوي رقم المستند على حرف غير مسموح به.",
+    document_invalid: "هذا ليس رقم مستند صالحًا.",
+    document_check_digit: "رقم المستند غير صالح. يُرجى التحقق من عدم وجود أخطاء في الكتابة.",
+    installments: "الأقساط",
+    single_payment: "دفعة واحدة بقيمة {amount}",
+    interest_free: "{count} × {amount} بدون فوائد",
+    interest_free_monthly: "{count} × {amount} شهريًا بدون فوائد",
+    with_interest: "{count} × {amount} (الإجمالي {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Deutsch.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Wir konnten den Zahlungsdienst nicht erreichen. Bitte versuchen Sie es erneut.";
 const SESSION_EXPIRED: &str = "Dieser Bezahlvorgang ist abgelaufen. Laden Sie die Seite neu, um von vorn zu beginnen.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Wir konnten Ihre Zahlung nicht prüfen. Überprüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Die Seite Ihrer Bank konnte nicht geladen werden. Bitte versuchen Sie es erneut.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Dokumentart",
+    document_number: "Dokumentnummer",
+    optional: "(optional)",
+    document_required: "Geben Sie Ihre Dokumentnummer ein.",
+    document_incomplete: "Ihre Dokumentnummer ist unvollständig.",
+    document_too_long: "Ihre Dokumentnummer ist zu lang.",
+    document_invalid_character: "Ihre Dokumentnummer enthält ein unzulässiges Zeichen.",
+    document_invalid: "Dies ist keine gültige Dokumentnummer.",
+    document_check_digit: "Ihre Dokumentnummer ist ungültig. Bitte prüfen Sie sie auf Tippfehler.",
+    installments: "Ratenzahlung",
+    single_payment: "Einmalzahlung von {amount}",
+    interest_free: "{count} zinsfreie Raten à {amount}",
+    interest_free_monthly: "{count} zinsfreie Monatsraten à {amount}",
+    with_interest: "{count} Raten à {amount} (insgesamt {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

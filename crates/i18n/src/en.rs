@@ -1,6 +1,6 @@
 //! English.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "We could not reach the payment service. Try again.";
 const SESSION_EXPIRED: &str = "This checkout has expired. Reload the page to start again.";
@@ -99,6 +99,24 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "We could not check your payment. Check your connection and try again.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Your bank's page could not be loaded. Try again.",
+};
+
+#[cfg_attr(not(feature = "all"), allow(dead_code))]
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Document type",
+    document_number: "Document number",
+    optional: "(optional)",
+    document_required: "Enter your document number.",
+    document_incomplete: "Your document number is incomplete.",
+    document_too_long: "Your document number is too long.",
+    document_invalid_character: "Your document number has a character it never has.",
+    document_invalid: "This is not a valid document number.",
+    document_check_digit: "Your document number is invalid. Check it for typos.",
+    installments: "Installments",
+    single_payment: "Single payment of {amount}",
+    interest_free: "{count}x {amount} interest-free",
+    interest_free_monthly: "{count} interest-free monthly payments of {amount}",
+    with_interest: "{count}x {amount} ({total} in total)",
 };
 
 #[cfg_attr(not(feature = "all"), allow(dead_code))]

@@ -1,6 +1,6 @@
 //! Español.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "No pudimos conectar con el servicio de pagos. Inténtalo de nuevo.";
 const SESSION_EXPIRED: &str = "Este pago expiró. Recarga la página para empezar de nuevo.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "No pudimos verificar tu pago. Revisa tu conexión e inténtalo de nuevo.",
     session_expired: SESSION_EXPIRED,
     page_failed: "No se pudo cargar la página de tu banco. Inténtalo de nuevo.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Tipo de documento",
+    document_number: "Número de documento",
+    optional: "(opcional)",
+    document_required: "Ingresa tu número de documento.",
+    document_incomplete: "Tu número de documento está incompleto.",
+    document_too_long: "Tu número de documento es demasiado largo.",
+    document_invalid_character: "Tu número de documento tiene un carácter no válido.",
+    document_invalid: "Este número de documento no es válido.",
+    document_check_digit: "Tu número de documento no es válido. Revisa si hay errores.",
+    installments: "Cuotas",
+    single_payment: "Pago único de {amount}",
+    interest_free: "{count} cuotas sin interés de {amount}",
+    interest_free_monthly: "{count} meses sin intereses de {amount}",
+    with_interest: "{count} cuotas de {amount} (total {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Filipino.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Hindi namin maabot ang serbisyo ng pagbabayad. Pakisubukang muli.";
 const SESSION_EXPIRED: &str = "Nag-expire na ang checkout na ito. Paki-reload ang pahina para magsimulang muli.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Hindi namin masuri ang inyong bayad. Tingnan ang inyong koneksyon at subukang muli.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Hindi ma-load ang pahina ng inyong bangko. Pakisubukang muli.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Uri ng dokumento",
+    document_number: "Numero ng dokumento",
+    optional: "(opsyonal)",
+    document_required: "Pakilagay ang numero ng inyong dokumento.",
+    document_incomplete: "Kulang ang numero ng inyong dokumento.",
+    document_too_long: "Masyadong mahaba ang numero ng inyong dokumento.",
+    document_invalid_character: "May karakter na hindi puwede sa numero ng inyong dokumento.",
+    document_invalid: "Hindi ito wastong numero ng dokumento.",
+    document_check_digit: "Hindi wasto ang numero ng inyong dokumento. Tingnan kung may mali sa pagta-type.",
+    installments: "Hulugan",
+    single_payment: "Buong bayad na {amount}",
+    interest_free: "{count}x {amount} nang walang interes",
+    interest_free_monthly: "{count} buwanang hulog na {amount} nang walang interes",
+    with_interest: "{count}x {amount} (kabuuang {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

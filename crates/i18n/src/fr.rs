@@ -1,6 +1,6 @@
 //! Français.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Impossible de joindre le service de paiement. Veuillez réessayer.";
 const SESSION_EXPIRED: &str = "Cette session de paiement a expiré. Rechargez la page pour recommencer.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Impossible de vérifier votre paiement. Vérifiez votre connexion et réessayez.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Impossible de charger la page de votre banque. Veuillez réessayer.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Type de document",
+    document_number: "Numéro de document",
+    optional: "(facultatif)",
+    document_required: "Saisissez votre numéro de document.",
+    document_incomplete: "Votre numéro de document est incomplet.",
+    document_too_long: "Votre numéro de document est trop long.",
+    document_invalid_character: "Votre numéro de document contient un caractère non autorisé.",
+    document_invalid: "Ce numéro de document n’est pas valide.",
+    document_check_digit: "Votre numéro de document n’est pas valide. Vérifiez qu’il ne contient pas de faute de frappe.",
+    installments: "Paiement en plusieurs fois",
+    single_payment: "Paiement en une fois de {amount}",
+    interest_free: "{count} échéances de {amount} sans frais",
+    interest_free_monthly: "{count} mensualités de {amount} sans frais",
+    with_interest: "{count} échéances de {amount} ({total} au total)",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! עברית.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "לא הצלחנו להתחבר לשירות התשלומים. נא לנסות שוב.";
 const SESSION_EXPIRED: &str = "פג תוקפו של דף התשלום. יש לרענן את הדף כדי להתחיל מחדש.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "לא הצלחנו לבדוק את מצב התשלום. נא לבדוק את החיבור לאינטרנט ולנסות שוב.",
     session_expired: SESSION_EXPIRED,
     page_failed: "לא הצלחנו לטעון את הדף של הבנק שלך. נא לנסות שוב.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "סוג מסמך",
+    document_number: "מספר מסמך",
+    optional: "(לא חובה)",
+    document_required: "יש להזין את מספר המסמך.",
+    document_incomplete: "מספר המסמך לא שלם.",
+    document_too_long: "מספר המסמך ארוך מדי.",
+    document_invalid_character: "מספר המסמך מכיל תו לא תקין.",
+    document_invalid: "זה לא מספר מסמך תקין.",
+    document_check_digit: "מספר המסמך לא תקין. יש לבדוק שאין שגיאות הקלדה.",
+    installments: "תשלומים",
+    single_payment: "תשלום אחד של {amount}",
+    interest_free: "{count} תשלומים של {amount} ללא ריבית",
+    interest_free_monthly: "{count} תשלומים חודשיים של {amount} ללא ריבית",
+    with_interest: "{count} תשלומים של {amount} (סך הכול {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

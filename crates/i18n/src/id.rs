@@ -1,6 +1,6 @@
 //! Bahasa Indonesia.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Kami tidak dapat terhubung ke layanan pembayaran. Silakan coba lagi.";
 const SESSION_EXPIRED: &str = "Sesi pembayaran ini telah berakhir. Muat ulang halaman untuk memulai kembali.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Kami tidak dapat memeriksa pembayaran Anda. Periksa koneksi Anda, lalu coba lagi.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Halaman bank Anda tidak dapat dimuat. Silakan coba lagi.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Jenis dokumen",
+    document_number: "Nomor dokumen",
+    optional: "(opsional)",
+    document_required: "Masukkan nomor dokumen Anda.",
+    document_incomplete: "Nomor dokumen Anda belum lengkap.",
+    document_too_long: "Nomor dokumen Anda terlalu panjang.",
+    document_invalid_character: "Nomor dokumen Anda berisi karakter yang tidak diizinkan.",
+    document_invalid: "Ini bukan nomor dokumen yang valid.",
+    document_check_digit: "Nomor dokumen Anda tidak valid. Periksa apakah ada salah ketik.",
+    installments: "Cicilan",
+    single_payment: "Bayar penuh {amount}",
+    interest_free: "{count}x {amount} tanpa bunga",
+    interest_free_monthly: "Cicilan {count} bulan tanpa bunga, {amount} per bulan",
+    with_interest: "{count}x {amount} (total {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Italiano.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Impossibile contattare il servizio di pagamento. Riprova.";
 const SESSION_EXPIRED: &str = "Questa sessione di pagamento è scaduta. Ricarica la pagina per ricominciare.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Impossibile verificare lo stato del pagamento. Controlla la connessione e riprova.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Impossibile caricare la pagina della tua banca. Riprova.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Tipo di documento",
+    document_number: "Numero del documento",
+    optional: "(facoltativo)",
+    document_required: "Inserisci il numero del documento.",
+    document_incomplete: "Il numero del documento è incompleto.",
+    document_too_long: "Il numero del documento è troppo lungo.",
+    document_invalid_character: "Il numero del documento contiene un carattere non consentito.",
+    document_invalid: "Questo numero di documento non è valido.",
+    document_check_digit: "Il numero del documento non è valido. Controlla che non ci siano errori di battitura.",
+    installments: "Rate",
+    single_payment: "Pagamento unico di {amount}",
+    interest_free: "{count} rate da {amount} senza interessi",
+    interest_free_monthly: "{count} rate mensili da {amount} senza interessi",
+    with_interest: "{count} rate da {amount} ({total} in totale)",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -71,6 +71,15 @@ macro_rules! languages {
                 }
             }
 
+            /// This language's words for the card form's Latin American fields (identity
+            /// document, installments), which the frame's on-demand module fetches as JSON.
+            pub fn latam(self) -> &'static LatamStrings {
+                match self {
+                    Lang::En => &en::LATAM,
+                    $(Lang::$variant => &$module::LATAM,)*
+                }
+            }
+
             /// This language's words for the sandbox's own pages (the simulated issuer and
             /// bank), which the sandbox renders on the server.
             pub fn pages(self) -> &'static PageStrings {
@@ -489,6 +498,40 @@ table! {
         session_expired,
         /// The bank's page did not load.
         page_failed,
+    }
+}
+
+table! {
+    /// The words of the card form's Latin American fields, drawn inside the secure frame by
+    /// its on-demand module (`frame/frame-latam.mjs`): the payer's identity document and the
+    /// installment plans. `{count}`, `{amount}` and `{total}` are filled in by the module
+    /// (amounts formatted by `Intl.NumberFormat` in the session's currency).
+    LatamStrings {
+        /// The picker of the document's type (countries with several: CPF or CNPJ).
+        document_type,
+        /// The document number field's label (the type's name follows where there is one).
+        document_number,
+        /// Appended to an optional field's label.
+        optional,
+        document_required,
+        document_incomplete,
+        document_too_long,
+        /// A character the document is never written with.
+        document_invalid_character,
+        /// The right characters in an impossible arrangement (a date that is no date…).
+        document_invalid,
+        /// The check digit does not match: most likely a typo.
+        document_check_digit,
+        /// The installment select's label.
+        installments,
+        /// The default option: the whole `{amount}` at once.
+        single_payment,
+        /// `{count}` payments of `{amount}`, no interest.
+        interest_free,
+        /// Mexico's "meses sin intereses": `{count}` monthly payments of `{amount}`.
+        interest_free_monthly,
+        /// `{count}` payments of `{amount}` with interest, `{total}` in all.
+        with_interest,
     }
 }
 

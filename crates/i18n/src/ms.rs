@@ -1,6 +1,6 @@
 //! Bahasa Melayu.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Kami tidak dapat menghubungi perkhidmatan pembayaran. Sila cuba lagi.";
 const SESSION_EXPIRED: &str = "Sesi pembayaran ini telah tamat tempoh. Muat semula halaman untuk bermula sekali lagi.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Kami tidak dapat menyemak pembayaran anda. Semak sambungan anda dan cuba lagi.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Halaman bank anda tidak dapat dimuatkan. Sila cuba lagi.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Jenis dokumen",
+    document_number: "Nombor dokumen",
+    optional: "(pilihan)",
+    document_required: "Masukkan nombor dokumen anda.",
+    document_incomplete: "Nombor dokumen anda tidak lengkap.",
+    document_too_long: "Nombor dokumen anda terlalu panjang.",
+    document_invalid_character: "Nombor dokumen anda mengandungi aksara yang tidak dibenarkan.",
+    document_invalid: "Ini bukan nombor dokumen yang sah.",
+    document_check_digit: "Nombor dokumen anda tidak sah. Semak jika ada kesilapan taip.",
+    installments: "Ansuran",
+    single_payment: "Bayaran penuh {amount}",
+    interest_free: "{count}x {amount} tanpa faedah",
+    interest_free_monthly: "Ansuran {count} bulan tanpa faedah, {amount} sebulan",
+    with_interest: "{count}x {amount} (jumlah {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Nederlands.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "We konden de betaaldienst niet bereiken. Probeer het opnieuw.";
 const SESSION_EXPIRED: &str = "Deze betaalsessie is verlopen. Vernieuw de pagina om opnieuw te beginnen.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "We konden je betaling niet controleren. Controleer je verbinding en probeer het opnieuw.",
     session_expired: SESSION_EXPIRED,
     page_failed: "De pagina van je bank kon niet worden geladen. Probeer het opnieuw.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Soort document",
+    document_number: "Documentnummer",
+    optional: "(optioneel)",
+    document_required: "Vul je documentnummer in.",
+    document_incomplete: "Je documentnummer is onvolledig.",
+    document_too_long: "Je documentnummer is te lang.",
+    document_invalid_character: "Je documentnummer bevat een ongeldig teken.",
+    document_invalid: "Dit is geen geldig documentnummer.",
+    document_check_digit: "Je documentnummer is ongeldig. Controleer het op typefouten.",
+    installments: "Termijnen",
+    single_payment: "Eenmalige betaling van {amount}",
+    interest_free: "{count} renteloze termijnen van {amount}",
+    interest_free_monthly: "{count} renteloze maandtermijnen van {amount}",
+    with_interest: "{count} termijnen van {amount} ({total} in totaal)",
 };
 
 pub static PAGES: PageStrings = PageStrings {

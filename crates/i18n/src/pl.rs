@@ -1,6 +1,6 @@
 //! Polski.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Nie udało się połączyć z serwisem płatności. Spróbuj ponownie.";
 const SESSION_EXPIRED: &str = "Ta sesja płatności wygasła. Odśwież stronę, aby zacząć od nowa.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Nie udało się sprawdzić Twojej płatności. Sprawdź połączenie i spróbuj ponownie.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Nie udało się wczytać strony Twojego banku. Spróbuj ponownie.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Rodzaj dokumentu",
+    document_number: "Numer dokumentu",
+    optional: "(opcjonalnie)",
+    document_required: "Wpisz numer dokumentu.",
+    document_incomplete: "Numer dokumentu jest niekompletny.",
+    document_too_long: "Numer dokumentu jest za długi.",
+    document_invalid_character: "Numer dokumentu zawiera niedozwolony znak.",
+    document_invalid: "To nie jest prawidłowy numer dokumentu.",
+    document_check_digit: "Numer dokumentu jest nieprawidłowy. Sprawdź, czy nie ma w nim literówek.",
+    installments: "Raty",
+    single_payment: "Płatność jednorazowa: {amount}",
+    interest_free: "{count} × {amount} bez odsetek",
+    interest_free_monthly: "{count} × {amount} miesięcznie bez odsetek",
+    with_interest: "{count} × {amount} (łącznie {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Português.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Não foi possível contatar o serviço de pagamento. Tente novamente.";
 const SESSION_EXPIRED: &str = "Este pagamento expirou. Recarregue a página para recomeçar.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Não foi possível verificar seu pagamento. Confira sua conexão e tente novamente.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Não foi possível carregar a página do seu banco. Tente novamente.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Tipo de documento",
+    document_number: "Número do documento",
+    optional: "(opcional)",
+    document_required: "Informe o número do documento.",
+    document_incomplete: "O número do documento está incompleto.",
+    document_too_long: "O número do documento é longo demais.",
+    document_invalid_character: "O número do documento contém um caractere inválido.",
+    document_invalid: "Este não é um número de documento válido.",
+    document_check_digit: "O número do documento é inválido. Verifique se há erros de digitação.",
+    installments: "Parcelas",
+    single_payment: "À vista: {amount}",
+    interest_free: "{count}x {amount} sem juros",
+    interest_free_monthly: "{count} meses sem juros de {amount}",
+    with_interest: "{count}x {amount} (total {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

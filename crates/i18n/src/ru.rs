@@ -1,6 +1,6 @@
 //! Русский.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Не удалось связаться с платёжным сервисом. Попробуйте ещё раз.";
 const SESSION_EXPIRED: &str = "Сеанс оплаты истёк. Обновите страницу, чтобы начать заново.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Не удалось проверить статус платежа. Проверьте подключение к интернету и попробуйте ещё раз.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Не удалось загрузить страницу вашего банка. Попробуйте ещё раз.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Тип документа",
+    document_number: "Номер документа",
+    optional: "(необязательно)",
+    document_required: "Введите номер документа.",
+    document_incomplete: "Номер документа введён не полностью.",
+    document_too_long: "Номер документа слишком длинный.",
+    document_invalid_character: "Номер документа содержит недопустимый символ.",
+    document_invalid: "Некорректный номер документа.",
+    document_check_digit: "Неверный номер документа. Проверьте, нет ли опечаток.",
+    installments: "Рассрочка",
+    single_payment: "Единовременный платёж: {amount}",
+    interest_free: "{count} × {amount} без процентов",
+    interest_free_monthly: "{count} мес. по {amount} без процентов",
+    with_interest: "{count} × {amount} (всего {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Svenska.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Vi kunde inte nå betaltjänsten. Försök igen.";
 const SESSION_EXPIRED: &str = "Den här betalsessionen har gått ut. Ladda om sidan för att börja om.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Vi kunde inte kontrollera din betalning. Kontrollera din anslutning och försök igen.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Din banks sida kunde inte läsas in. Försök igen.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Dokumenttyp",
+    document_number: "Dokumentnummer",
+    optional: "(valfritt)",
+    document_required: "Ange ditt dokumentnummer.",
+    document_incomplete: "Ditt dokumentnummer är ofullständigt.",
+    document_too_long: "Ditt dokumentnummer är för långt.",
+    document_invalid_character: "Ditt dokumentnummer innehåller ett ogiltigt tecken.",
+    document_invalid: "Det här är inte ett giltigt dokumentnummer.",
+    document_check_digit: "Ditt dokumentnummer är ogiltigt. Kontrollera att det inte innehåller skrivfel.",
+    installments: "Delbetalning",
+    single_payment: "Engångsbetalning på {amount}",
+    interest_free: "{count} räntefria delbetalningar på {amount}",
+    interest_free_monthly: "{count} räntefria månadsbetalningar på {amount}",
+    with_interest: "{count} delbetalningar på {amount} ({total} totalt)",
 };
 
 pub static PAGES: PageStrings = PageStrings {

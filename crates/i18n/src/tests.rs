@@ -67,11 +67,13 @@ fn only_arabic_and_hebrew_are_right_to_left() {
 fn strings(lang: Lang) -> Vec<(&'static str, String)> {
     let (frame, host) = lang.tables();
     let keys = FrameStrings::KEYS.iter().chain(HostStrings::KEYS);
-    let keys = keys.chain(ActionStrings::KEYS).chain(PageStrings::KEYS);
+    let keys = keys.chain(ActionStrings::KEYS).chain(LatamStrings::KEYS);
+    let keys = keys.chain(PageStrings::KEYS);
     let packs = [
         frame.to_pack(),
         host.to_pack(),
         lang.actions().to_pack(),
+        lang.latam().to_pack(),
         lang.pages().to_pack(),
     ];
     let values = packs.iter().flat_map(|p| p.lines().skip(1));
@@ -85,6 +87,7 @@ fn every_table_has_english_keys_and_is_translated() {
         FrameStrings::KEYS,
         HostStrings::KEYS,
         ActionStrings::KEYS,
+        LatamStrings::KEYS,
         PageStrings::KEYS,
     ];
     assert_eq!(en.len(), keys.iter().map(|k| k.len()).sum::<usize>());
@@ -196,4 +199,35 @@ fn the_action_words_are_json_objects_of_their_keys() {
     let mut out = String::new();
     json_string(&mut out, "a\"b\\c\u{1}");
     assert_eq!(out, r#""a\"b\\c\u0001""#);
+}
+
+#[test]
+fn every_latam_table_keeps_its_placeholders() {
+    const PLACEHOLDERS: [&str; 3] = ["{count}", "{amount}", "{total}"];
+    let json = |lang: Lang| -> serde_json::Map<String, serde_json::Value> {
+        serde_json::from_str(&lang.latam().to_json()).unwrap()
+    };
+    let en = json(Lang::En);
+    for &lang in Lang::ALL {
+        let words = json(lang);
+        let keys: Vec<&str> = words.keys().map(String::as_str).collect();
+        let mut expected = LatamStrings::KEYS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected, "{lang:?}");
+        assert_eq!(words["installments"], lang.latam().installments);
+        for (key, value) in &words {
+            let (value, en_value) = (value.as_str().unwrap(), en[key].as_str().unwrap());
+            for placeholder in PLACEHOLDERS {
+                assert_eq!(
+                    value.matches(placeholder).count(),
+                    en_value.matches(placeholder).count(),
+                    "{lang:?}.{key}: {placeholder}"
+                );
+            }
+            // No other braces: a placeholder misspelt or translated would show as written.
+            let filled: usize = PLACEHOLDERS.iter().map(|&p| value.matches(p).count()).sum();
+            assert_eq!(value.matches('{').count(), filled, "{lang:?}.{key}");
+            assert_eq!(value.matches('}').count(), filled, "{lang:?}.{key}");
+        }
+    }
 }

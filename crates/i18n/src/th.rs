@@ -1,6 +1,6 @@
 //! ไทย.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "ไม่สามารถเชื่อมต่อกับบริการชำระเงินได้ โปรดลองอีกครั้ง";
 const SESSION_EXPIRED: &str = "การชำระเงินนี้หมดเวลาแล้ว โปรดโหลดหน้านี้ใหม่เพื่อเริ่มต้นอีกครั้ง";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "เราไม่สามารถตรวจสอบการชำระเงินของคุณได้ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง",
     session_expired: SESSION_EXPIRED,
     page_failed: "ไม่สามารถโหลดหน้าเว็บของธนาคารของคุณได้ โปรดลองอีกครั้ง",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "ประเภทเอกสาร",
+    document_number: "หมายเลขเอกสาร",
+    optional: "(ไม่บังคับ)",
+    document_required: "โปรดกรอกหมายเลขเอกสาร",
+    document_incomplete: "หมายเลขเอกสารไม่ครบถ้วน",
+    document_too_long: "หมายเลขเอกสารยาวเกินไป",
+    document_invalid_character: "หมายเลขเอกสารมีอักขระที่ใช้ไม่ได้",
+    document_invalid: "นี่ไม่ใช่หมายเลขเอกสารที่ถูกต้อง",
+    document_check_digit: "หมายเลขเอกสารไม่ถูกต้อง โปรดตรวจสอบการพิมพ์อีกครั้ง",
+    installments: "ผ่อนชำระ",
+    single_payment: "ชำระเต็มจำนวน {amount}",
+    interest_free: "ผ่อน {count} งวด งวดละ {amount} ไม่มีดอกเบี้ย",
+    interest_free_monthly: "ผ่อน {count} เดือน เดือนละ {amount} ไม่มีดอกเบี้ย",
+    with_interest: "ผ่อน {count} งวด งวดละ {amount} (รวม {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! Türkçe.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Ödeme hizmetine ulaşılamadı. Lütfen tekrar deneyin.";
 const SESSION_EXPIRED: &str = "Bu ödeme oturumunun süresi doldu. Yeniden başlamak için sayfayı yenileyin.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Ödemenizin durumu kontrol edilemedi. Bağlantınızı kontrol edip tekrar deneyin.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Bankanızın sayfası yüklenemedi. Lütfen tekrar deneyin.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Belge türü",
+    document_number: "Belge numarası",
+    optional: "(isteğe bağlı)",
+    document_required: "Belge numaranızı girin.",
+    document_incomplete: "Belge numaranız eksik.",
+    document_too_long: "Belge numaranız çok uzun.",
+    document_invalid_character: "Belge numaranız geçersiz bir karakter içeriyor.",
+    document_invalid: "Bu geçerli bir belge numarası değil.",
+    document_check_digit: "Belge numaranız geçersiz. Yazım hatası olup olmadığını kontrol edin.",
+    installments: "Taksit seçenekleri",
+    single_payment: "Tek çekim: {amount}",
+    interest_free: "{count} taksit x {amount}, faizsiz",
+    interest_free_monthly: "{count} ay faizsiz, aylık {amount}",
+    with_interest: "{count} taksit x {amount} (toplam {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

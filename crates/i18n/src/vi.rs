@@ -1,6 +1,6 @@
 //! Tiếng Việt.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "Không thể kết nối với dịch vụ thanh toán. Vui lòng thử lại.";
 const SESSION_EXPIRED: &str = "Phiên thanh toán này đã hết hạn. Vui lòng tải lại trang để bắt đầu lại.";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "Không thể kiểm tra thanh toán của bạn. Vui lòng kiểm tra kết nối và thử lại.",
     session_expired: SESSION_EXPIRED,
     page_failed: "Không thể tải trang của ngân hàng. Vui lòng thử lại.",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "Loại giấy tờ",
+    document_number: "Số giấy tờ",
+    optional: "(không bắt buộc)",
+    document_required: "Vui lòng nhập số giấy tờ.",
+    document_incomplete: "Số giấy tờ chưa đầy đủ.",
+    document_too_long: "Số giấy tờ quá dài.",
+    document_invalid_character: "Số giấy tờ chứa ký tự không hợp lệ.",
+    document_invalid: "Đây không phải là số giấy tờ hợp lệ.",
+    document_check_digit: "Số giấy tờ không hợp lệ. Vui lòng kiểm tra lại các ký tự đã nhập.",
+    installments: "Trả góp",
+    single_payment: "Thanh toán một lần {amount}",
+    interest_free: "{count} kỳ x {amount}, không lãi suất",
+    interest_free_monthly: "{count} tháng không lãi suất, {amount} mỗi tháng",
+    with_interest: "{count} kỳ x {amount} (tổng {total})",
 };
 
 pub static PAGES: PageStrings = PageStrings {

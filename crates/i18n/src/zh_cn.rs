@@ -1,6 +1,6 @@
 //! 简体中文.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "无法连接支付服务，请重试。";
 const SESSION_EXPIRED: &str = "本次支付会话已过期，请刷新页面重新开始。";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "无法查询您的付款状态，请检查网络连接后重试。",
     session_expired: SESSION_EXPIRED,
     page_failed: "无法加载您的银行页面，请重试。",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "证件类型",
+    document_number: "证件号码",
+    optional: "（选填）",
+    document_required: "请输入证件号码。",
+    document_incomplete: "证件号码不完整。",
+    document_too_long: "证件号码过长。",
+    document_invalid_character: "证件号码包含无效字符。",
+    document_invalid: "这不是有效的证件号码。",
+    document_check_digit: "证件号码无效，请检查是否输入有误。",
+    installments: "分期付款",
+    single_payment: "一次付清 {amount}",
+    interest_free: "分 {count} 期，每期 {amount}，免息",
+    interest_free_monthly: "{count} 个月免息，每月 {amount}",
+    with_interest: "分 {count} 期，每期 {amount}（共 {total}）",
 };
 
 pub static PAGES: PageStrings = PageStrings {

@@ -1,6 +1,6 @@
 //! 繁體中文.
 
-use super::{ActionStrings, FrameStrings, HostStrings, PageStrings};
+use super::{ActionStrings, FrameStrings, HostStrings, LatamStrings, PageStrings};
 
 const NETWORK_ERROR: &str = "無法連線至付款服務，請再試一次。";
 const SESSION_EXPIRED: &str = "本次結帳已逾時，請重新整理頁面後重新開始。";
@@ -95,6 +95,23 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     read_failed: "無法確認您的付款狀態，請檢查網路連線後再試一次。",
     session_expired: SESSION_EXPIRED,
     page_failed: "無法載入您的銀行頁面，請再試一次。",
+};
+
+pub static LATAM: LatamStrings = LatamStrings {
+    document_type: "證件類型",
+    document_number: "證件號碼",
+    optional: "（選填）",
+    document_required: "請輸入證件號碼。",
+    document_incomplete: "證件號碼不完整。",
+    document_too_long: "證件號碼過長。",
+    document_invalid_character: "證件號碼含有無效字元。",
+    document_invalid: "這不是有效的證件號碼。",
+    document_check_digit: "證件號碼無效，請檢查是否輸入錯誤。",
+    installments: "分期付款",
+    single_payment: "一次付清 {amount}",
+    interest_free: "分 {count} 期，每期 {amount}，零利率",
+    interest_free_monthly: "{count} 個月零利率，每月 {amount}",
+    with_interest: "分 {count} 期，每期 {amount}（共 {total}）",
 };
 
 pub static PAGES: PageStrings = PageStrings {

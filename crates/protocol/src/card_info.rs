@@ -21,6 +21,8 @@ pub struct CardInfo {
     /// The shopper ticked "Save this card" (offered when [`crate::Configure::save_card`]):
     /// the token saves the card when its payment succeeds.
     pub save: bool,
+    /// The number of installments the shopper chose (1: a single payment).
+    pub installments: u8,
 }
 
 /// An issuer identification number: 1 to 8 ASCII digits.

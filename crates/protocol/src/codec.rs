@@ -9,8 +9,8 @@
 use checkout_card::Brand;
 
 use crate::{
-    CardInfo, Configure, FailureCode, Field, FieldError, FrameToHost, Handshake, HandshakeStep,
-    HolderNameMode, HostToFrame, Iin, LastFour, Notice, Theme,
+    CardInfo, Configure, FailureCode, Field, FieldError, FieldMode, FrameToHost, Handshake,
+    HandshakeStep, HostToFrame, Iin, LastFour, Notice, Theme,
 };
 
 /// Reads values from the front of a byte slice; `None` once something does not fit.
@@ -130,12 +130,8 @@ unit_enum!(
     [Field::Number, Field::Expiry, Field::Cvc, Field::HolderName]
 );
 unit_enum!(
-    HolderNameMode,
-    [
-        HolderNameMode::Required,
-        HolderNameMode::Optional,
-        HolderNameMode::Hidden
-    ]
+    FieldMode,
+    [FieldMode::Required, FieldMode::Optional, FieldMode::Hidden]
 );
 unit_enum!(Theme, [Theme::Light, Theme::Dark]);
 unit_enum!(
@@ -191,6 +187,8 @@ impl Wire for Configure {
         put_str(out, &self.public_api_key);
         put_str(out, &self.api_url);
         self.holder_name.put(out);
+        put_str(out, &self.country);
+        self.document.put(out);
         out.push(self.save_card.into());
         self.theme.put(out);
         put_varint(out, self.variables.len() as u64);
@@ -206,7 +204,9 @@ impl Wire for Configure {
             checkout_session: r.string()?,
             public_api_key: r.string()?,
             api_url: r.string()?,
-            holder_name: HolderNameMode::take(r)?,
+            holder_name: FieldMode::take(r)?,
+            country: r.string()?,
+            document: FieldMode::take(r)?,
             save_card: r.bool()?,
             theme: Theme::take(r)?,
             variables: {
@@ -275,6 +275,7 @@ impl Wire for CardInfo {
         out.push(self.expiration_month);
         put_varint(out, self.expiration_year.into());
         out.push(self.save.into());
+        out.push(self.installments);
     }
     fn take(r: &mut Reader) -> Option<Self> {
         Some(CardInfo {
@@ -284,6 +285,7 @@ impl Wire for CardInfo {
             expiration_month: r.byte()?,
             expiration_year: r.u16()?,
             save: r.bool()?,
+            installments: r.byte()?,
         })
     }
 }
@@ -300,6 +302,7 @@ impl Wire for FrameToHost {
                 brand,
                 complete,
                 errors,
+                installments,
             } => {
                 out.push(2);
                 match brand {
@@ -315,6 +318,7 @@ impl Wire for FrameToHost {
                     field.put(out);
                     error.put(out);
                 }
+                out.push(*installments);
             }
             FrameToHost::Tokenized { token, card } => {
                 out.push(3);
@@ -353,6 +357,7 @@ impl Wire for FrameToHost {
                     }
                     v
                 },
+                installments: r.byte()?,
             },
             3 => FrameToHost::Tokenized {
                 token: r.string()?,

@@ -29,7 +29,7 @@ pub use notice::Notice;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 6;
+pub const VERSION: u16 = 7;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,10 +81,11 @@ pub enum Field {
     HolderName,
 }
 
-/// Whether the frame asks for the holder's name.
+/// Whether the frame asks for a field the merchant may leave out: the holder's name, the
+/// payer's identity document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum HolderNameMode {
+pub enum FieldMode {
     #[default]
     Required,
     Optional,
@@ -113,7 +114,13 @@ pub struct Configure {
     /// The payment API's base URL.
     pub api_url: String,
     /// Holder name field mode.
-    pub holder_name: HolderNameMode,
+    pub holder_name: FieldMode,
+    /// The session's country (ISO 3166-1 alpha-2, the host's `countryCode`): where it has
+    /// identity documents and installment plans, the frame loads the fields for them.
+    pub country: String,
+    /// The payer's identity document field (Yuno's `documentEnable`): shown only in a country
+    /// that has documents.
+    pub document: FieldMode,
     /// Offer the shopper a "Save this card" checkbox; the card is saved only when ticked.
     pub save_card: bool,
     /// Light or dark.
@@ -186,6 +193,9 @@ pub enum FrameToHost {
         brand: Option<Brand>,
         complete: bool,
         errors: Vec<(Field, FieldError)>,
+        /// The number of installments chosen (1: a single payment, also where none are
+        /// offered).
+        installments: u8,
     },
     /// Tokenization succeeded.
     Tokenized { token: String, card: CardInfo },

@@ -9,6 +9,7 @@ fn card() -> CardInfo {
         expiration_month: 12,
         expiration_year: 2030,
         save: false,
+        installments: 1,
     }
 }
 
@@ -20,10 +21,18 @@ fn every_frame_message() -> Vec<FrameToHost> {
             brand: Some(Brand::Amex),
             complete: false,
             errors: vec![(Field::Cvc, FieldError::Incomplete)],
+            installments: 3,
         },
         FrameToHost::Tokenized {
             token: "5a0e3f8e-2b0c-4c8e-9f43-2d2b0b3c9a11".into(),
             card: card(),
+        },
+        FrameToHost::Tokenized {
+            token: "t".into(),
+            card: CardInfo {
+                installments: 6,
+                ..card()
+            },
         },
         FrameToHost::Failed {
             code: FailureCode::NetworkError,
@@ -42,7 +51,9 @@ fn every_host_message() -> Vec<HostToFrame> {
             checkout_session: "s".into(),
             public_api_key: "pk".into(),
             api_url: "https://pay.example".into(),
-            holder_name: HolderNameMode::Optional,
+            holder_name: FieldMode::Optional,
+            country: "BR".into(),
+            document: FieldMode::Required,
             save_card: true,
             theme: Theme::Dark,
             variables: vec![("--cw-accent".into(), "#0a7".into())],
@@ -76,21 +87,23 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 6);
-    // v = 6, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 7);
+    // v = 7, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [6, 3, 1, 120]
+        [7, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [6, 0, 0]);
-    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [6, 0, 6]);
-    // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1).
+    assert_eq!(encode(0, &FrameToHost::Ready), [7, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [7, 0, 6]);
+    // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1),
+    // 3 installments.
     let changed = FrameToHost::Changed {
         brand: Some(Brand::Amex),
         complete: false,
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
+        installments: 3,
     };
-    assert_eq!(encode(1, &changed), [6, 1, 2, 1, 2, 0, 1, 2, 1]);
+    assert_eq!(encode(1, &changed), [7, 1, 2, 1, 2, 0, 1, 2, 1, 3]);
     assert_eq!(
         encode(
             300,
@@ -98,7 +111,7 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [6, 0xac, 0x02, 2, 3]
+        [7, 0xac, 0x02, 2, 3]
     );
     // Variant 4 (failed): too many attempts (5), not retryable, the shopper's words.
     let failed = FrameToHost::Failed {
@@ -108,18 +121,19 @@ fn wire_bytes_are_pinned_for_this_version() {
     };
     assert_eq!(
         encode(0, &failed),
-        [6, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
+        [7, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 6]);
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 7]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![6, 0, 3, 12];
+    let mut forged = vec![7, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");
     forged.push(4);
     forged.extend(b"1111");
-    forged.extend([12, 0xee, 0x0f, 0]);
+    // Month 12, year 2030, not saved, 1 installment.
+    forged.extend([12, 0xee, 0x0f, 0, 1]);
     assert_eq!(
         decode::<FrameToHost>(&forged, 0),
         Some(FrameToHost::Tokenized {
@@ -199,6 +213,7 @@ fn frame_messages_carry_no_card_number_or_cvc() {
         "changed.brand",
         "changed.complete",
         "changed.errors",
+        "changed.installments",
         "failed",
         "failed.code",
         "failed.message",
@@ -211,6 +226,7 @@ fn frame_messages_carry_no_card_number_or_cvc() {
         "tokenized.card.expiration_month",
         "tokenized.card.expiration_year",
         "tokenized.card.iin",
+        "tokenized.card.installments",
         "tokenized.card.lfd",
         "tokenized.card.save",
         "tokenized.token",
@@ -342,6 +358,7 @@ fn the_codec_writes_what_postcard_writes() {
             brand: Some(brand),
             complete: true,
             errors: vec![],
+            installments: 1,
         };
         assert_eq!(encode(0, &msg), postcard_encode(0, &msg));
     }

@@ -15,6 +15,8 @@ pub struct Sandbox {
     pub api: String,
     /// The account's secret key, which reading the CSP reports takes.
     secret_key: String,
+    /// The account's public key, which reading a payment takes with the secret key.
+    public_key: String,
 }
 
 mod tempdir {
@@ -28,6 +30,18 @@ mod tempdir {
 }
 
 impl Sandbox {
+    /// The payment `id` as the merchant's server reads it (`GET /v1/payments/{id}`).
+    pub async fn payment(&self, id: &str) -> anyhow::Result<serde_json::Value> {
+        let res = reqwest::Client::new()
+            .get(format!("{}/v1/payments/{id}", self.api))
+            .header("public-api-key", &self.public_key)
+            .header("private-secret-key", &self.secret_key)
+            .send()
+            .await?
+            .error_for_status()?;
+        Ok(res.json().await?)
+    }
+
     pub async fn start(root: &Path, www: &Path, sdk: &Path) -> anyhow::Result<Sandbox> {
         // Where cargo put it: `$CARGO_TARGET_DIR` if set (relative to the root), else target/.
         let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
@@ -65,7 +79,7 @@ impl Sandbox {
             .spawn()
             .context("starting the sandbox")?;
         let mut lines = BufReader::new(child.stdout.take().context("sandbox stdout")?).lines();
-        let (mut api, mut merchant, mut secret_key) = (None, None, None);
+        let (mut api, mut merchant, mut secret_key, mut public_key) = (None, None, None, None);
         let read = async {
             while let Ok(Some(line)) = lines.next_line().await {
                 let value = line.split_whitespace().nth(2).map(str::to_owned);
@@ -76,6 +90,8 @@ impl Sandbox {
                     merchant = value;
                 } else if line.trim_start().starts_with("private-secret-key:") {
                     secret_key = secret;
+                } else if line.trim_start().starts_with("public-api-key:") {
+                    public_key = secret;
                 } else if line.trim_start().starts_with("database:") {
                     break;
                 }
@@ -92,6 +108,7 @@ impl Sandbox {
             merchant: merchant.context("no merchant origin printed")?,
             api: api.context("no payment origin printed")?,
             secret_key: secret_key.context("no private-secret-key printed")?,
+            public_key: public_key.context("no public-api-key printed")?,
         })
     }
 }

@@ -11,6 +11,7 @@ use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::after_payment;
+use crate::latam;
 use crate::sandbox::Sandbox;
 
 type Run = for<'a> fn(
@@ -107,6 +108,14 @@ pub static ALL: &[Scenario] = &[
     Scenario {
         name: "keyboard-only",
         run: |d, s| Box::pin(keyboard_only(d, s)),
+    },
+    Scenario {
+        name: "brazil-cpf-and-installments",
+        run: |d, s| Box::pin(latam::brazil(d, s)),
+    },
+    Scenario {
+        name: "mexico-rfc-and-msi",
+        run: |d, s| Box::pin(latam::mexico(d, s)),
     },
     Scenario {
         name: "saved-card",

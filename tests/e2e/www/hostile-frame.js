@@ -1,6 +1,6 @@
 // Forges every protocol message it can think of, at the page and at the secure frame: in the
 // real wire format (postcard bytes, as crates/protocol encodes them) and as plain objects.
-const VERSION = 6;
+const VERSION = 7;
 const varint = (n) => {
   const out = [];
   for (; n >= 0x80; n >>>= 7) out.push((n & 0x7f) | 0x80);
@@ -19,13 +19,13 @@ const connect = bytes([1], varint(VERSION));
 const forged = [
   hello,
   connect,
-  // frame → host: ready; tokenized (VISA 411111 …1111 12/2030, not saved); failed (network,
-  // retryable).
+  // frame → host: ready; tokenized (VISA 411111 …1111 12/2030, not saved, 1 installment);
+  // failed (network, retryable).
   envelope(0, [0]),
-  envelope(0, [3], str("forged-token"), [0], str("411111"), str("1111"), [12], varint(2030), [0]),
+  envelope(0, [3], str("forged-token"), [0], str("411111"), str("1111"), [12], varint(2030), [0], [1]),
   envelope(1, [4, 1, 1]),
   // host → frame: configure pointing the frame at another API, then submit.
-  envelope(0, [0], str("es"), str("x"), str("x"), str("https://evil.example"), [2, 0, 1, 0], str("")),
+  envelope(0, [0], str("es"), str("x"), str("x"), str("https://evil.example"), [2], str(""), [2, 0, 1, 0], str("")),
   envelope(1, [1]),
   { cw: "connect", v: VERSION },
   { v: VERSION, seq: 0, msg: "ready" },
