@@ -5,6 +5,7 @@
 import { __wbg_finalize_init, __wbg_get_imports, startFrame } from "./frame_glue.js";
 import { loadWasm } from "./load-wasm.mjs";
 import { fetchPack } from "./language.js";
+import { latamHandle } from "./latam-handle.js";
 
 // The code the host picked (the wasm installs the pack only for a code it knows).
 const language = /^[a-z]{2,3}(-[A-Z]{2})?$/.exec(new URLSearchParams(location.hash.slice(1)).get("lang"))?.[0] || "en";
@@ -16,24 +17,10 @@ if (text === null && language !== "en") {
 }
 // The merchant's CSS (`card.styles`) is applied by a module of its own, fetched only by a form
 // that has some; so are the identity document and installment fields, fetched only by a form
-// whose country has them (`src/frame/latam.rs`): their handle answers at once, for the fields
-// until they are in (a required document is missing; a single payment).
+// whose country has them (their handle answers for them until they are in).
 startFrame(
   language,
   text ?? undefined,
   (css) => import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
-  (settings) => {
-    let fields;
-    const loaded = import("./frame-latam.mjs")
-      .then((m) => m.start(settings))
-      .then((f) => (fields = f), (e) => console.warn(`checkout-widget: the document and installment fields did not load: ${e}`));
-    const required = settings.document == "required";
-    return {
-      state: (iin) => (fields ? fields.state(iin) : required ? 2 : 3),
-      busy: (on) => fields?.busy(on),
-      clear: () => fields?.clear(),
-      // (Without the fields, a required document fails the payment as a network error.)
-      submit: () => loaded.then(() => (fields ? fields.submit() : required ? Promise.reject() : {})),
-    };
-  },
+  latamHandle(() => import("./frame-latam.mjs")),
 );

@@ -61,6 +61,7 @@ rm -rf dist target/js
 mkdir -p dist target/js
 
 # The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
+cp frame/latam-handle.js target/js/
 piece frame frame_glue frame_bg.wasm frame/frame.js
 esbuild --bundle --format=esm --external:./frame-styles.mjs --external:./frame-latam.mjs \
   target/js/frame.js --outfile=dist/frame.js

@@ -15,6 +15,8 @@ use checkout_protocol::{Configure, FailureCode, FieldMode, FrameToHost, HostToFr
 use checkout_widget::frame::connect;
 use checkout_widget::host::SecureFrame;
 use checkout_widget::wire::Channel;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::MessageChannel;
 
@@ -268,16 +270,20 @@ async fn a_session_closed_by_declines_says_to_wait_and_onerror_gets_the_same_wor
     root.remove();
 }
 
-/// The frame's loader hook, as `frame.js` passes it, fetching the real module from the
+#[wasm_bindgen(module = "/frame/latam-handle.js")]
+extern "C" {
+    /// The frame loader's handle on the fields (`frame.js` passes `latamHandle(() =>
+    /// import("./frame-latam.mjs"))`).
+    #[wasm_bindgen(js_name = latamHandle)]
+    fn latam_handle(load: &js_sys::Function) -> js_sys::Function;
+}
+
+/// The frame's loader hook, as `frame.js` builds it, fetching the real module from the
 /// sandbox's SDK folder (this page is not the payment origin, so by its full URL).
 fn latam_loader() -> js_sys::Function {
-    js_sys::Function::new_with_args(
-        "settings, changed",
-        &format!(
-            "return import('{}/sdk/frame-latam.mjs').then((m) => m.start(settings, changed))",
-            api()
-        ),
-    )
+    let load =
+        js_sys::Function::new_no_args(&format!("return import('{}/sdk/frame-latam.mjs')", api()));
+    latam_handle(&load)
 }
 
 /// The `<select>` with `id` in `root`.
