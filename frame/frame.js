@@ -22,5 +22,5 @@ startFrame(
   language,
   text ?? undefined,
   (css) => import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
-  latamHandle(() => import("./frame-latam.mjs")),
+  latamHandle(new URL("frame-latam.mjs", import.meta.url).href),
 );

@@ -1,11 +1,11 @@
 // The secure frame's handle on its Latin American fields (the payer's identity document and
-// installments, `frame-latam.mjs`), which the wasm takes at once (`src/frame/latam.rs`): it
-// starts loading the fields with `load()` and answers for them until they are in, as fields
-// that are not there yet (a required document missing; a single payment).
-export function latamHandle(load) {
+// installments, the module at `url`), which the wasm takes at once (`src/frame/latam.rs`): it
+// starts loading the fields and answers for them until they are in, as fields that are not
+// there yet (a required document missing; a single payment).
+export function latamHandle(url) {
   return (settings) => {
     let fields;
-    const loaded = load()
+    const loaded = import(url)
       .then((m) => m.start(settings))
       .then((f) => (fields = f), (e) => console.warn(`checkout-widget: the document and installment fields did not load: ${e}`));
     const required = settings.document == "required";

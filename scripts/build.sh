@@ -63,8 +63,7 @@ mkdir -p dist target/js
 # The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
 cp frame/latam-handle.js target/js/
 piece frame frame_glue frame_bg.wasm frame/frame.js
-esbuild --bundle --format=esm --external:./frame-styles.mjs --external:./frame-latam.mjs \
-  target/js/frame.js --outfile=dist/frame.js
+esbuild --bundle --format=esm --external:./frame-styles.mjs target/js/frame.js --outfile=dist/frame.js
 # The merchant's CSS for the card form, on demand (only a form given `card.styles` fetches it).
 esbuild --format=esm frame/frame-styles.mjs --outfile=dist/frame-styles.mjs
 # The identity document and installment fields, on demand (only a form whose country has them

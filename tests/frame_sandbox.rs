@@ -272,18 +272,16 @@ async fn a_session_closed_by_declines_says_to_wait_and_onerror_gets_the_same_wor
 
 #[wasm_bindgen(module = "/frame/latam-handle.js")]
 extern "C" {
-    /// The frame loader's handle on the fields (`frame.js` passes `latamHandle(() =>
-    /// import("./frame-latam.mjs"))`).
+    /// The frame loader's handle on the fields (`frame.js` passes it the URL of
+    /// `frame-latam.mjs` beside it).
     #[wasm_bindgen(js_name = latamHandle)]
-    fn latam_handle(load: &js_sys::Function) -> js_sys::Function;
+    fn latam_handle(url: &str) -> js_sys::Function;
 }
 
 /// The frame's loader hook, as `frame.js` builds it, fetching the real module from the
-/// sandbox's SDK folder (this page is not the payment origin, so by its full URL).
+/// sandbox's SDK folder (this page is not the payment origin).
 fn latam_loader() -> js_sys::Function {
-    let load =
-        js_sys::Function::new_no_args(&format!("return import('{}/sdk/frame-latam.mjs')", api()));
-    latam_handle(&load)
+    latam_handle(&format!("{}/sdk/frame-latam.mjs", api()))
 }
 
 /// The `<select>` with `id` in `root`.
