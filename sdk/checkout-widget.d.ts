@@ -20,7 +20,7 @@ export interface TokenInfo {
    */
   saveCard?: boolean;
   /** New cards: the number of installments the shopper chose (1: a single payment). */
-  installments?: number;
+  installment?: number;
 }
 
 export interface CheckoutError {
@@ -58,7 +58,7 @@ export interface ChangeState {
    * The number of installments chosen so far (1: a single payment, and where the card's
    * country, session or card has no plans).
    */
-  installments: number;
+  installment: number;
 }
 
 export interface CheckoutOptions {
@@ -91,7 +91,7 @@ export interface CheckoutOptions {
     variables?: Record<string, string>;
   };
   /**
-   * `saveCard: true` offers the shopper a "Save this card" checkbox (unticked); the card is
+   * `saveCard: true` (or `"ask"`) offers the shopper a "Save this card" checkbox (unticked); the card is
    * saved only when the shopper ticks it. `styles`: CSS for the card fields and labels, applied
    * inside the secure frame; only visual properties stay (colours, fonts of 10px and up,
    * borders, outline colour, style and width, shadows, padding, backgrounds without `url()`),
@@ -107,7 +107,7 @@ export interface CheckoutOptions {
      * whenever the API offers more than one payment for the card.)
      */
     document?: "required" | "optional" | "hidden";
-    saveCard?: boolean;
+    saveCard?: boolean | "ask";
     styles?: string;
   };
   /** The method to select first (default: the first listed). */

@@ -140,8 +140,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         onReady: () => o.onRendered?.(),
         // The number of installments the shopper picked, when it changes (1: a single payment).
         onChange: (c) => {
-          if (c.installments !== installments) {
-            installments = c.installments;
+          if (c.installment !== installments) {
+            installments = c.installment;
             o.card?.onInstallmentSelected?.({ installment: installments });
           }
         },

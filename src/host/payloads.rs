@@ -15,7 +15,7 @@ pub fn method_selected(m: &Method) -> JsValue {
     ])
 }
 
-/// `onChange`'s `{paymentMethodType, complete, brand?, errors, installments}` for the card
+/// `onChange`'s `{paymentMethodType, complete, brand?, errors, installment}` for the card
 /// form; `errors` is a list of `[field, error]` pairs (names, never values).
 pub fn change(
     brand: Option<Brand>,
@@ -35,7 +35,7 @@ pub fn change(
             brand.map_or(JsValue::UNDEFINED, |b| b.api_name().into()),
         ),
         ("errors", list.into()),
-        ("installments", installments.into()),
+        ("installment", installments.into()),
     ])
 }
 
@@ -49,7 +49,7 @@ pub fn card_token_info(card: &CardInfo) -> JsValue {
         ("expirationMonth", card.expiration_month.into()),
         ("expirationYear", card.expiration_year.into()),
         ("saveCard", card.save.into()),
-        ("installments", card.installments.into()),
+        ("installment", card.installments.into()),
     ])
 }
 
