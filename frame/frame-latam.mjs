@@ -29,7 +29,7 @@ const REASONS = [
 async function wordsFor(language) {
   for (const code of [language, "en"]) {
     try {
-      const r = await fetch(here(`i18n/latam/${code}.json`));
+      const r = await fetch(here(`i18n/latam/${code}.json`), { signal: AbortSignal.timeout(10000) });
       if (r.ok) return await r.json();
     } catch {}
   }
@@ -64,11 +64,13 @@ export async function start(settings) {
   // The form hears an `input` event from these fields as a change, and reads their state.
   const changed = () => form.dispatchEvent(new Event("input", { bubbles: true }));
   const fill = (text, values) => text.replace(/\{(count|amount|total)\}/g, (_, k) => values[k]);
-  // Enter in these fields pays, as in the card's: the form's submit goes to the wasm.
+  // Enter in the document field pays, as in the card's: the form's submit goes to the wasm.
+  // (Not in the selects: there Enter may still be choosing an option.)
   const enter = (e) => {
     if (e.key === "Enter") {
       e.preventDefault();
-      form.requestSubmit();
+      if (form.requestSubmit) form.requestSubmit();
+      else form.dispatchEvent(new Event("submit", { cancelable: true }));
     }
   };
 
@@ -85,7 +87,8 @@ export async function start(settings) {
     "aria-describedby": "cw-document-error",
     "aria-invalid": "false",
   });
-  const error = el("p", { id: "cw-document-error", class: "cw-error" });
+  // Said when it shows (on blur), not only when the field is next focused.
+  const error = el("p", { id: "cw-document-error", class: "cw-error", "aria-live": "polite" });
   const number = field("cw-document", "", input, error);
   const label = number.firstChild;
   const picker = types.length > 1 ? el("select", { id: "cw-document-type" }, ...types.map((c) => el("option", { value: c }, c))) : null;
@@ -107,6 +110,9 @@ export async function start(settings) {
     if (text !== input.value) input.value = text;
     if (document.activeElement === input) input.setSelectionRange(caret, caret);
   };
+  // Digits, dots and dashes read left to right in a right-to-left form too (as the card's).
+  input.dir = "ltr";
+  if (document.documentElement.dir === "rtl") input.style.textAlign = "right";
   const setType = (code) => {
     type = code;
     input.inputMode = numeric(country, code) ? "numeric" : "text";
@@ -134,8 +140,14 @@ export async function start(settings) {
   const plans = field("cw-installments", t.installments, select);
   plans.hidden = true;
   form.insertBefore(plans, before);
-  select.addEventListener("keydown", enter);
-  const locale = [`${language}-${country}`, language];
+  // Amounts in the form's language as written in the session's country (`pt-BR`), else as the
+  // language writes them; an offer that cannot be written (an unknown currency) is not shown.
+  let locale;
+  try {
+    locale = new Intl.Locale(language, { region: country }).toString();
+  } catch {
+    locale = language;
+  }
   const money = (value, currency) => new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(value));
   const words = (o) => {
     const { currency, value, total_value } = o.amount;
@@ -146,37 +158,56 @@ export async function start(settings) {
     if (o.interest_free) return fill(country === "MX" ? t.interest_free_monthly : t.interest_free, { count: o.installment, amount });
     return fill(t.with_interest, { count: o.installment, amount, total });
   };
+  /** The offer's options as `[count, words]`, or null when it offers no choice. */
+  const readOffer = (body) => {
+    try {
+      const list = (Array.isArray(body?.installments) ? body.installments : [])
+        .filter((o) => Number.isInteger(o?.installment) && o.installment >= 1 && o.installment <= 48)
+        .slice(0, 48)
+        .map((o) => [o.installment, words(o)]);
+      return typeof body.id == "string" && body.id && list.length > 1 ? { id: body.id, list } : null;
+    } catch {
+      return null;
+    }
+  };
   let offer = null;
+  // The shopper's choice, kept while the offer is asked again for more digits.
+  let chosen = 1;
   let asked = "";
   let lookups = 0;
+  let lookup = Promise.resolve();
+  select.addEventListener("input", () => (chosen = Number(select.value)));
   const render = () => {
-    const kept = select.value;
-    const options = offer?.installments ?? [];
-    select.replaceChildren(...options.map((o) => el("option", { value: String(o.installment) }, words(o))));
-    const has = (v) => options.some((o) => String(o.installment) === v);
+    const list = offer?.list ?? [];
+    select.replaceChildren(...list.map(([n, text]) => el("option", { value: String(n) }, text)));
     // A single payment unless the shopper chose otherwise in an offer that still has it.
-    select.value = has(kept) ? kept : has("1") ? "1" : String(options[0]?.installment ?? "");
+    const pick = list.find(([n]) => n === chosen) ?? list.find(([n]) => n === 1) ?? list[0];
+    if (pick) select.value = String(pick[0]);
     plans.hidden = !offer;
     changed();
   };
-  const iin = async (value) => {
-    if (value === asked) return;
-    asked = value;
-    const mine = ++lookups;
-    offer = null;
-    render();
-    if (!/^\d{6,8}$/.test(value)) return;
+  const ask = async (value, mine) => {
     const url = `${apiUrl.replace(/\/+$/, "")}/v1/checkout/sessions/${encodeURIComponent(session)}/installments?iin=${value}`;
     let found = null;
     try {
       const r = await fetch(url, { headers: { "public-api-key": key }, signal: AbortSignal.timeout(10000) });
-      const body = r.ok ? await r.json() : null;
-      // Only an offer of more than one payment is worth a select.
-      if (body?.id && body.installments?.length > 1) found = body;
+      if (r.ok) found = readOffer(await r.json());
     } catch {}
     if (mine !== lookups) return;
     offer = found;
     render();
+  };
+  /** The card's IIN changed: its offer is asked for (the last one shows meanwhile). */
+  const iin = (value) => {
+    if (value === asked) return;
+    asked = value;
+    const mine = ++lookups;
+    if (/^\d{6,8}$/.test(value)) {
+      lookup = ask(value, mine);
+    } else {
+      offer = null;
+      render();
+    }
   };
   const installments = () => (offer && Number(select.value)) || 1;
   // Once the loader holds the handle, the form reads the fields' state.
@@ -197,16 +228,24 @@ export async function start(settings) {
       input.value = "";
       error.textContent = "";
       input.setAttribute("aria-invalid", "false");
+      // (A lookup under way is then stale.)
+      lookups++;
       asked = "";
+      chosen = 1;
       offer = null;
       render();
     },
-    /** What the token request carries, or null after showing what is wrong (focused). */
-    submit() {
+    /**
+     * What the token request carries, or null after showing what is wrong (focused). Waits
+     * (at most 5 s) for the offer of the card's latest digits, so the choice paid is the one
+     * shown.
+     */
+    async submit() {
       if (types.length && show()) {
         input.focus();
         return null;
       }
+      await Promise.race([lookup, new Promise((r) => setTimeout(r, 5000))]);
       const n = installments();
       return {
         payer: types.length && input.value ? { document: { document_type: type, document_number: normalize(country, type, input.value) } } : undefined,

@@ -14,8 +14,12 @@ export function latamHandle(url) {
       state: (iin) => (fields ? fields.state(iin) : required ? 2 : 3),
       busy: (on) => fields?.busy(on),
       clear: () => fields?.clear(),
-      // Without the fields, a required document fails the payment as a network error would.
-      submit: () => loaded.then(() => (fields ? fields.submit() : required ? Promise.reject() : {})),
+      // Without the fields (not in after 10 s), a required document fails the payment as a
+      // network error would.
+      submit: () =>
+        Promise.race([loaded, new Promise((r) => setTimeout(r, 10000))]).then(() =>
+          fields ? fields.submit() : required ? Promise.reject() : {},
+        ),
     };
   };
 }

@@ -91,7 +91,7 @@ export interface CheckoutOptions {
     variables?: Record<string, string>;
   };
   /**
-   * `saveCard: true` (or `"ask"`) offers the shopper a "Save this card" checkbox (unticked); the card is
+   * `saveCard: true` offers the shopper a "Save this card" checkbox (unticked); the card is
    * saved only when the shopper ticks it. `styles`: CSS for the card fields and labels, applied
    * inside the secure frame; only visual properties stay (colours, fonts of 10px and up,
    * borders, outline colour, style and width, shadows, padding, backgrounds without `url()`),
@@ -107,7 +107,7 @@ export interface CheckoutOptions {
      * whenever the API offers more than one payment for the card.)
      */
     document?: "required" | "optional" | "hidden";
-    saveCard?: boolean | "ask";
+    saveCard?: boolean;
     styles?: string;
   };
   /** The method to select first (default: the first listed). */

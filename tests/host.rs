@@ -252,12 +252,6 @@ fn the_payer_document_is_asked_for_only_when_the_merchant_says_so() {
     assert_eq!(read(Some("optional")), (Optional, Required));
     assert_eq!(read(Some("required")), (Required, Required));
     assert_eq!(read(Some("hidden")), (Hidden, Required));
-    // `card.saveCard: "ask"` asks the shopper, as `true` does.
-    let o = options("s", "pk", &on_token);
-    let c: JsValue = Object::new().into();
-    set(&c, "saveCard", &"ask".into());
-    set(&o, "card", &c);
-    assert!(options::read(&o, api(), Lang::En).unwrap().0.save_card);
 }
 
 #[wasm_bindgen_test]

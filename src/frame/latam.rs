@@ -122,32 +122,25 @@ pub fn installments(chosen: &Chosen) -> u8 {
     get_f64(&get(chosen, "installment"), "value").map_or(1, |n| n as u8)
 }
 
-/// The IIN the installment plans are asked for while the number is typed: the IIN the token
-/// will carry (8 digits for a card of 16 digits or more, else 6), judged by the brand's
-/// longest number; empty while fewer digits are typed or the brand is unknown.
-pub fn lookup_iin(digits: &str, brand: Option<checkout_card::Brand>) -> &str {
-    let len = match brand {
-        Some(b) if b.max_len() >= 16 => 8,
-        Some(_) => 6,
-        None => return "",
-    };
+/// The IIN the installment plans are asked for while the number is typed: the IIN a token of
+/// the number so far would carry (8 digits once 16 are typed, else 6, as the API's rule), so
+/// the plan shown is the plan the token is held to; empty while fewer than 6 are typed.
+pub fn lookup_iin(digits: &str) -> &str {
+    let len = if digits.len() >= 16 { 8 } else { 6 };
     digits.get(..len).unwrap_or("")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use checkout_card::Brand;
 
     #[test]
     fn plans_are_asked_for_the_iin_the_token_carries() {
-        assert_eq!(
-            lookup_iin("4111111111111111", Some(Brand::Visa)),
-            "41111111"
-        );
-        assert_eq!(lookup_iin("4111111", Some(Brand::Visa)), "");
-        assert_eq!(lookup_iin("378282246310005", Some(Brand::Amex)), "378282");
-        assert_eq!(lookup_iin("12345678", None), "");
+        assert_eq!(lookup_iin("4111111111111111"), "41111111");
+        assert_eq!(lookup_iin("411111111111111"), "411111");
+        assert_eq!(lookup_iin("4111111"), "411111");
+        assert_eq!(lookup_iin("378282246310005"), "378282");
+        assert_eq!(lookup_iin("41111"), "");
     }
 
     #[test]

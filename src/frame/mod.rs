@@ -255,9 +255,7 @@ fn change_reporter(channel: HostChannel, extras: Rc<RefCell<Extras>>) -> impl Fn
         if let Some(state) = queued.take() {
             let [number, ..] = state.snapshot();
             let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-            let extras = extras
-                .borrow()
-                .state(lookup_iin(&digits, brand_of(&digits)));
+            let extras = extras.borrow().state(lookup_iin(&digits));
             report_change(state, extras, &channel, &last);
         }
     });

@@ -215,9 +215,7 @@ pub fn read(
         let names = ["hidden", "required", "optional"];
         let picked = one_of(&card, "card.document", &names, expected)?;
         o.document = [Hidden, Required, Optional][picked];
-        // `"ask"` says what `true` does: the shopper is asked (a checkbox, unticked).
-        o.save_card = option(&card, "card.saveCard").as_string().as_deref() == Some("ask")
-            || boolean(&card, "card.saveCard", false)?;
+        o.save_card = boolean(&card, "card.saveCard", false)?;
         o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
     }
 

@@ -89,8 +89,8 @@ pub(crate) fn cuit(number: &[u8]) -> bool {
     body.len() == 10 && check == expected
 }
 
-/// Chile's RUT, per the SII: weights 2..7 repeating from the rightmost body digit, check
-/// 11 − (Σ mod 11), where 11 is `0` and 10 is `K`.
+/// Chile's RUT, per the SII: weights 2..7 repeating from the rightmost digit of the number
+/// (1 to 8 digits), check 11 − (Σ mod 11), where 11 is `0` and 10 is `K`.
 pub(crate) fn rut(number: &[u8]) -> bool {
     let Some((body, check)) = split_check(number) else {
         return false;
@@ -101,11 +101,12 @@ pub(crate) fn rut(number: &[u8]) -> bool {
         10 => b'K',
         v => ascii(v),
     };
-    (7..=8).contains(&body.len()) && check == expected
+    (1..=8).contains(&body.len()) && check == expected
 }
 
-/// Colombia's NIT, per the DIAN: prime weights 3, 7, 13… from the rightmost digit, r = Σ mod
-/// 11, check r when r is 0 or 1, else 11 − r.
+/// Colombia's NIT, per the DIAN: prime weights 3, 7, 13… from the rightmost digit of the base
+/// number (a company's 9 digits or a person's cédula, 6 to 10), r = Σ mod 11, check r when r
+/// is 0 or 1, else 11 − r.
 pub(crate) fn nit(number: &[u8]) -> bool {
     const WEIGHTS: [u8; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
     let Some((body, check)) = split_check(number) else {
@@ -115,7 +116,7 @@ pub(crate) fn nit(number: &[u8]) -> bool {
         r @ 0..=1 => ascii(r),
         r => ascii(11 - r),
     };
-    body.len() == 9 && check == expected
+    (6..=10).contains(&body.len()) && check == expected
 }
 
 /// Peru's RUC, per SUNAT: weights 5,4,3,2,7,6,5,4,3,2, check 11 − (Σ mod 11), where 10 is 0
@@ -227,7 +228,13 @@ mod tests {
         assert!(cnpj(b"12ABC34501DE35"));
         assert!(cuit(b"20123456786"));
         assert!(rut(b"123456785"));
+        // 1: 1·2 = 2, 11 − 2 = 9. 123456: 6·2 + 5·3 + 4·4 + 3·5 + 2·6 + 1·7 = 77, 11 − 0 → 0.
+        assert!(rut(b"19"));
+        assert!(rut(b"1234560"));
         assert!(nit(b"8001972684"));
+        // 123456: 6·3 + 5·7 + 4·13 + 3·17 + 2·19 + 1·23 = 217, remainder 8, 11 − 8 = 3.
+        assert!(nit(b"1234563"));
+        assert!(nit(b"10203040508"));
         assert!(ruc(b"20131312955"));
         assert!(uy_ci(b"12345672"));
         assert!(ec_ci(b"1710034065"));

@@ -14,8 +14,10 @@ pub fn normalize(kind: DocumentType, text: &str) -> String {
 /// Formats `text` as typed: keeps the characters `kind` allows (upper-cased; separators and
 /// anything else dropped), refuses those past its longest number, and lays them out the
 /// usual way (`123.456.789-09`, `12.345.678/0001-95`, `20-12345678-3`, `12.345.678-K`,
-/// `1.234.567-2`, `12.345.678`; RFC, CURP, RUC and the rest as plain characters). A separator
-/// appears once the character after it is typed.
+/// `900.123.456-7`, `1.234.567-2`, `12.345.678`; RFC, CURP, RUC and the rest as plain
+/// characters). A separator appears once the character after it is typed. Where the length
+/// varies and a check character ends the number (NIT, RUT, Uruguay's CI), the last character
+/// typed so far is shown after the dash, and the dots move as characters arrive.
 ///
 /// `caret` is the browser's `selectionStart` in UTF-16 units; the returned caret, in the same
 /// units, sits right after the same significant character it followed in `text` (at 0 if
@@ -95,8 +97,14 @@ mod tests {
         assert_eq!(full(BrCnpj, "12abc34501de35"), "12.ABC.345/01DE-35");
         assert_eq!(full(ArCuit, "20123456786"), "20-12345678-6");
         assert_eq!(full(CoNit, "8001972684"), "800.197.268-4");
+        assert_eq!(full(CoNit, "1234563"), "123.456-3");
+        assert_eq!(full(CoNit, "522388031"), "52.238.803-1");
+        assert_eq!(full(CoNit, "10203040508"), "1.020.304.050-8");
+        assert_eq!(full(CoNit, "102030405089"), "1.020.304.050-8");
         assert_eq!(full(ClRut, "12345678k"), "12.345.678-K");
         assert_eq!(full(ClRut, "7654321-6"), "7.654.321-6");
+        assert_eq!(full(ClRut, "19"), "1-9");
+        assert_eq!(full(ClRut, "1234560"), "123.456-0");
         assert_eq!(full(UyCi, "12345672"), "1.234.567-2");
         assert_eq!(full(UyCi, "1111113"), "111.111-3");
         assert_eq!(full(ArDni, "12345678"), "12.345.678");
@@ -113,6 +121,9 @@ mod tests {
         assert_eq!(fmt(ClRut, "1", 1), ("1".into(), 1));
         assert_eq!(fmt(ClRut, "12", 2), ("1-2".into(), 3));
         assert_eq!(fmt(ClRut, "12345", 5), ("1.234-5".into(), 7));
+        assert_eq!(fmt(CoNit, "800", 3), ("80-0".into(), 4));
+        assert_eq!(fmt(CoNit, "800197268", 9), ("80.019.726-8".into(), 12));
+        assert_eq!(fmt(CoNit, "8001972684", 10), ("800.197.268-4".into(), 13));
         assert_eq!(fmt(ArCuit, "20", 2), ("20".into(), 2));
         assert_eq!(fmt(ArCuit, "201", 3), ("20-1".into(), 4));
     }
@@ -156,6 +167,8 @@ mod tests {
     fn normalize_is_the_value_to_send() {
         assert_eq!(normalize(BrCpf, "111.444.777-35"), "11144477735");
         assert_eq!(normalize(ClRut, "12.345.678-k"), "12345678K");
+        assert_eq!(normalize(ClRut, "1-9"), "19");
+        assert_eq!(normalize(CoNit, "52.238.803-1"), "522388031");
         assert_eq!(normalize(MxRfc, " muñ 110218 lj6 "), "MUÑ110218LJ6");
         assert_eq!(normalize(PeDni, "123456789"), "12345678");
     }

@@ -26,9 +26,13 @@ pub enum DocumentType {
     CoCc,
     /// Colombia's CE (Cédula de Extranjería): 6–10 digits, no check digit.
     CoCe,
-    /// Colombia's NIT (Número de Identificación Tributaria): 9 digits and the DIAN check digit.
+    /// Colombia's NIT (Número de Identificación Tributaria): a base number and the DIAN check
+    /// digit. The base is 9 digits for a company and a person's cédula (6–10 digits) for a
+    /// natural person, so 7–11 digits in all; shown as `900.123.456-7` or `1.020.304.050-8`.
     CoNit,
-    /// Chile's RUT (Rol Único Tributario): 7–8 digits and a check character, `0`–`9` or `K`.
+    /// Chile's RUT (Rol Único Tributario): a number from 1 to 99.999.999 (1–8 digits; old and
+    /// company RUTs can be short) and a check character, `0`–`9` or `K`; shown as `1-9`,
+    /// `123.456-0` or `12.345.678-K`.
     ClRut,
     /// Peru's DNI (Documento Nacional de Identidad): 8 digits.
     PeDni,
@@ -190,18 +194,23 @@ impl DocumentType {
         static CC: Spec = spec("CC", "CO", (6, 10), Digits, false, Plain);
         // Foreigners' numbers are digits too (Migración Colombia); kept as simple as the CC.
         static CE: Spec = spec("CE", "CO", (6, 10), Digits, false, Plain);
+        // A company's 9-digit base or a person's cédula (6–10 digits), and the check digit. The
+        // length is not fixed, so thousands from the right and the last digit after a dash:
+        // `900.123.456-7` for a company, as the DIAN writes it, and `52.238.803-1` for a person.
         static NIT: Spec = spec(
             "NIT",
             "CO",
-            (10, 10),
+            (7, 11),
             Digits,
             true,
-            Pattern("###.###.###-#"),
+            Thousands { check: true },
         );
+        // 1–8 digits and the check character: `1-9` is complete; a single character is not,
+        // as a RUT needs both a number and its check.
         static RUT: Spec = spec(
             "RUT",
             "CL",
-            (8, 9),
+            (2, 9),
             DigitsAndK,
             true,
             Thousands { check: true },

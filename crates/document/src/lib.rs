@@ -23,6 +23,13 @@
 //! Uruguay's CI) or give characters values a modulus apart (RFC, alphanumeric CNPJ), so a
 //! few single-character changes still pass. Only the CUIT, CUIL, RUT and Ecuador's CI catch
 //! every one.
+//!
+//! Some lengths are not fixed: Colombia's NIT is a company's 9-digit base or a person's
+//! cédula (6–10 digits) before its check digit, and Chile's RUT numbers run from 1 to
+//! 99.999.999 (1–8 digits) before their check character. As with Uruguay's CI, a number typed
+//! without its check character then reads as a shorter one, so it is reported as a bad check
+//! digit rather than incomplete (and the odd one passes); [`Reason::Incomplete`] means fewer
+//! characters than the shortest number has.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

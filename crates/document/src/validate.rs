@@ -10,7 +10,11 @@ use crate::text::{is_separator, significant, Chars};
 pub enum Reason {
     /// Nothing entered (separators only count as nothing).
     Empty,
-    /// Too few characters so far.
+    /// Too few characters so far: fewer than the kind's shortest number
+    /// ([`DocumentType::min_len`]). Where the length varies and the check character comes
+    /// last (NIT, RUT, Uruguay's CI), a number typed without it reads as a shorter one ending
+    /// in a check character, so it fails as [`Reason::BadCheckDigit`] instead (or now and
+    /// then passes).
     Incomplete,
     /// More characters than the document has.
     TooLong,
@@ -18,7 +22,8 @@ pub enum Reason {
     InvalidCharacter,
     /// The right characters in an impossible arrangement: an RFC or CURP whose date is no
     /// date, a CURP's unknown state, a prefix no CUIT or RUC starts with, a `K` before a RUT's
-    /// end, a CPF or CNPJ of one repeated digit (which passes the arithmetic but is never issued).
+    /// end, a RUT numbered 0 or a CPF or CNPJ of one repeated digit (which pass the arithmetic
+    /// but are never issued).
     InvalidFormat,
     /// The check digit does not match the rest (a typo).
     BadCheckDigit,
@@ -95,10 +100,11 @@ fn arranged(kind: DocumentType, number: &[u8]) -> bool {
                 || matches!(number, [b'3', b'0' | b'3' | b'4', ..])
         }
         DocumentType::ArCuil => matches!(number, [b'2', b'0' | b'3' | b'4' | b'7', ..]),
-        // `K` is only ever the check character.
-        DocumentType::ClRut => number
-            .split_last()
-            .is_some_and(|(_, body)| body.iter().all(u8::is_ascii_digit)),
+        // `K` is only ever the check character, and RUTs start at 1 (leading zeros are only
+        // padding).
+        DocumentType::ClRut => number.split_last().is_some_and(|(_, body)| {
+            body.iter().all(u8::is_ascii_digit) && body.iter().any(|&d| d != b'0')
+        }),
         // SUNAT's prefixes: 10 for people with a DNI, 15 and 17 for people registered with
         // other documents, 20 for companies.
         DocumentType::PeRuc => matches!(number, [b'1', b'0' | b'5' | b'7', ..] | [b'2', b'0', ..]),
@@ -238,6 +244,8 @@ mod tests {
         assert_eq!(validate(ClRut, "12.345.678-5"), Ok(()));
         assert_eq!(validate(ClRut, " 12 345 678 – 5 "), Ok(()));
         assert_eq!(validate(ClRut, "76.086.428-5"), Ok(()));
+        assert_eq!(validate(ClRut, "1-9"), Ok(()));
+        assert_eq!(validate(CoNit, "52.238.803-1"), Ok(()));
         assert_eq!(validate(MxRfc, "gode-561231-gr8"), Ok(()));
         assert_eq!(validate(MxRfc, "MUÑ-110218-LJ6"), Ok(()));
         assert_eq!(validate(MxRfc, "muñ110218lj6"), Ok(()));
@@ -276,5 +284,23 @@ mod tests {
         assert!(!curp(b"AAAA000229HQQCCC00"));
         assert!(!curp(b"AAAA000229HDFCAC00"));
         assert!(!curp(b"AAA1000229HDFCCC00"));
+    }
+
+    #[test]
+    fn short_ruts_and_nits() {
+        // Two characters make a RUT: one alone is incomplete, whether digit or `K`.
+        assert_eq!(validate(ClRut, "1"), Err(Reason::Incomplete));
+        assert_eq!(validate(ClRut, "k"), Err(Reason::Incomplete));
+        assert_eq!(validate(ClRut, "1-8"), Err(Reason::BadCheckDigit));
+        assert_eq!(validate(ClRut, "K-9"), Err(Reason::InvalidFormat));
+        // 0 passes the arithmetic (check 0) but is no RUT; zeros before a number are padding.
+        assert_eq!(validate(ClRut, "0-0"), Err(Reason::InvalidFormat));
+        assert_eq!(validate(ClRut, "00.000.000-0"), Err(Reason::InvalidFormat));
+        assert_eq!(validate(ClRut, "01-9"), Ok(()));
+        // A person's NIT: the cédula (6–10 digits) and the check digit.
+        assert_eq!(validate(CoNit, "123.456"), Err(Reason::Incomplete));
+        assert_eq!(validate(CoNit, "123.456-3"), Ok(()));
+        assert_eq!(validate(CoNit, "1.020.304.050-8"), Ok(()));
+        assert_eq!(validate(CoNit, "10.203.040.508-0"), Err(Reason::TooLong));
     }
 }

@@ -556,8 +556,8 @@ fn co_cc_and_ce() {
     }
 }
 
-/// python-stdnum's NITs found online with nine digits before the check digit, and the DIAN's
-/// own (800.197.268-4).
+/// python-stdnum's NITs found online, companies' (nine digits before the check digit) and
+/// people's (their cédula, here 7 to 10 digits, before it), and the DIAN's own (800.197.268-4).
 #[test]
 fn nit() {
     all_valid(
@@ -590,20 +590,61 @@ fn nit() {
             "900.323.466—1",
             "900.465.924-0",
             "900812264-7",
+            // python-stdnum's module examples.
+            "213.123.432-1",
+            "2131234351",
+        ],
+    );
+    // People's NITs: a cédula and its check digit (python-stdnum's, found online).
+    all_valid(
+        CoNit,
+        &[
+            "1118534248-0",
+            "15.252.525-0",
+            "17.343.020-1",
+            "35324530-0",
+            "37547837-0",
+            "375478370",
+            "51.922.998-7",
+            "52.238.803-1",
+            "6.386.949-2",
+            "79.308.960-7",
+            "79.896.529.6",
+            "79626331-8",
+            "79627373-1",
+        ],
+    );
+    // Computed here with the DIAN's algorithm (no published ones of these lengths found):
+    // cédula-like numbers of 6 and 10 digits and their check digits.
+    all_valid(
+        CoNit,
+        &[
+            "123.456-3",
+            "987.654-2",
+            "1.020.304.050-8",
+            "1.032.456.789-7",
         ],
     );
     all_invalid(
         CoNit,
         Reason::BadCheckDigit,
-        &["800.197.268-5", "213.123.435-0"],
+        &[
+            "800.197.268-5",
+            "213.123.435-0",
+            "52.238.803-2",
+            "123.456-4",
+        ],
     );
-    // A NIT needs its check digit here.
-    all_invalid(CoNit, Reason::Incomplete, &["800.197.268"]);
+    // The length is not fixed, so a company's NIT typed without its check digit reads as a
+    // person's (80.019.726, check 8) and fails on the check digit, not as incomplete.
+    all_invalid(CoNit, Reason::BadCheckDigit, &["800.197.268"]);
+    all_invalid(CoNit, Reason::Incomplete, &["123.456", "1"]);
+    all_invalid(CoNit, Reason::TooLong, &["1.020.304.050-89"]);
     all_invalid(CoNit, Reason::InvalidCharacter, &["213123435A"]);
 }
 
-/// RUTs from the SII's list of electronic invoice issuers (via python-stdnum), and the usual
-/// examples.
+/// RUTs from the SII's list of electronic invoice issuers (via python-stdnum), the SII's own
+/// (60.803.000-K), and the usual examples.
 #[test]
 fn rut() {
     all_valid(
@@ -641,15 +682,39 @@ fn rut() {
             "99147000-K",
             "99595090-1",
             "10626628-k",
+            "60.803.000-K",
+        ],
+    );
+    // Numbers under 1.000.000 (old RUTs, and companies'): computed here with the SII's
+    // modulo 11 (no published list of short ones found), from 1-9 up; zeros before a number
+    // are only padding.
+    all_valid(
+        ClRut,
+        &[
+            "1-9",
+            "5-1",
+            "12-4",
+            "123-6",
+            "1.234-3",
+            "70.000-2",
+            "100.000-4",
+            "123.456-0",
+            "999.999-K",
+            "0.123.456-0",
         ],
     );
     all_invalid(
         ClRut,
         Reason::BadCheckDigit,
-        &["12.345.678-K", "76.086.428-4"],
+        &["12.345.678-K", "76.086.428-4", "1-K", "345.678-5"],
     );
-    all_invalid(ClRut, Reason::InvalidFormat, &["1234K678-5"]);
-    all_invalid(ClRut, Reason::Incomplete, &["345.678-5"]);
+    all_invalid(
+        ClRut,
+        Reason::InvalidFormat,
+        &["1234K678-5", "K-9", "0-0", "000.000-0"],
+    );
+    // One character is no RUT yet: two (a digit and its check) are the shortest.
+    all_invalid(ClRut, Reason::Incomplete, &["1", "K"]);
     all_invalid(ClRut, Reason::TooLong, &["123.456.789-0"]);
 }
 
@@ -761,8 +826,20 @@ fn single_changes_agree_with_the_reference() {
             ],
         ),
         (ArCuit, &CUIT_VALID[..40]),
-        (CoNit, &["8001972684", "8600019861", "9008122647"]),
-        (ClRut, &["123456785", "760864285", "10626628K"]),
+        (
+            CoNit,
+            &[
+                "8001972684",
+                "8600019861",
+                "9008122647",
+                "522388031",
+                "1234563",
+            ],
+        ),
+        (
+            ClRut,
+            &["123456785", "760864285", "10626628K", "19", "1234560"],
+        ),
         (PeRuc, &["20512333797", "10054148289", "17155542071"]),
         (UyCi, &["12345672", "49077602", "1111113"]),
         (EcCi, &["1714307103", "0602910945", "0926687856"]),

@@ -95,10 +95,13 @@ fn valid(kind: DocumentType) -> BoxedStrategy<String> {
                 .boxed()
         }
         CoCc | CoCe => digits(6..=10),
-        CoNit => digits(9)
+        // A company's 9-digit base or a person's cédula of 6 to 10.
+        CoNit => prop_oneof![digits(9), digits(6..=10)]
             .prop_map(|d| d.clone() + &reference::nit_check(&d).to_string())
             .boxed(),
-        ClRut => digits(7..=8)
+        // Short RUTs (old ones and companies') as well as the usual 7–8 digits; never 0.
+        ClRut => prop_oneof![digits(7..=8), digits(1..=6)]
+            .prop_filter("RUT 0", |d| d.chars().any(|c| c != '0'))
             .prop_map(|d| d.clone() + &reference::rut_check(&d).to_string())
             .boxed(),
         PeDni => digits(8),

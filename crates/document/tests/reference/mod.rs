@@ -86,7 +86,9 @@ pub fn rut_check(body: &str) -> char {
     }
 }
 
-/// The NIT's check digit: the DIAN's table of primes, the last one paired with the first digit.
+/// The NIT's check digit for its base number (a company's 9 digits or a person's cédula, 6 to
+/// 10): the DIAN's table of primes cut to the base's length, the last one kept paired with the
+/// first digit.
 pub fn nit_check(body: &str) -> char {
     let primes = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
     let d = digits(body);
@@ -266,12 +268,17 @@ pub fn is_valid(kind: DocumentType, s: &str) -> bool {
                 && cuit_check(&s[..10]) == s[10..].chars().next()
         }
         DocumentType::CoCc | DocumentType::CoCe => (6..=10).contains(&n) && all_digits(s),
+        // A base of 6 to 10 digits, then the check digit.
         DocumentType::CoNit => {
-            n == 10 && all_digits(s) && nit_check(&s[..9]) == s.chars().nth(9).unwrap()
+            (7..=11).contains(&n)
+                && all_digits(s)
+                && nit_check(&s[..n - 1]) == s.chars().nth(n - 1).unwrap()
         }
+        // A number from 1 to 99999999 (zeros before it allowed, up to 8 digits), then the check.
         DocumentType::ClRut => {
-            (8..=9).contains(&n)
+            (2..=9).contains(&n)
                 && all_digits(&s[..n - 1])
+                && s[..n - 1].parse::<u64>().unwrap() >= 1
                 && rut_check(&s[..n - 1]) == s.chars().nth(n - 1).unwrap()
         }
         DocumentType::PeDni => n == 8 && all_digits(s),
