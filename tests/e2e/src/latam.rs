@@ -92,7 +92,7 @@ async fn paid_with(s: &Sandbox, id: &str) -> anyhow::Result<(Value, Value)> {
 }
 
 /// Fails if the merchant page holds `text` anywhere (DOM, messages, console, URL).
-async fn page_lacks(d: &WebDriver, text: &str) -> anyhow::Result<()> {
+pub(crate) async fn page_lacks(d: &WebDriver, text: &str) -> anyhow::Result<()> {
     d.enter_default_frame().await?;
     let seen = d
         .execute(

@@ -603,9 +603,12 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno.html", s.merchant)).await?;
     install_spy(d).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
-    // `cardSaveEnable`: the form asks; the shopper ticks.
+    // `cardSaveEnable`: the form asks; the shopper ticks. `documentEnable`: a CPF.
     enter_secure_frame(d).await?;
     find(d, "#cw-save").await?.click().await?;
+    let cpf = find(d, "#cw-document").await?;
+    cpf.click().await?;
+    cpf.send_keys("52998224725").await?;
     d.enter_default_frame().await?;
     find(d, "#pay").await?.click().await?;
     // `continuePayment()` with no argument: the result reaches `yunoPaymentResult`, and
@@ -620,6 +623,13 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     if vault != "true" {
         bail!("tokenWithInformation.vault_on_success after the shopper ticked it: {vault:?}");
     }
+    // The document went with the token to the payment, never through the page.
+    let payment = read_js(d, "#result", "el.dataset.payment").await?;
+    let document = s.payment(&payment).await?["customer_payer"]["document"].clone();
+    if document["document_number"] != "52998224725" || document["document_type"] != "CPF" {
+        bail!("the payment's document is {document}");
+    }
+    latam::page_lacks(d, "52998224725").await?;
     // `yunoPaymentMethodSelected` gets Yuno's `{ type, name }`.
     let selected = read_js(d, "#result", "el.dataset.selected").await?;
     if !selected.starts_with("CARD ") || selected.len() < 6 || selected.contains("undefined") {

@@ -12,14 +12,15 @@ yuno.startCheckout({
   countryCode: "BR",
   language: "en",
   showLoading: true,
-  // Yuno's "save card" checkbox in the card form.
-  card: { cardSaveEnable: true },
+  // Yuno's "save card" checkbox in the card form, and the payer's document (CPF in Brazil).
+  card: { cardSaveEnable: true, documentEnable: true },
   async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
     // Yuno's OneTimeToken: the card's last four under `card_data.lfd`.
     document.getElementById("result").dataset.card = `${tokenWithInformation.type} ${tokenWithInformation.card_data?.lfd}`;
     // What the shopper chose in that checkbox.
     document.getElementById("result").dataset.vault = `${tokenWithInformation.vault_on_success}`;
-    await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
+    const payment = await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
+    document.getElementById("result").dataset.payment = payment.id;
     // Yuno's guide: always, with no argument; the SDK does the rest.
     yuno.continuePayment();
   },
