@@ -82,7 +82,8 @@ export interface CheckoutOptions {
   /** Methods rendered and, for a new card, the secure frame interactive. */
   onReady?(): void;
   onChange?(state: ChangeState): void;
-  onPaymentMethodSelected?(method: { type: string; vaultedToken?: string }): void;
+  /** The method the shopper selected: its type, its name as the API gives it, its saved card. */
+  onPaymentMethodSelected?(method: { type: string; name: string; vaultedToken?: string }): void;
   /** Default true. */
   showPayButton?: boolean;
   appearance?: {

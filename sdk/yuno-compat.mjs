@@ -105,15 +105,6 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       const create = createPayment;
       const onError = error;
       const selected = methodSelected;
-      const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
-      const names = selected
-        ? fetch(`${api}/v1/checkout/sessions/${encodeURIComponent(o.checkoutSession)}/payment-methods`, {
-            headers: { "public-api-key": publicApiKey },
-          })
-            .then((r) => (r.ok ? r.json() : []))
-            .then((list) => new Map(list.map((m) => [m.vaulted_token || m.type, m.name])))
-            .catch(() => new Map())
-        : null;
       let installments = 1;
       // Kept: `continuePayment({ showPaymentStatus })` changes it for the payment at hand.
       const mountOptions = (current = {
@@ -162,9 +153,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           loader(selector, false);
           onError?.(e.message, e);
         },
-        // Yuno's `{ type, name }`: the name from the session's list, read here once.
-        onPaymentMethodSelected: async (m) =>
-          selected?.({ type: m.type, name: (await names).get(m.vaultedToken || m.type), vaulted_token: m.vaultedToken }),
+        // Yuno's `{ type, name }`.
+        onPaymentMethodSelected: (m) => selected?.({ type: m.type, name: m.name, vaulted_token: m.vaultedToken }),
       });
       mounting = mount(selector, mountOptions).then((h) => {
         if (mine === generation) handle = h;

@@ -397,11 +397,14 @@ async fn selecting_an_alternative_method_creates_its_token_without_a_form() {
         .unwrap()
         .unchecked_into();
     pix.click();
+    // Its type and its name as the API gives it.
     assert!(
         until(2000, || selected
             .borrow()
             .iter()
-            .any(|s| get_str(s, "type") == "PIX"))
+            .any(
+                |s| get_str(s, "type") == "PIX" && get_str(s, "name") == "PIX"
+            ))
         .await
     );
     JsFuture::from(handle.submit()).await.unwrap();

@@ -102,7 +102,7 @@ pub fn check_field(field: Field, v: &Values, mode: FieldMode, today: YearMonth) 
                 .err()
                 .map(|e| Reason::Cvc(e, brand))
         }
-        Field::HolderName => match (mode, v.holder.trim().is_empty()) {
+        Field::HolderName => match (mode, checkout_card::trim(v.holder).is_empty()) {
             (FieldMode::Hidden, _) | (FieldMode::Optional, true) => None,
             _ => validate_holder(v.holder).err().map(Reason::Holder),
         },

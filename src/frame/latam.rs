@@ -4,8 +4,8 @@
 //! fetches only for a session whose country has them, so a card form elsewhere never loads
 //! them. The form reaches the module through [`Extras`]: the card's IIN as it is typed,
 //! whether the fields are complete, the installments chosen, and at submit what goes into the
-//! token request. The document stays in the frame but for what Yuno's token information
-//! carries (`CardInfo::document`).
+//! token request. The document stays in the frame: it goes to the token endpoint only, and the
+//! host learns the number of installments, never the document.
 
 use std::cell::RefCell;
 

@@ -26,8 +26,7 @@ use crate::i18n::Lang;
 use crate::wire::{listen_on_window, stop_listening, Channel, ListenerSlot};
 use check::brand_of;
 use latam::{lookup_iin, Extras};
-use tokenize::Failure;
-use tokenize::{tokenize, Card};
+use tokenize::{tokenize, Card, Failure};
 
 /// The frame's connection to its host.
 pub type HostChannel = Rc<Channel<FrameToHost>>;
@@ -352,7 +351,7 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>, ext
         expiration_month: exp.month,
         expiration_year: exp.year,
         security_code: cvc,
-        holder_name: Some(holder.trim().to_owned()).filter(|h| !h.is_empty()),
+        holder_name: Some(checkout_card::trim(&holder).to_owned()).filter(|h| !h.is_empty()),
     };
     let save = state.save_chosen();
     let mut info = CardInfo {

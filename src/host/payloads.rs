@@ -7,10 +7,11 @@ use wasm_bindgen::JsValue;
 use super::api::Method;
 use crate::js_object::{object, opt_str};
 
-/// `onPaymentMethodSelected`'s `{type, vaultedToken?}`.
+/// `onPaymentMethodSelected`'s `{type, name, vaultedToken?}` (the name as the API gives it).
 pub fn method_selected(m: &Method) -> JsValue {
     object(&[
         ("type", m.kind.as_str().into()),
+        ("name", m.name.as_str().into()),
         ("vaultedToken", opt_str(m.vaulted_token.as_deref())),
     ])
 }

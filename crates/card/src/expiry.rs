@@ -65,7 +65,7 @@ fn split(text: &str) -> Result<Option<(&str, &str)>, ExpiryError> {
     let Some(first) = runs.next() else {
         return Ok(None);
     };
-    let has_separator = text.contains('/') || text.trim().contains(char::is_whitespace);
+    let has_separator = text.contains('/') || crate::trim(text).contains(char::is_whitespace);
     match (runs.next(), runs.next()) {
         (Some(_), Some(_)) => Err(ExpiryError::Malformed),
         (Some(year), None) => Ok(Some((first, year))),

@@ -17,20 +17,39 @@ pub enum HolderError {
 const MIN: usize = 2;
 const MAX: usize = 26;
 
+/// `text` without white space (Unicode's, as `str::trim`) at either end. One plain function
+/// that the engine and the frame share: `str::trim`'s generic searcher came into the frame's
+/// wasm twice, 0.7 KB.
+pub fn trim(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |(i, _)| i);
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(start, |(i, c)| i + c.len_utf8());
+    &text[start..end.max(start)]
+}
+
 /// Validates a holder name: letters in any script, spaces, `'`, `’`, `-` and `.`, 2–26
 /// characters after trimming.
 pub fn validate_holder(text: &str) -> Result<(), HolderError> {
-    let name = text.trim();
+    let name = trim(text);
     if name.is_empty() {
         return Err(HolderError::Empty);
     }
-    if !name
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '.'))
-    {
-        return Err(HolderError::InvalidCharacter);
+    // Counted in the same pass (`chars().count()` brings its own vectorised loop: 0.4 KB of
+    // the frame's wasm).
+    let mut count = 0;
+    for c in name.chars() {
+        if !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '.')) {
+            return Err(HolderError::InvalidCharacter);
+        }
+        count += 1;
     }
-    match name.chars().count() {
+    match count {
         n if n < MIN => Err(HolderError::TooShort),
         n if n > MAX => Err(HolderError::TooLong),
         _ => Ok(()),
@@ -40,6 +59,22 @@ pub fn validate_holder(text: &str) -> Result<(), HolderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_as_str_trim_does() {
+        for text in [
+            "",
+            " ",
+            "  a b  ",
+            "\u{a0}José\u{2003}",
+            "\t\nx",
+            "x",
+            "李 ",
+            " \u{3000}",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn names() {

@@ -20,5 +20,5 @@ pub use brand::{detect, Brand, Detection};
 pub use cvc::{validate_cvc, CvcError};
 pub use expiry::{format_expiry, parse_expiry, validate_expiry, Expiry, ExpiryError, YearMonth};
 pub use format::{format_number, Edit, FormattedNumber};
-pub use holder::{validate_holder, HolderError};
+pub use holder::{trim, validate_holder, HolderError};
 pub use number::{validate_digits, validate_number, NumberError};
