@@ -48,12 +48,46 @@ function loader(where, on) {
     sheet.replaceSync(
       ".cw-yuno-busy{position:relative}.cw-yuno-busy::after{content:'';position:absolute;inset:0;background:rgb(255 255 255/.7) no-repeat center/32px;" +
         "background-image:radial-gradient(circle,#2563eb 40%,transparent 42%);animation:cw-pulse 1s infinite alternate}" +
-        "@keyframes cw-pulse{to{opacity:.4}}",
+        "@keyframes cw-pulse{to{opacity:.4}}" +
+        "dialog.cw-yuno-modal{border:0;border-radius:10px;padding:0;width:min(480px,96vw);max-height:96vh}" +
+        "dialog.cw-yuno-modal::backdrop{background:rgb(0 0 0/.5)}" +
+        ".cw-yuno-modal header{display:flex;justify-content:space-between;align-items:center;padding:10px 14px;border-bottom:1px solid #e5e7eb}" +
+        ".cw-yuno-modal h2{font-size:1.1em;margin:0}.cw-yuno-modal header button{background:none;border:0;font-size:1.4em;padding:0 6px;cursor:pointer}" +
+        ".cw-yuno-body{padding:14px}",
     );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   el.classList.toggle("cw-yuno-busy", on);
   el.setAttribute("aria-busy", on);
+}
+
+/**
+ * Yuno's `renderMode: { type: "modal" }`: the checkout in a modal dialog (focus trapped, the
+ * page inert), named and closed in the shopper's language (the action module's words).
+ * Closing it (its button, Escape) calls `onClose`. Returns the dialog and the element the
+ * checkout mounts in.
+ */
+async function modal(api, language, onClose) {
+  const { prepare } = await import("./actions.mjs");
+  // The words' file is named by the language's code (`pt`, `zh-TW`), else English's is taken.
+  const code = /^zh/i.test(language) ? language : language.split("-")[0];
+  const t = (await prepare(api, code)) || {};
+  const el = (tag, attrs, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    e.append(...children);
+    return e;
+  };
+  const heading = el("h2", { id: `cw-yuno-modal-${Math.random().toString(36).slice(2)}` }, t.checkout_title || "Payment");
+  const close = el("button", { type: "button", "aria-label": t.close || "Close" }, "×");
+  const body = el("div", { class: "cw-yuno-body" });
+  const dialog = el("dialog", { class: "cw-yuno-modal", "aria-labelledby": heading.id }, el("header", {}, heading, close), body);
+  const cancel = (e) => (e?.preventDefault(), onClose());
+  dialog.addEventListener("cancel", cancel);
+  close.addEventListener("click", cancel);
+  document.body.append(dialog);
+  dialog.showModal();
+  return { dialog, body };
 }
 
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
@@ -63,6 +97,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
   }
   // What `startCheckout` validated: the options, where to render, the callbacks.
   let opts, selector, actionForm, createPayment, paymentResult, error, methodSelected;
+  // Yuno's modal render mode: the dialog the checkout shows in, while it is open.
+  let dialog;
   // The mounted checkout, its promise, its options and what it was mounted with.
   let handle, mounting, current, last, status;
   // Which mount is the latest: one that resolves after another began (or after
@@ -75,9 +111,14 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       // `renderMode.elementSelector` (or the older `elementSelector`): a selector, or
       // `{ apmForm, actionForm }` (the methods and form render in `apmForm`; what the payment
       // asks after it — 3-D Secure, a PIX code — in `actionForm`, else in a dialog).
+      // `renderMode: { type: "modal" }`: in a dialog, which needs no element.
+      const inModal = o.renderMode?.type === "modal";
+      if (o.renderMode?.type !== undefined && !inModal && o.renderMode.type !== "element") {
+        fail('option `renderMode.type` must be "modal" or "element"');
+      }
       const s = o.renderMode?.elementSelector ?? o.elementSelector;
       const where = typeof s === "string" ? s : s?.apmForm;
-      if (typeof where !== "string") {
+      if (typeof where !== "string" && !(inModal && (s === undefined || typeof s === "object"))) {
         fail("option `renderMode.elementSelector` (or `elementSelector`) must be a selector string or { apmForm, actionForm }");
       }
       const create = pick(o, ["yunoCreatePayment", "createPayment"]);
@@ -90,7 +131,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
       opts = o;
       selector = where;
-      actionForm = s.actionForm;
+      actionForm = s?.actionForm;
       createPayment = create;
       [paymentResult, error, methodSelected] = callbacks;
     },
@@ -102,6 +143,14 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       handle?.unmount();
       handle = null;
       const o = opts;
+      if (o.renderMode?.type === "modal") {
+        dialog?.dialog.remove();
+        const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
+        const language = o.language || navigator.language || "en";
+        dialog = await modal(api, language, () => this.unmountSdk());
+        if (mine !== generation) return;
+        selector = dialog.body;
+      }
       const create = createPayment;
       const onError = error;
       const selected = methodSelected;
@@ -126,8 +175,9 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // Lite shows its one method; the full checkout, what `showOnlyThesePaymentMethods` lists.
         paymentMethods: selection.lite ? [selection.paymentMethodType] : o.showOnlyThesePaymentMethods,
         // The full checkout is paid from the merchant's button (`startPayment`); Lite shows
-        // the form's own, as Yuno's does, unless told otherwise.
-        showPayButton: o.showPayButton ?? !!selection.lite,
+        // the form's own, as Yuno's does, unless told otherwise; so does the modal (the page
+        // behind it cannot be used).
+        showPayButton: o.showPayButton ?? (!!selection.lite || !!dialog),
         onReady: () => o.onRendered?.(),
         // The number of installments the shopper picked, when it changes (1: a single payment).
         onChange: (c) => {
@@ -228,7 +278,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
     // The return page's status piece: `{ checkoutSession, countryCode, language,
     // yunoPaymentResult }`; it renders where `elementSelector` says, else at the end of the page.
     mountStatusPayment(o = {}) {
-      let where = o.elementSelector || (selector && document.querySelector(selector));
+      let where = o.elementSelector || (typeof selector == "string" ? document.querySelector(selector) : selector);
       if (!where) document.body.append((where = document.createElement("div")));
       const result = pick(o, ["yunoPaymentResult", "paymentResult"]);
       const err = pick(o, ["yunoError", "error"]);
@@ -248,6 +298,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       status?.unmount();
       handle?.unmount();
       handle = mounting = status = null;
+      dialog?.dialog.remove();
+      dialog = null;
     },
   };
 }

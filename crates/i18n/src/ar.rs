@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "أكّد هويتك",
     close: "إغلاق",
+    checkout_title: "الدفع",
     challenge_frame_title: "صفحة التحقق الخاصة بالبنك الذي تتعامل معه",
     waiting: "في انتظار التأكيد…",
     redirecting: "جارٍ نقلك لإكمال عملية الدفع…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Bestätigen Sie, dass Sie es sind",
     close: "Schließen",
+    checkout_title: "Zahlung",
     challenge_frame_title: "Verifizierungsseite Ihrer Bank",
     waiting: "Warten auf Bestätigung…",
     redirecting: "Sie werden zum Abschluss der Zahlung weitergeleitet…",

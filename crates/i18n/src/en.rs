@@ -59,6 +59,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirm it is you",
     close: "Close",
+    checkout_title: "Payment",
     challenge_frame_title: "Your bank's verification page",
     waiting: "Waiting for confirmation…",
     redirecting: "Taking you to complete the payment…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirma que eres tú",
     close: "Cerrar",
+    checkout_title: "Pago",
     challenge_frame_title: "Página de verificación de tu banco",
     waiting: "Esperando la confirmación…",
     redirecting: "Te estamos llevando a completar el pago…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Kumpirmahin na kayo ito",
     close: "Isara",
+    checkout_title: "Pagbabayad",
     challenge_frame_title: "Pahina ng beripikasyon ng inyong bangko",
     waiting: "Hinihintay ang kumpirmasyon…",
     redirecting: "Dinadala kayo para tapusin ang pagbabayad…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirmez votre identité",
     close: "Fermer",
+    checkout_title: "Paiement",
     challenge_frame_title: "Page de vérification de votre banque",
     waiting: "En attente de confirmation…",
     redirecting: "Redirection pour finaliser le paiement…",

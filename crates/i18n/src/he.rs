@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "אימות זהות",
     close: "סגירה",
+    checkout_title: "תשלום",
     challenge_frame_title: "דף האימות של הבנק שלך",
     waiting: "ממתינים לאישור…",
     redirecting: "מעבירים אותך להשלמת התשלום…",

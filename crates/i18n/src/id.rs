@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Konfirmasi bahwa ini Anda",
     close: "Tutup",
+    checkout_title: "Pembayaran",
     challenge_frame_title: "Halaman verifikasi bank Anda",
     waiting: "Menunggu konfirmasi…",
     redirecting: "Mengarahkan Anda untuk menyelesaikan pembayaran…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Conferma la tua identità",
     close: "Chiudi",
+    checkout_title: "Pagamento",
     challenge_frame_title: "Pagina di verifica della tua banca",
     waiting: "In attesa di conferma…",
     redirecting: "Ti stiamo reindirizzando per completare il pagamento…",

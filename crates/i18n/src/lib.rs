@@ -442,6 +442,8 @@ table! {
         verify_title,
         /// The close button of the dialog.
         close,
+        /// The name of the dialog the checkout itself shows in (Yuno's `renderMode: modal`).
+        checkout_title,
         /// The bank's verification page's iframe title.
         challenge_frame_title,
         /// While the payment's outcome is awaited.

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Sahkan bahawa ini anda",
     close: "Tutup",
+    checkout_title: "Pembayaran",
     challenge_frame_title: "Halaman pengesahan bank anda",
     waiting: "Menunggu pengesahan…",
     redirecting: "Membawa anda untuk melengkapkan pembayaran…",

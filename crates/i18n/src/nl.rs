@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Bevestig dat jij het bent",
     close: "Sluiten",
+    checkout_title: "Betaling",
     challenge_frame_title: "Verificatiepagina van je bank",
     waiting: "Wachten op bevestiging…",
     redirecting: "Je wordt doorgestuurd om de betaling af te ronden…",

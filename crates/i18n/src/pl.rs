@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Potwierdź, że to Ty",
     close: "Zamknij",
+    checkout_title: "Płatność",
     challenge_frame_title: "Strona weryfikacyjna Twojego banku",
     waiting: "Oczekiwanie na potwierdzenie…",
     redirecting: "Przekierowujemy Cię, aby dokończyć płatność…",

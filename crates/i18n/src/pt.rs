@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirme que é você",
     close: "Fechar",
+    checkout_title: "Pagamento",
     challenge_frame_title: "Página de verificação do seu banco",
     waiting: "Aguardando confirmação…",
     redirecting: "Redirecionando para você concluir o pagamento…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Подтвердите, что это вы",
     close: "Закрыть",
+    checkout_title: "Оплата",
     challenge_frame_title: "Страница проверки вашего банка",
     waiting: "Ожидание подтверждения…",
     redirecting: "Переходим к завершению оплаты…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Bekräfta att det är du",
     close: "Stäng",
+    checkout_title: "Betalning",
     challenge_frame_title: "Din banks verifieringssida",
     waiting: "Väntar på bekräftelse…",
     redirecting: "Du skickas vidare för att slutföra betalningen…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "ยืนยันตัวตนของคุณ",
     close: "ปิด",
+    checkout_title: "การชำระเงิน",
     challenge_frame_title: "หน้ายืนยันตัวตนของธนาคารของคุณ",
     waiting: "กำลังรอการยืนยัน…",
     redirecting: "กำลังพาคุณไปชำระเงินให้เสร็จสิ้น…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Kimliğinizi doğrulayın",
     close: "Kapat",
+    checkout_title: "Ödeme",
     challenge_frame_title: "Bankanızın doğrulama sayfası",
     waiting: "Onay bekleniyor…",
     redirecting: "Ödemeyi tamamlamanız için yönlendiriliyorsunuz…",

@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Xác minh danh tính của bạn",
     close: "Đóng",
+    checkout_title: "Thanh toán",
     challenge_frame_title: "Trang xác minh của ngân hàng",
     waiting: "Đang chờ xác nhận…",
     redirecting: "Đang chuyển bạn đến trang hoàn tất thanh toán…",

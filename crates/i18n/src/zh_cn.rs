@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "验证您的身份",
     close: "关闭",
+    checkout_title: "支付",
     challenge_frame_title: "您的银行验证页面",
     waiting: "正在等待确认…",
     redirecting: "正在跳转以完成支付…",

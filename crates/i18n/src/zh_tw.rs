@@ -55,6 +55,7 @@ pub static HOST: HostStrings = HostStrings {
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "驗證您的身分",
     close: "關閉",
+    checkout_title: "付款",
     challenge_frame_title: "您的銀行驗證頁面",
     waiting: "正在等待確認…",
     redirecting: "正在帶您前往完成付款…",

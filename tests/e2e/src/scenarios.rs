@@ -98,6 +98,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno_lite_page(d, s)),
     },
     Scenario {
+        name: "yuno-modal-page",
+        run: |d, s| Box::pin(yuno_modal_page(d, s)),
+    },
+    Scenario {
         name: "spanish-and-portuguese",
         run: |d, s| Box::pin(languages(d, s)),
     },
@@ -654,6 +658,48 @@ async fn yuno_lite_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     wait_text(d, "#result", "paymentResult SUCCEEDED").await?;
     find(d, ".cw-after[data-status=SUCCEEDED]").await?;
     check_spy(d).await
+}
+
+/// A page written like Yuno's guide in its default render mode, `modal`: the checkout shows in
+/// a real modal dialog named in the shopper's language, is paid with its own button there, and
+/// reports the result; closing the dialog ends the checkout.
+async fn yuno_modal_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-modal.html", s.merchant)).await?;
+    install_spy(d).await?;
+    let dialog = find(d, "dialog.cw-yuno-modal[open] .cw-method").await?;
+    let modal = read_js(d, "dialog.cw-yuno-modal", "el.matches(':modal')").await?;
+    if modal != "true" {
+        bail!("the checkout's dialog is not modal");
+    }
+    let name = read_js(
+        d,
+        "dialog.cw-yuno-modal",
+        "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
+    )
+    .await?;
+    if name != "Pagamento" {
+        bail!("the dialog is named {name:?}");
+    }
+    drop(dialog);
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    // The page behind is inert: the form's own pay button, in the dialog.
+    let button = find(d, "dialog.cw-yuno-modal .cw-pay").await?;
+    button.click().await?;
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
+    find(d, "dialog.cw-yuno-modal .cw-after[data-status=SUCCEEDED]").await?;
+    check_spy(d).await?;
+    // Closing it (its button) ends the checkout: no dialog is left.
+    find(d, "dialog.cw-yuno-modal header button")
+        .await?
+        .click()
+        .await?;
+    wait_for(10, "the dialog to go", || async {
+        d.find(By::Css("dialog.cw-yuno-modal"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await
 }
 
 async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
