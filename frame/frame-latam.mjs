@@ -219,6 +219,10 @@ export async function start(settings) {
       iin(value);
       return installments() * 2 + (!types.length || reason() === 0 ? 1 : 0);
     },
+    /** Shows what is wrong, leaving the focus where it is. */
+    show() {
+      if (types.length) show();
+    },
     busy(on) {
       input.readOnly = on;
       select.disabled = on;

@@ -12,6 +12,7 @@ export function latamHandle(url) {
     return {
       // `installments × 2 + complete`, once told the card's IIN.
       state: (iin) => (fields ? fields.state(iin) : required ? 2 : 3),
+      show: () => fields?.show(),
       busy: (on) => fields?.busy(on),
       clear: () => fields?.clear(),
       // Without the fields (not in after 10 s), a required document fails the payment as a

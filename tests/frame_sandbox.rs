@@ -346,7 +346,8 @@ async fn a_brazilian_form_asks_for_the_cpf_and_offers_installments_that_the_toke
         })
     };
     assert!(until(2000, || complete(&seen) == Some((false, 1))).await);
-    // Submitted as it is: refused in the frame, the field focused, no token.
+    // Submitted as it is: refused in the frame, the field focused, no token. (A form wrong in
+    // both the card and the document shows both errors at once: see below.)
     host.send(HostToFrame::Submit);
     let refused = FrameToHost::Failed {
         code: FailureCode::ValidationFailed,
@@ -359,6 +360,33 @@ async fn a_brazilian_form_asks_for_the_cpf_and_offers_installments_that_the_toke
         seen.borrow()
     );
     assert_eq!(active_id(), "cw-document");
+
+    // Wrong in both: the card's error and the document's show on the same submit, the card's
+    // field focused.
+    // (The focus leaves the document first, and its error is cleared by a right CPF, so that
+    // only the submit can show the next one.)
+    let cvc = input(&root, "cw-cvc");
+    cvc.focus().unwrap();
+    document.set_value("");
+    type_text(&document, "52998224725");
+    assert_eq!(text_of(&root, "#cw-document-error"), "");
+    document.set_value("");
+    type_text(&document, "529");
+    assert_eq!(text_of(&root, "#cw-document-error"), "");
+    cvc.set_value("");
+    type_text(&cvc, "1");
+    host.send(HostToFrame::Submit);
+    assert!(
+        until(3000, || text_of(&root, "#cw-cvc-error") != "").await,
+        "the card's error shows"
+    );
+    assert_eq!(
+        text_of(&root, "#cw-document-error"),
+        "Your document number is incomplete."
+    );
+    assert_eq!(active_id(), "cw-cvc");
+    cvc.set_value("");
+    type_text(&cvc, "123");
 
     // The right CPF: complete; the error goes as it is fixed.
     document.set_value("");

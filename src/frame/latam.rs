@@ -31,8 +31,8 @@ pub fn set_loader(loader: Option<js_sys::Function>) {
     LOADER.with(|l| *l.borrow_mut() = loader);
 }
 
-/// The fields' handle (`undefined` for a country without them): `state(iin)`, `busy(on)`,
-/// `clear()`, `submit()`.
+/// The fields' handle (`undefined` for a country without them): `state(iin)`, `show()`,
+/// `busy(on)`, `clear()`, `submit()`.
 #[derive(Clone, Default)]
 pub struct Extras(JsValue);
 
@@ -89,6 +89,12 @@ impl Extras {
             .as_f64()
             .map_or(3, |n| n as u32);
         (n & 1 == 1, (n >> 1) as u8)
+    }
+
+    /// Shows what is wrong in the fields, leaving the focus where it is (a submit the card's
+    /// fields refused).
+    pub fn show_errors(&self) {
+        self.call("show", &JsValue::UNDEFINED);
     }
 
     /// Makes the fields read-only while a token is being created (or editable again).

@@ -324,6 +324,8 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>, ext
     }
     state.form_error.set(String::new());
     if !state.check_all() {
+        // The Latin American fields show their errors too (the card's field has the focus).
+        extras.show_errors();
         channel.send(FrameToHost::Failed {
             code: FailureCode::ValidationFailed,
             retryable: true,
