@@ -377,7 +377,7 @@ async fn a_brazilian_form_asks_for_the_cpf_and_offers_installments_that_the_toke
     type_text(&cvc, "1");
     host.send(HostToFrame::Submit);
     assert!(
-        until(3000, || text_of(&root, "#cw-cvc-error") != "").await,
+        until(3000, || !text_of(&root, "#cw-cvc-error").is_empty()).await,
         "the card's error shows"
     );
     assert_eq!(
