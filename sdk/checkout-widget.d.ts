@@ -21,6 +21,9 @@ export interface TokenInfo {
   saveCard?: boolean;
   /** New cards: the number of installments the shopper chose (1: a single payment). */
   installment?: number;
+  /** New cards: how many digits the number has, and the security code. */
+  numberLength?: number;
+  securityCodeLength?: number;
 }
 
 export interface CheckoutError {
@@ -198,7 +201,24 @@ export interface YunoOneTimeToken {
   type: string;
   vaulted_token: string | null;
   vault_on_success: boolean;
-  card_data?: { iin?: string; lfd: string; brand?: string; expiration_month?: number; expiration_year?: number };
+  /**
+   * Cards. `holder_name` is empty: like the number, the name stays in the secure frame (the
+   * payment has it). The sandbox knows no issuer, category or card type: empty and null.
+   */
+  card_data?: {
+    holder_name: string;
+    iin: string;
+    lfd: string;
+    number_length: number;
+    security_code_length: number;
+    brand: string;
+    issuer_name: string;
+    issuer_code: string | null;
+    category: string | null;
+    type: string;
+    expiration_month?: number;
+    expiration_year?: number;
+  };
   /**
    * Empty: the payer's document (`card.documentEnable`) stays in the secure frame; the token
    * carries it to the API, and the payment has it (`customer_payer.document`).

@@ -25,8 +25,23 @@ const oneTimeToken = (token, i) => ({
   type: i.type,
   vaulted_token: i.vaultedToken ?? null,
   vault_on_success: !!i.saveCard, // the shopper's tick in the card form (cardSaveEnable)
+  // Yuno's fields; the holder's name stays in the secure frame, and the sandbox knows no
+  // issuer, category or card type.
   card_data: i.lfd
-    ? { iin: i.iin, lfd: i.lfd, brand: i.brand, expiration_month: i.expirationMonth, expiration_year: i.expirationYear }
+    ? {
+        holder_name: "",
+        iin: i.iin ?? "",
+        lfd: i.lfd,
+        number_length: i.numberLength ?? 0,
+        security_code_length: i.securityCodeLength ?? 0,
+        brand: i.brand ?? "",
+        issuer_name: "",
+        issuer_code: null,
+        category: null,
+        type: "",
+        expiration_month: i.expirationMonth,
+        expiration_year: i.expirationYear,
+      }
     : undefined,
   // (The payer's document, `card.documentEnable`, stays in the secure frame: the token carries
   // it to the API, and the payment has it.)

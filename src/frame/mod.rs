@@ -364,6 +364,9 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>, ext
         expiration_year: exp.year,
         save,
         installments: 1,
+        // (At most 19 and 4: the card engine refuses more.)
+        number_length: card.number.len() as u8,
+        security_code_length: card.security_code.len() as u8,
     };
     state.set_busy(true);
     extras.set_busy(true);

@@ -51,6 +51,8 @@ pub fn card_token_info(card: &CardInfo) -> JsValue {
         ("expirationYear", card.expiration_year.into()),
         ("saveCard", card.save.into()),
         ("installment", card.installments.into()),
+        ("numberLength", card.number_length.into()),
+        ("securityCodeLength", card.security_code_length.into()),
     ])
 }
 

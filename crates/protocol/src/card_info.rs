@@ -23,6 +23,10 @@ pub struct CardInfo {
     pub save: bool,
     /// The number of installments the shopper chose (1: a single payment).
     pub installments: u8,
+    /// How many digits the card number has (12–19) and its security code (3 or 4): Yuno's
+    /// `card_data.number_length` and `security_code_length`.
+    pub number_length: u8,
+    pub security_code_length: u8,
 }
 
 /// An issuer identification number: 1 to 8 ASCII digits.

@@ -276,6 +276,8 @@ impl Wire for CardInfo {
         put_varint(out, self.expiration_year.into());
         out.push(self.save.into());
         out.push(self.installments);
+        out.push(self.number_length);
+        out.push(self.security_code_length);
     }
     fn take(r: &mut Reader) -> Option<Self> {
         Some(CardInfo {
@@ -286,6 +288,8 @@ impl Wire for CardInfo {
             expiration_year: r.u16()?,
             save: r.bool()?,
             installments: r.byte()?,
+            number_length: r.byte()?,
+            security_code_length: r.byte()?,
         })
     }
 }

@@ -10,6 +10,8 @@ fn card() -> CardInfo {
         expiration_year: 2030,
         save: false,
         installments: 1,
+        number_length: 16,
+        security_code_length: 3,
     }
 }
 
@@ -132,8 +134,8 @@ fn wire_bytes_are_pinned_for_this_version() {
     forged.extend(b"411111");
     forged.push(4);
     forged.extend(b"1111");
-    // Month 12, year 2030, not saved, 1 installment.
-    forged.extend([12, 0xee, 0x0f, 0, 1]);
+    // Month 12, year 2030, not saved, 1 installment, 16 digits, a code of 3.
+    forged.extend([12, 0xee, 0x0f, 0, 1, 16, 3]);
     assert_eq!(
         decode::<FrameToHost>(&forged, 0),
         Some(FrameToHost::Tokenized {
@@ -228,7 +230,9 @@ fn frame_messages_carry_no_card_number_or_cvc() {
         "tokenized.card.iin",
         "tokenized.card.installments",
         "tokenized.card.lfd",
+        "tokenized.card.number_length",
         "tokenized.card.save",
+        "tokenized.card.security_code_length",
         "tokenized.token",
     ];
     assert_eq!(all, expected);

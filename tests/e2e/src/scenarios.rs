@@ -623,6 +623,10 @@ async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     if card != "CARD 4242" {
         bail!("tokenWithInformation as the page read it: {card:?}");
     }
+    let lengths = read_js(d, "#result", "el.dataset.lengths").await?;
+    if lengths != "16/3" {
+        bail!("tokenWithInformation.card_data's number and code lengths: {lengths:?}");
+    }
     let vault = read_js(d, "#result", "el.dataset.vault").await?;
     if vault != "true" {
         bail!("tokenWithInformation.vault_on_success after the shopper ticked it: {vault:?}");

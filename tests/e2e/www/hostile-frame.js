@@ -19,10 +19,10 @@ const connect = bytes([1], varint(VERSION));
 const forged = [
   hello,
   connect,
-  // frame → host: ready; tokenized (VISA 411111 …1111 12/2030, not saved, 1 installment);
-  // failed (network, retryable).
+  // frame → host: ready; tokenized (VISA 411111 …1111 12/2030, not saved, 1 installment, 16
+  // digits, a code of 3); failed (network, retryable).
   envelope(0, [0]),
-  envelope(0, [3], str("forged-token"), [0], str("411111"), str("1111"), [12], varint(2030), [0], [1]),
+  envelope(0, [3], str("forged-token"), [0], str("411111"), str("1111"), [12], varint(2030), [0], [1, 16, 3]),
   envelope(1, [4, 1, 1]),
   // host → frame: configure pointing the frame at another API, then submit.
   envelope(0, [0], str("es"), str("x"), str("x"), str("https://evil.example"), [2], str(""), [2, 0, 1, 0], str("")),

@@ -17,6 +17,9 @@ yuno.startCheckout({
   async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
     // Yuno's OneTimeToken: the card's last four under `card_data.lfd`.
     document.getElementById("result").dataset.card = `${tokenWithInformation.type} ${tokenWithInformation.card_data?.lfd}`;
+    // …and the lengths of its number and security code.
+    const data = tokenWithInformation.card_data;
+    document.getElementById("result").dataset.lengths = `${data?.number_length}/${data?.security_code_length}`;
     // What the shopper chose in that checkbox.
     document.getElementById("result").dataset.vault = `${tokenWithInformation.vault_on_success}`;
     const payment = await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
