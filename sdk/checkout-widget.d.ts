@@ -118,8 +118,9 @@ export interface CheckoutOptions {
   initialPaymentMethod?: { type: string; vaultedToken?: string };
   /**
    * Only the methods of these types (`"CARD"`, `"PIX"`…, saved cards included under `"CARD"`)
-   * are shown, in the session's order (Yuno: `showOnlyThesePaymentMethods`); an empty list does
-   * not filter. None left: `onError` with `NO_PAYMENT_METHODS`.
+   * or these saved cards (their `vaultedToken`) are shown, in the session's order (Yuno:
+   * `showOnlyThesePaymentMethods`); an empty list does not filter. None left: `onError` with
+   * `NO_PAYMENT_METHODS`.
    */
   paymentMethods?: string[];
   /** After the payment (`continuePayment()`): its final (or pending) status. */

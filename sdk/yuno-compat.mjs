@@ -187,8 +187,11 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         initialPaymentMethod: selection.paymentMethodType
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,
-        // Lite shows its one method; the full checkout, what `showOnlyThesePaymentMethods` lists.
-        paymentMethods: selection.lite ? [selection.paymentMethodType] : o.showOnlyThesePaymentMethods,
+        // Lite shows its one method (or its one saved card); the full checkout, what
+        // `showOnlyThesePaymentMethods` lists.
+        paymentMethods: selection.lite
+          ? [selection.vaultedToken ?? selection.paymentMethodType]
+          : o.showOnlyThesePaymentMethods,
         // The full checkout is paid from the merchant's button (`startPayment`); Lite shows
         // the form's own, as Yuno's does, unless told otherwise; so does the modal (the page
         // behind it cannot be used).

@@ -231,6 +231,33 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
     );
     handle.unmount();
     assert_eq!(root.child_element_count(), 0);
+
+    // `paymentMethods` naming the saved card (Yuno's Lite with a `vaultedToken`): that row only.
+    let init = web_sys::RequestInit::new();
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("public-api-key", &key).unwrap();
+    init.set_headers(&headers);
+    let url = format!("{}/v1/checkout/sessions/{session}/payment-methods", api());
+    let resp: web_sys::Response = JsFuture::from(
+        web_sys::window()
+            .unwrap()
+            .fetch_with_str_and_init(&url, &init),
+    )
+    .await
+    .unwrap()
+    .into();
+    let list = JsFuture::from(resp.json().unwrap()).await.unwrap();
+    let saved = js_sys::Array::from(&list)
+        .iter()
+        .map(|m| get_str(&m, "vaulted_token"))
+        .find(|v| !v.is_empty())
+        .expect("the saved card is listed");
+    let only = js_sys::Array::of1(&saved.as_str().into());
+    set(&opts, "paymentMethods", &only);
+    let handle = mount_ok(&root.clone().into(), &opts).await;
+    assert!(rows_shown(&root, 1).await, "the saved card's row only");
+    assert_eq!(text_of(&root, ".cw-method-name"), "MASTERCARD •••• 4444");
+    handle.unmount();
     root.remove();
 }
 

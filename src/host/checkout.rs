@@ -219,10 +219,14 @@ impl Checkout {
             if !self.alive() {
                 return;
             }
-            // Only the types the merchant lists, if it does (in the session's order).
+            // Only the types (or saved cards) the merchant lists, if it does (in the session's
+            // order).
             let methods = methods.map(|mut list| {
                 if let Some(only) = &options.only_methods {
-                    list.retain(|m| only.includes(&m.kind.as_str().into(), 0));
+                    let listed = |v: &str| only.includes(&v.into(), 0);
+                    list.retain(|m| {
+                        listed(&m.kind) || m.vaulted_token.as_deref().is_some_and(listed)
+                    });
                 }
                 list
             });
