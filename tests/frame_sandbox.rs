@@ -38,6 +38,15 @@ fn config(session: &str, key: &str) -> Configure {
     }
 }
 
+/// What the frame says of a submit its form refused (the fields say why).
+fn refused() -> FrameToHost {
+    FrameToHost::Failed {
+        code: FailureCode::ValidationFailed,
+        retryable: true,
+        message: Default::default(),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
     let (session, key) = new_session("frame@example.com").await;
@@ -79,11 +88,7 @@ async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
 
     // Submitting the empty form: the frame refuses and says why, without any card data.
     assert!(frame.send(HostToFrame::Submit));
-    let failed = FrameToHost::Failed {
-        code: FailureCode::ValidationFailed,
-        retryable: true,
-        message: Default::default(),
-    };
+    let failed = refused();
     assert!(
         until(5_000, || seen.borrow().contains(&failed)).await,
         "{:?}",
@@ -349,13 +354,8 @@ async fn a_brazilian_form_asks_for_the_cpf_and_offers_installments_that_the_toke
     // Submitted as it is: refused in the frame, the field focused, no token. (A form wrong in
     // both the card and the document shows both errors at once: see below.)
     host.send(HostToFrame::Submit);
-    let refused = FrameToHost::Failed {
-        code: FailureCode::ValidationFailed,
-        retryable: true,
-        message: Default::default(),
-    };
     assert!(
-        until(3000, || seen.borrow().contains(&refused)).await,
+        until(3000, || seen.borrow().contains(&refused())).await,
         "{:?}",
         seen.borrow()
     );

@@ -55,6 +55,28 @@ fn options(session: &str, key: &str, on_token: &Function) -> JsValue {
     o
 }
 
+/// The browser API's JSON at `url` with the public `key`: a POST of `body`, else a GET.
+async fn browser_api(url: &str, key: &str, body: Option<&str>) -> JsValue {
+    let init = web_sys::RequestInit::new();
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("public-api-key", key).unwrap();
+    if let Some(body) = body {
+        init.set_method("POST");
+        headers.set("content-type", "application/json").unwrap();
+        init.set_body(&body.into());
+    }
+    init.set_headers(&headers);
+    let resp: web_sys::Response = JsFuture::from(
+        web_sys::window()
+            .unwrap()
+            .fetch_with_str_and_init(url, &init),
+    )
+    .await
+    .unwrap()
+    .into();
+    JsFuture::from(resp.json().unwrap()).await.unwrap()
+}
+
 /// Whether `root` shows `n` method rows within 10 s.
 async fn rows_shown(root: &web_sys::HtmlElement, n: u32) -> bool {
     until(10_000, || {
@@ -140,23 +162,8 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
     let shopper = format!("host-{}@example.com", js_sys::Math::random());
     let (first, key) = new_session(&shopper).await;
     let token_body = "{\"payment_method\":{\"type\":\"CARD\",\"card\":{\"number\":\"5555555555554444\",\"expiration_month\":12,\"expiration_year\":2030,\"security_code\":\"123\"}},\"save\":true}";
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    let headers = web_sys::Headers::new().unwrap();
-    headers.set("content-type", "application/json").unwrap();
-    headers.set("public-api-key", &key).unwrap();
-    init.set_headers(&headers);
-    init.set_body(&token_body.into());
     let url = format!("{}/v1/checkout/sessions/{first}/token", api());
-    let resp: web_sys::Response = JsFuture::from(
-        web_sys::window()
-            .unwrap()
-            .fetch_with_str_and_init(&url, &init),
-    )
-    .await
-    .unwrap()
-    .into();
-    let tok = JsFuture::from(resp.json().unwrap()).await.unwrap();
+    let tok = browser_api(&url, &key, Some(token_body)).await;
     let pay = format!(
         "{{\"checkout_session\":\"{first}\",\"token\":\"{}\",\"vault_on_success\":true}}",
         get_str(&tok, "token")
@@ -233,20 +240,8 @@ async fn methods_render_saved_cards_first_and_the_card_frame_becomes_ready() {
     assert_eq!(root.child_element_count(), 0);
 
     // `paymentMethods` naming the saved card (Yuno's Lite with a `vaultedToken`): that row only.
-    let init = web_sys::RequestInit::new();
-    let headers = web_sys::Headers::new().unwrap();
-    headers.set("public-api-key", &key).unwrap();
-    init.set_headers(&headers);
     let url = format!("{}/v1/checkout/sessions/{session}/payment-methods", api());
-    let resp: web_sys::Response = JsFuture::from(
-        web_sys::window()
-            .unwrap()
-            .fetch_with_str_and_init(&url, &init),
-    )
-    .await
-    .unwrap()
-    .into();
-    let list = JsFuture::from(resp.json().unwrap()).await.unwrap();
+    let list = browser_api(&url, &key, None).await;
     let saved = js_sys::Array::from(&list)
         .iter()
         .map(|m| get_str(&m, "vaulted_token"))

@@ -7,8 +7,8 @@ use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
-    axe, check_spy, declined_then_form_back, find, install_spy, open, open_demo, pay, payment_id,
-    text_of, type_card, wait_for, wait_text, webhook_for, CVC,
+    axe, check_spy, declined_then_form_back, find, install_spy, open, open_demo, open_demo_where,
+    pay, payment_id, text_of, type_card, wait_for, wait_text, webhook_for, CVC,
 };
 
 const FRICTIONLESS: &str = "4000000000003063";
@@ -16,20 +16,7 @@ const CHALLENGE: &str = "4000000000003220";
 
 /// The demo in a country, in English, with the checkout open.
 async fn open_demo_in(d: &WebDriver, s: &Sandbox, country: &str) -> anyhow::Result<()> {
-    open(d, &format!("{}/", s.merchant)).await?;
-    install_spy(d).await?;
-    for (select, value) in [("country", country), ("language", "en")] {
-        let field = find(d, &format!("select[name={select}]")).await?;
-        field.click().await?;
-        field
-            .find(By::Css(format!("option[value='{value}']")))
-            .await?
-            .click()
-            .await?;
-    }
-    find(d, "#buy button").await?.click().await?;
-    find(d, ".cw-method").await?;
-    Ok(())
+    open_demo_where(d, s, country, "en", false).await
 }
 
 /// Enters the issuer's page in the widget's 3-D Secure dialog.

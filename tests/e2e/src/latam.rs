@@ -6,38 +6,13 @@
 
 use anyhow::bail;
 use checkout_i18n::Lang;
-use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
-    check_spy, enter_secure_frame, find, install_spy, open, pay, payment_id, type_card, wait_for,
-    wait_text, CVC, PAN,
+    check_spy, enter_secure_frame, find, open_demo_where, pay, payment_id, text_shown, type_card,
+    wait_for, wait_text, CVC, PAN,
 };
-
-/// The demo in `country` and `language`, asking for the payer's document, the checkout open.
-async fn open_demo_asking_document(
-    d: &WebDriver,
-    s: &Sandbox,
-    country: &str,
-    language: &str,
-) -> anyhow::Result<()> {
-    open(d, &format!("{}/", s.merchant)).await?;
-    install_spy(d).await?;
-    for (select, value) in [("country", country), ("language", language)] {
-        let field = find(d, &format!("select[name={select}]")).await?;
-        field.click().await?;
-        field
-            .find(By::Css(format!("option[value='{value}']")))
-            .await?
-            .click()
-            .await?;
-    }
-    find(d, "input[name=document]").await?.click().await?;
-    find(d, "#buy button").await?.click().await?;
-    find(d, ".cw-method").await?;
-    Ok(())
-}
 
 /// Text as a person reads it: Intl's no-break spaces as spaces.
 fn plain(t: &str) -> String {
@@ -82,13 +57,27 @@ async fn type_document(d: &WebDriver, number: &str) -> anyhow::Result<WebElement
     Ok(input)
 }
 
-/// What the payment the merchant's server reads says of the installments and the document.
-async fn paid_with(s: &Sandbox, id: &str) -> anyhow::Result<(Value, Value)> {
-    let payment = s.payment(id).await?;
-    let installments =
-        payment["payment_method"]["payment_method_detail"]["card"]["installments"].clone();
-    let document = payment["customer_payer"]["document"].clone();
-    Ok((installments, document))
+/// Pays from the host page, and fails unless the payment the merchant's server reads shows
+/// `installments` and the document `(kind, number)`, and the page never held the number.
+async fn pay_and_check(
+    d: &WebDriver,
+    s: &Sandbox,
+    installments: u8,
+    (kind, number): (&str, &str),
+) -> anyhow::Result<()> {
+    d.enter_default_frame().await?;
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    let payment = s.payment(&payment_id(d).await?).await?;
+    let shown = &payment["payment_method"]["payment_method_detail"]["card"]["installments"];
+    if *shown != installments {
+        bail!("the payment shows installments {shown}");
+    }
+    let document = &payment["customer_payer"]["document"];
+    if *document != serde_json::json!({"document_type": kind, "document_number": number}) {
+        bail!("the payment shows the document {document}");
+    }
+    page_lacks(d, number).await
 }
 
 /// Fails if the merchant page holds `text` anywhere (DOM, messages, console, URL).
@@ -109,7 +98,7 @@ pub(crate) async fn page_lacks(d: &WebDriver, text: &str) -> anyhow::Result<()> 
 /// Brazil in Portuguese: a CPF with a wrong check digit is refused on blur, the right one is
 /// formatted as typed; 3 parcelas sem juros; the payment shows both.
 pub async fn brazil(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open_demo_asking_document(d, s, "BR", "pt-BR").await?;
+    open_demo_where(d, s, "BR", "pt-BR", true).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     enter_secure_frame(d).await?;
     let words = Lang::Pt.latam();
@@ -124,17 +113,7 @@ pub async fn brazil(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     }
     type_document(d, "52998224724").await?;
     find(d, "#cw-holder").await?.click().await?;
-    let error = wait_for(10, "the document's error", || async {
-        let t = d
-            .find(By::Id("cw-document-error"))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
-        (!t.is_empty()).then_some(t)
-    })
-    .await?;
+    let error = text_shown(d, "#cw-document-error").await?;
     let expected = words.document_check_digit;
     if error != expected {
         bail!("a wrong CPF check digit says {error:?}, not {expected:?}");
@@ -156,25 +135,14 @@ pub async fn brazil(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     })
     .await?;
     choose_installments(d, "3x R$ 49,97 sem juros", "3").await?;
-    d.enter_default_frame().await?;
-    pay(d).await?;
-    wait_text(d, "#result", "SUCCEEDED").await?;
-    let id = payment_id(d).await?;
-    let (installments, document) = paid_with(s, &id).await?;
-    if installments != 3 {
-        bail!("the payment shows installments {installments}");
-    }
-    if document != serde_json::json!({"document_type": "CPF", "document_number": "52998224725"}) {
-        bail!("the payment shows the document {document}");
-    }
-    page_lacks(d, "52998224725").await?;
+    pay_and_check(d, s, 3, ("CPF", "52998224725")).await?;
     page_lacks(d, "529.982.247-25").await?;
     check_spy(d).await
 }
 
 /// Mexico in Spanish: an RFC, and 6 meses sin intereses in pesos; the payment shows both.
 pub async fn mexico(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open_demo_asking_document(d, s, "MX", "es").await?;
+    open_demo_where(d, s, "MX", "es", true).await?;
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     enter_secure_frame(d).await?;
     let input = type_document(d, "gode561231gr8").await?;
@@ -183,17 +151,6 @@ pub async fn mexico(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         bail!("the RFC is shown as {shown:?}");
     }
     choose_installments(d, "6 meses sin intereses de $216.50", "6").await?;
-    d.enter_default_frame().await?;
-    pay(d).await?;
-    wait_text(d, "#result", "SUCCEEDED").await?;
-    let id = payment_id(d).await?;
-    let (installments, document) = paid_with(s, &id).await?;
-    if installments != 6 {
-        bail!("the payment shows installments {installments}");
-    }
-    if document != serde_json::json!({"document_type": "RFC", "document_number": "GODE561231GR8"}) {
-        bail!("the payment shows the document {document}");
-    }
-    page_lacks(d, "GODE561231GR8").await?;
+    pay_and_check(d, s, 6, ("RFC", "GODE561231GR8")).await?;
     check_spy(d).await
 }

@@ -185,6 +185,43 @@ pub(crate) async fn text_of(d: &WebDriver, css: &str) -> String {
     }
 }
 
+/// Waits for `css` to show some text, and gives it.
+pub(crate) async fn text_shown(d: &WebDriver, css: &str) -> anyhow::Result<String> {
+    wait_for(10, &format!("text in {css}"), || async {
+        let t = text_of(d, css).await;
+        (!t.is_empty()).then_some(t)
+    })
+    .await
+}
+
+/// The demo in `country` and `language` (and asking for the payer's document if `document`),
+/// with the checkout open.
+pub(crate) async fn open_demo_where(
+    d: &WebDriver,
+    s: &Sandbox,
+    country: &str,
+    language: &str,
+    document: bool,
+) -> anyhow::Result<()> {
+    open(d, &format!("{}/", s.merchant)).await?;
+    install_spy(d).await?;
+    for (select, value) in [("country", country), ("language", language)] {
+        let field = find(d, &format!("select[name={select}]")).await?;
+        field.click().await?;
+        field
+            .find(By::Css(format!("option[value='{value}']")))
+            .await?
+            .click()
+            .await?;
+    }
+    if document {
+        find(d, "input[name=document]").await?.click().await?;
+    }
+    find(d, "#buy button").await?.click().await?;
+    find(d, ".cw-method").await?;
+    Ok(())
+}
+
 pub(crate) async fn wait_text(d: &WebDriver, css: &str, needle: &str) -> anyhow::Result<String> {
     wait_for(20, &format!("{css} to contain {needle:?}"), || async {
         let t = text_of(d, css).await;
@@ -714,17 +751,7 @@ async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         open_demo(d, s, language).await?;
         wait_text(d, ".cw-pay", pay_word).await?;
         enter_secure_frame(d).await?;
-        let shown = wait_for(10, "the translated label", || async {
-            let t = d
-                .find(By::Css("label[for=cw-number]"))
-                .await
-                .ok()?
-                .text()
-                .await
-                .ok()?;
-            (!t.is_empty()).then_some(t)
-        })
-        .await?;
+        let shown = text_shown(d, "label[for=cw-number]").await?;
         d.enter_default_frame().await?;
         if shown != label {
             bail!("{language}: label {shown:?}, expected {label:?}");
