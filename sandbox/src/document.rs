@@ -2,9 +2,12 @@
 //! same engine as the secure frame's (`checkout-document`): a type the country uses, and a
 //! number that type accepts. Errors name the field and the reason, never the number.
 
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult};
+use crate::vault::Vault;
 
 /// `{document_type, document_number}` as sent and as stored (the number normalised). Its
 /// `Debug` prints the type only: the number is personal data.
@@ -96,9 +99,37 @@ fn taken_as_given(field: &str, document: &Document) -> ApiResult<Document> {
     })
 }
 
+/// The token's copy of the document, sealed to the token as its card is (base64 text): it is
+/// personal data, kept only until the token is used or expires.
+pub fn seal(vault: &Vault, token: &str, document: &Document) -> anyhow::Result<String> {
+    let plain = serde_json::to_vec(document)?;
+    Ok(B64.encode(vault.seal(token, &plain)?))
+}
+
+/// The token's document from [`seal`]'s text; `None` if it cannot be opened (another key, or
+/// another token's).
+pub fn open(vault: &Vault, token: &str, sealed: &str) -> Option<Document> {
+    let bytes = B64.decode(sealed).ok()?;
+    serde_json::from_slice(&vault.open(token, &bytes).ok()?).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tokens_document_is_sealed_to_that_token() {
+        let dir = std::env::temp_dir().join(format!("doc-seal-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let vault = Vault::load(None, &dir).unwrap();
+        let d = doc("CPF", "52998224725");
+        let sealed = seal(&vault, "tok_a", &d).unwrap();
+        assert!(!sealed.contains("52998224725"));
+        assert_eq!(open(&vault, "tok_a", &sealed), Some(d));
+        assert_eq!(open(&vault, "tok_b", &sealed), None, "bound to its token");
+        assert_eq!(open(&vault, "tok_a", "not base64"), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     fn doc(kind: &str, number: &str) -> Document {
         Document {

@@ -201,6 +201,15 @@ async fn card_numbers_and_cvcs_never_reach_the_database_files_or_the_logs() {
     let _ = sb
         .card_token(&session, "4111111111111112", cvc, false)
         .await;
+    // A payer's document collected with a token not yet used: the token keeps it sealed.
+    let session = sb.session("BR", None, None).await;
+    let body = json!({"payment_method": {"type": "PIX"},
+        "customer_payer": {"document": {"document_type": "CPF", "document_number": "52998224725"}}});
+    let path = format!("/v1/checkout/sessions/{session}/token");
+    let (s, _) = sb
+        .call(Method::POST, &path, Keys::Public, Some(body), None)
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
     sb.kill();
 
     let mut files = 0;
@@ -220,6 +229,11 @@ async fn card_numbers_and_cvcs_never_reach_the_database_files_or_the_logs() {
         assert!(
             !contains_isolated(&bytes, cvc.as_bytes()),
             "{} holds the CVC in clear",
+            path.display()
+        );
+        assert!(
+            !contains_isolated(&bytes, b"52998224725"),
+            "{} holds an unused token's document in clear",
             path.display()
         );
     }

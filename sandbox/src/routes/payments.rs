@@ -348,7 +348,7 @@ async fn decide(
         token
             .document
             .as_deref()
-            .and_then(|d| serde_json::from_str::<Document>(d).ok())
+            .and_then(|d| document::open(&state.vault, &token.token, d))
     });
     let customer_payer = match (payer_id, payer_document) {
         (None, None) => Value::Null,

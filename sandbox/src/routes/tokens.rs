@@ -220,7 +220,7 @@ pub async fn create(
         installment: None,
         document: payer_document
             .as_ref()
-            .map(|d| serde_json::to_string(d).map_err(anyhow::Error::from))
+            .map(|d| document::seal(&state.vault, &token, d))
             .transpose()?,
         response: String::new(),
         idempotency_key: key.clone(),

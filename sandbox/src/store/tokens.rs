@@ -19,7 +19,8 @@ pub struct TokenRow {
     pub card_facts: Option<String>,
     /// Whether the shopper asked to save the card.
     pub save: bool,
-    /// JSON `{document_type, document_number}`: the payer's identity document, normalised.
+    /// The payer's identity document (`{document_type, document_number}`, normalised), sealed
+    /// to the token (`document::seal`).
     pub document: Option<String>,
     /// JSON: the installment option chosen, priced (`{id, installment, rate, amount…}`).
     pub installment: Option<String>,
