@@ -21,7 +21,7 @@ export interface TokenInfo {
   saveCard?: boolean;
   /** New cards: the number of installments the shopper chose (1: a single payment). */
   installment?: number;
-  /** New cards: how many digits the number has, and the security code. */
+  /** New cards: how many digits the number has (0 below 16: not told), and the security code. */
   numberLength?: number;
   securityCodeLength?: number;
 }

@@ -51,58 +51,83 @@ const oneTimeToken = (token, i) => ({
 let sheet;
 
 /**
+ * The Yuno layer's own look, a constructed stylesheet (it works under `style-src 'self'`): the
+ * loader's spinner and the modal dialog.
+ */
+function adopt() {
+  if (sheet) return;
+  sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ".cw-yuno-busy{position:relative}.cw-yuno-busy::after{content:'';position:absolute;inset:0;background:rgb(255 255 255/.7) no-repeat center/32px;" +
+      "background-image:radial-gradient(circle,#2563eb 40%,transparent 42%);animation:cw-pulse 1s infinite alternate}" +
+      "@keyframes cw-pulse{to{opacity:.4}}" +
+      "dialog.cw-yuno-modal{border:0;border-radius:10px;padding:0;width:min(480px,96vw);max-height:96vh}" +
+      "dialog.cw-yuno-modal::backdrop{background:rgb(0 0 0/.5)}" +
+      ".cw-yuno-modal header{display:flex;justify-content:space-between;align-items:center;padding:10px 14px;border-bottom:1px solid #e5e7eb}" +
+      ".cw-yuno-modal h2{font-size:1.1em;margin:0}.cw-yuno-modal header button{background:none;border:0;font-size:1.4em;padding:0 6px;cursor:pointer}" +
+      ".cw-yuno-body{padding:14px}",
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/**
  * Yuno's loader: over the checkout from the token's creation until `hideLoader()` or
- * `continuePayment()` (its `showLoading`, default true). Busy for assistive technology; the
- * spinner is drawn by a constructed stylesheet, so it works under `style-src 'self'`.
+ * `continuePayment()` (its `showLoading`, default true). Busy for assistive technology.
  */
 function loader(where, on) {
   const el = typeof where == "string" ? document.querySelector(where) : where;
   if (!el) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      ".cw-yuno-busy{position:relative}.cw-yuno-busy::after{content:'';position:absolute;inset:0;background:rgb(255 255 255/.7) no-repeat center/32px;" +
-        "background-image:radial-gradient(circle,#2563eb 40%,transparent 42%);animation:cw-pulse 1s infinite alternate}" +
-        "@keyframes cw-pulse{to{opacity:.4}}" +
-        "dialog.cw-yuno-modal{border:0;border-radius:10px;padding:0;width:min(480px,96vw);max-height:96vh}" +
-        "dialog.cw-yuno-modal::backdrop{background:rgb(0 0 0/.5)}" +
-        ".cw-yuno-modal header{display:flex;justify-content:space-between;align-items:center;padding:10px 14px;border-bottom:1px solid #e5e7eb}" +
-        ".cw-yuno-modal h2{font-size:1.1em;margin:0}.cw-yuno-modal header button{background:none;border:0;font-size:1.4em;padding:0 6px;cursor:pointer}" +
-        ".cw-yuno-body{padding:14px}",
-    );
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
+  adopt();
   el.classList.toggle("cw-yuno-busy", on);
   el.setAttribute("aria-busy", on);
 }
 
+/** An element with attributes and children. */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
 /**
- * Yuno's `renderMode: { type: "modal" }`: the checkout in a modal dialog (focus trapped, the
- * page inert), named and closed in the shopper's language (the action module's words).
- * Closing it (its button, Escape) calls `onClose`. Returns the dialog and the element the
- * checkout mounts in.
+ * Yuno's `renderMode: { type: "modal" }`: a modal dialog for the checkout (focus trapped, the
+ * page inert), open at once. Closing it (its button, Escape) calls `onClose`. Its name and
+ * close button are English until `name(language)` gives them the checkout's language (the
+ * action module's words, fetched then, off the checkout's first paint).
  */
-async function modal(api, language, onClose) {
-  const { prepare } = await import("./actions.mjs");
-  // The words' file is named by the language's code (`pt`, `zh-TW`), else English's is taken.
-  const code = /^zh/i.test(language) ? language : language.split("-")[0];
-  const t = (await prepare(api, code)) || {};
-  const el = (tag, attrs, ...children) => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    e.append(...children);
-    return e;
-  };
-  const heading = el("h2", { id: `cw-yuno-modal-${Math.random().toString(36).slice(2)}` }, t.checkout_title || "Payment");
-  const close = el("button", { type: "button", "aria-label": t.close || "Close" }, "×");
+function modal(api, onClose) {
+  adopt();
+  const heading = el("h2", { id: `cw-yuno-modal-${Math.random().toString(36).slice(2)}` }, "Payment");
+  const close = el("button", { type: "button", "aria-label": "Close" }, "×");
   const body = el("div", { class: "cw-yuno-body" });
   const dialog = el("dialog", { class: "cw-yuno-modal", "aria-labelledby": heading.id }, el("header", {}, heading, close), body);
+  // Escape, like the button, is the shopper closing it (the key too, for engines whose dialog
+  // does not cancel on it).
   const cancel = (e) => (e?.preventDefault(), onClose());
   dialog.addEventListener("cancel", cancel);
-  close.addEventListener("click", cancel);
+  dialog.addEventListener("keydown", (e) => e.key == "Escape" && cancel(e));
+  close.addEventListener("click", () => onClose());
   document.body.append(dialog);
   dialog.showModal();
-  return { dialog, body };
+  return {
+    body,
+    async name(language, dir) {
+      dialog.lang = language;
+      dialog.dir = dir || "ltr";
+      try {
+        const { prepare } = await import("./actions.mjs");
+        const t = await Promise.race([prepare(api, language), new Promise((r) => setTimeout(r, 10000))]);
+        if (t?.checkout_title) heading.textContent = t.checkout_title;
+        if (t?.close) close.setAttribute("aria-label", t.close);
+      } catch {}
+    },
+    // Closed first, so the focus goes back where it was.
+    drop() {
+      if (dialog.open) dialog.close();
+      dialog.remove();
+    },
+  };
 }
 
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
@@ -120,7 +145,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
   // `unmountSdk`) is unmounted at once, so two never share the element.
   let generation = 0;
 
-  return {
+  const sdk = {
     async startCheckout(o) {
       if (!o || typeof o !== "object") fail("`startCheckout(options)` needs an object");
       // `renderMode.elementSelector` (or the older `elementSelector`): a selector, or
@@ -158,13 +183,15 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       handle?.unmount();
       handle = null;
       const o = opts;
-      if (o.renderMode?.type === "modal") {
-        dialog?.dialog.remove();
+      const inModal = o.renderMode?.type === "modal";
+      dialog?.drop();
+      dialog = null;
+      if (inModal) {
         const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
-        const language = o.language || navigator.language || "en";
-        dialog = await modal(api, language, () => this.unmountSdk());
-        if (mine !== generation) return;
-        selector = dialog.body;
+        // A stale dialog's close (after another mount) only closes it.
+        const d = modal(api, () => (dialog === d ? sdk.unmountSdk() : d.drop()));
+        dialog = d;
+        selector = d.body;
       }
       const create = createPayment;
       const onError = error;
@@ -190,12 +217,12 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // Lite shows its one method (or its one saved card); the full checkout, what
         // `showOnlyThesePaymentMethods` lists.
         paymentMethods: selection.lite
-          ? [selection.vaultedToken ?? selection.paymentMethodType]
+          ? [selection.vaultedToken || selection.paymentMethodType]
           : o.showOnlyThesePaymentMethods,
         // The full checkout is paid from the merchant's button (`startPayment`); Lite shows
         // the form's own, as Yuno's does, unless told otherwise; so does the modal (the page
         // behind it cannot be used).
-        showPayButton: o.showPayButton ?? (!!selection.lite || !!dialog),
+        showPayButton: o.showPayButton ?? (!!selection.lite || inModal),
         onReady: () => o.onRendered?.(),
         // The number of installments the shopper picked, when it changes (1: a single payment).
         onChange: (c) => {
@@ -224,9 +251,13 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // Yuno's `{ type, name }`.
         onPaymentMethodSelected: (m) => selected?.({ type: m.type, name: m.name, vaulted_token: m.vaultedToken }),
       });
+      const shown = dialog;
       mounting = mount(selector, mountOptions).then((h) => {
         if (mine === generation) handle = h;
         else h.unmount();
+        // The dialog speaks the checkout's language (as the widget picked it).
+        const root = shown?.body.querySelector(".cw-checkout");
+        if (root && mine === generation) shown.name(root.lang, root.dir);
       });
       return mounting;
     },
@@ -243,12 +274,12 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       if (typeof paymentMethodType != "string" || !paymentMethodType) {
         fail("`mountCheckoutLite({ paymentMethodType })` needs the method's type, e.g. \"CARD\"");
       }
-      return this.mountCheckout({ paymentMethodType, vaultedToken: vaultedToken ?? undefined, lite: true });
+      return sdk.mountCheckout({ paymentMethodType, vaultedToken: vaultedToken ?? undefined, lite: true });
     },
 
     // Lite's pay-button-less form: what the form's button would do.
     submitOneTimeTokenForm() {
-      return this.startPayment();
+      return sdk.startPayment();
     },
 
     // The shopper pays again under a new session (after a failed payment): the checkout is
@@ -257,7 +288,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       if (typeof checkoutSession != "string" || !checkoutSession) fail("`updateCheckoutSession(checkoutSession)` needs the new session's id");
       if (!opts) fail("call `startCheckout` before `updateCheckoutSession`");
       opts = { ...opts, checkoutSession };
-      if (mounting) await this.mountCheckout(last);
+      if (mounting) await sdk.mountCheckout(last);
     },
 
     async showLoader() {
@@ -296,7 +327,9 @@ export async function initialize(mount, publicApiKey, mountStatus) {
     // The return page's status piece: `{ checkoutSession, countryCode, language,
     // yunoPaymentResult }`; it renders where `elementSelector` says, else at the end of the page.
     mountStatusPayment(o = {}) {
-      let where = o.elementSelector || (typeof selector == "string" ? document.querySelector(selector) : selector);
+      let where =
+        o.elementSelector ||
+        (typeof selector == "string" ? document.querySelector(selector) : selector?.isConnected ? selector : null);
       if (!where) document.body.append((where = document.createElement("div")));
       const result = pick(o, ["yunoPaymentResult", "paymentResult"]);
       const err = pick(o, ["yunoError", "error"]);
@@ -316,8 +349,9 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       status?.unmount();
       handle?.unmount();
       handle = mounting = status = null;
-      dialog?.dialog.remove();
+      dialog?.drop();
       dialog = null;
     },
   };
+  return sdk;
 }

@@ -364,8 +364,14 @@ pub fn submit(state: FormState, channel: HostChannel, config: Rc<Configure>, ext
         expiration_year: exp.year,
         save,
         installments: 1,
-        // (At most 19 and 4: the card engine refuses more.)
-        number_length: card.number.len() as u8,
+        // (At most 19 and 4: the card engine refuses more.) A number shorter than 16 digits
+        // shows 6 and 4 of them already (its IIN, its last four): its length would leave few
+        // to guess, so it is not told (0).
+        number_length: if card.number.len() >= 16 {
+            card.number.len() as u8
+        } else {
+            0
+        },
         security_code_length: card.security_code.len() as u8,
     };
     state.set_busy(true);

@@ -23,7 +23,8 @@ pub struct CardInfo {
     pub save: bool,
     /// The number of installments the shopper chose (1: a single payment).
     pub installments: u8,
-    /// How many digits the card number has (12–19) and its security code (3 or 4): Yuno's
+    /// How many digits the card number has (16–19; 0 for a shorter number, whose IIN and last
+    /// four already show 10 of its digits) and its security code (3 or 4): Yuno's
     /// `card_data.number_length` and `security_code_length`.
     pub number_length: u8,
     pub security_code_length: u8,

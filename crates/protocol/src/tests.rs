@@ -89,14 +89,14 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 7);
-    // v = 7, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 8);
+    // v = 8, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [7, 3, 1, 120]
+        [8, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [7, 0, 0]);
-    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [7, 0, 6]);
+    assert_eq!(encode(0, &FrameToHost::Ready), [8, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [8, 0, 6]);
     // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1),
     // 3 installments.
     let changed = FrameToHost::Changed {
@@ -105,7 +105,7 @@ fn wire_bytes_are_pinned_for_this_version() {
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
         installments: 3,
     };
-    assert_eq!(encode(1, &changed), [7, 1, 2, 1, 2, 0, 1, 2, 1, 3]);
+    assert_eq!(encode(1, &changed), [8, 1, 2, 1, 2, 0, 1, 2, 1, 3]);
     assert_eq!(
         encode(
             300,
@@ -113,7 +113,7 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [7, 0xac, 0x02, 2, 3]
+        [8, 0xac, 0x02, 2, 3]
     );
     // Variant 4 (failed): too many attempts (5), not retryable, the shopper's words.
     let failed = FrameToHost::Failed {
@@ -123,12 +123,12 @@ fn wire_bytes_are_pinned_for_this_version() {
     };
     assert_eq!(
         encode(0, &failed),
-        [7, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
+        [8, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 7]);
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 8]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![7, 0, 3, 12];
+    let mut forged = vec![8, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");

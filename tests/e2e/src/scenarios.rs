@@ -712,15 +712,18 @@ async fn yuno_modal_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     if modal != "true" {
         bail!("the checkout's dialog is not modal");
     }
-    let name = read_js(
-        d,
-        "dialog.cw-yuno-modal",
-        "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
-    )
+    // Named in the checkout's language once its words are in.
+    wait_for(10, "the dialog named in Portuguese", || async {
+        let name = read_js(
+            d,
+            "dialog.cw-yuno-modal",
+            "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
+        )
+        .await
+        .ok()?;
+        (name == "Pagamento").then_some(())
+    })
     .await?;
-    if name != "Pagamento" {
-        bail!("the dialog is named {name:?}");
-    }
     drop(dialog);
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     // The page behind is inert: the form's own pay button, in the dialog.
