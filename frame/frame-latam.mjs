@@ -240,16 +240,16 @@ export async function start(settings) {
       render();
     },
     /**
-     * What the token request carries, or null after showing what is wrong (focused). Waits
-     * (at most 5 s) for the offer of the card's latest digits, so the choice paid is the one
-     * shown.
+     * What the token request carries, or null after showing what is wrong (focused). A shopper
+     * who chose installments waits (at most 5 s) for the offer of the card's latest digits, so
+     * the choice paid is the one shown; a single payment goes at once.
      */
     async submit() {
       if (types.length && show()) {
         input.focus();
         return null;
       }
-      await Promise.race([lookup, new Promise((r) => setTimeout(r, 5000))]);
+      if (chosen > 1) await Promise.race([lookup, new Promise((r) => setTimeout(r, 5000))]);
       const n = installments();
       return {
         payer: types.length && input.value ? { document: { document_type: type, document_number: normalize(country, type, input.value) } } : undefined,

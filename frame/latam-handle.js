@@ -15,12 +15,17 @@ export function latamHandle(url) {
       show: () => fields?.show(),
       busy: (on) => fields?.busy(on),
       clear: () => fields?.clear(),
-      // Without the fields (not in after 10 s), a required document fails the payment as a
-      // network error would.
+      // Before the fields are in, the shopper has chosen nothing in them: a single payment, at
+      // once. Only a required document is waited for (at most 10 s; then the payment fails as
+      // a network error would).
       submit: () =>
-        Promise.race([loaded, new Promise((r) => setTimeout(r, 10000))]).then(() =>
-          fields ? fields.submit() : required ? Promise.reject() : {},
-        ),
+        fields
+          ? fields.submit()
+          : required
+            ? Promise.race([loaded, new Promise((r) => setTimeout(r, 10000))]).then(() =>
+                fields ? fields.submit() : Promise.reject(),
+              )
+            : Promise.resolve({}),
     };
   };
 }
