@@ -38,6 +38,17 @@ fn config(session: &str, key: &str) -> Configure {
     }
 }
 
+/// The tokens the frame reported, with their card facts, in order.
+fn tokens(seen: &RefCell<Vec<FrameToHost>>) -> Vec<(String, checkout_protocol::CardInfo)> {
+    seen.borrow()
+        .iter()
+        .filter_map(|m| match m {
+            FrameToHost::Tokenized { token, card } => Some((token.clone(), card.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What the frame says of a submit its form refused (the fields say why).
 fn refused() -> FrameToHost {
     FrameToHost::Failed {
@@ -139,25 +150,14 @@ async fn frame_creates_one_token_per_submit_that_pays() {
     host.send(HostToFrame::Submit);
     host.send(HostToFrame::Submit);
     assert!(
-        until(10_000, || seen
-            .borrow()
-            .iter()
-            .any(|m| matches!(m, FrameToHost::Tokenized { .. })))
-        .await,
+        until(10_000, || !tokens(&seen).is_empty()).await,
         "{:?}",
         seen.borrow()
     );
     sleep(300).await;
-    let tokens: Vec<_> = seen
-        .borrow()
-        .iter()
-        .filter_map(|m| match m {
-            FrameToHost::Tokenized { token, card } => Some((token.clone(), card.clone())),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(tokens.len(), 1, "{:?}", seen.borrow());
-    let (token, card) = &tokens[0];
+    let made = tokens(&seen);
+    assert_eq!(made.len(), 1, "{:?}", seen.borrow());
+    let (token, card) = &made[0];
     assert_eq!(
         (
             card.iin.as_str(),
@@ -419,22 +419,11 @@ async fn a_brazilian_form_asks_for_the_cpf_and_offers_installments_that_the_toke
 
     host.send(HostToFrame::Submit);
     assert!(
-        until(10_000, || seen
-            .borrow()
-            .iter()
-            .any(|m| matches!(m, FrameToHost::Tokenized { .. })))
-        .await,
+        until(10_000, || !tokens(&seen).is_empty()).await,
         "{:?}",
         seen.borrow()
     );
-    let (token, card) = seen
-        .borrow()
-        .iter()
-        .find_map(|m| match m {
-            FrameToHost::Tokenized { token, card } => Some((token.clone(), card.clone())),
-            _ => None,
-        })
-        .unwrap();
+    let (token, card) = tokens(&seen).remove(0);
     assert_eq!(card.installments, 3);
 
     // The payment the merchant's server creates with the token shows both.
