@@ -39,6 +39,10 @@ pub fn offer_for(
             "must be the card's first 6 to 8 digits",
         ));
     }
+    // Saving a card (a customer session) pays nothing, in one payment or several.
+    if session.enrollment {
+        return Ok(None);
+    }
     let brand = checkout_card::detect(iin.as_bytes()).brand();
     Ok(state.plans.offer(
         &session.country,

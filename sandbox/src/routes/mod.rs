@@ -2,6 +2,7 @@
 //! SDK assets.
 
 mod action_pages;
+mod customer_sessions;
 mod customers;
 mod icons;
 mod installments;
@@ -49,6 +50,10 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             "/v1/checkout/sessions/{id}/payment",
             get(session_payment::show),
         )
+        .route(
+            "/v1/checkout/customers/sessions/{id}/payment-methods",
+            get(customer_sessions::list_to_browser),
+        )
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             per_address_limit,
@@ -61,6 +66,11 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             post(customers::create).get(customers::find),
         )
         .route("/v1/customers/{id}", get(customers::show))
+        .route("/v1/customers/sessions", post(customer_sessions::create))
+        .route(
+            "/v1/customers/sessions/{id}/payment-methods",
+            post(customer_sessions::register),
+        )
         .route("/v1/checkout/sessions", post(sessions::create))
         .route("/v1/payments", post(payments::create))
         .route("/v1/payments/{id}", get(payments::show))

@@ -1,5 +1,5 @@
 //! `GET /v1/checkout/sessions/{id}/payment-methods`: the customer's saved cards, then the
-//! methods enabled for the session's country.
+//! methods enabled for the session's country (a customer session: a new card only).
 
 use axum::extract::{Path, State};
 use axum::Json;
@@ -28,6 +28,21 @@ pub async fn list(
 ) -> ApiResult<Json<Vec<Value>>> {
     let session = browser_session(&state, &account, &id).await?;
     let mut out = Vec::new();
+    // A customer session (card enrollment) offers only a new card.
+    if session.enrollment {
+        if let Some(m) = method("CARD").filter(|_| {
+            state
+                .methods
+                .for_country(&session.country)
+                .contains(&"CARD")
+        }) {
+            out.push(json!({
+                "name": m.name, "type": m.kind, "category": m.category,
+                "icon": icon_url(&state, m.kind), "description": m.description, "preferred": true,
+            }));
+        }
+        return Ok(Json(out));
+    }
     if let Some(customer_id) = &session.customer_id {
         for (i, card) in state
             .store

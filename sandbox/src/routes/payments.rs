@@ -199,6 +199,13 @@ async fn decide(
                 "no checkout session with this id",
             )
         })?;
+    if session.enrollment {
+        return Err(ApiError::field(
+            "CHECKOUT_SESSION_NOT_FOUND",
+            "checkout.session",
+            "is a customer session (card enrollment), which pays nothing",
+        ));
+    }
     if session.expires_at <= now {
         return Err(ApiError::field(
             "CHECKOUT_SESSION_EXPIRED",

@@ -161,6 +161,7 @@ pub async fn create(
         callback_url,
         body: body.clone(),
         expires_at,
+        enrollment: false,
     };
     state.store.insert_session(&session, now).await?;
     Ok((StatusCode::CREATED, Json(body)))
@@ -196,10 +197,12 @@ pub async fn show_to_browser(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     let s = browser_session(&state, &account, &id).await?;
+    // A customer session has no amount (the pay button names none).
+    let amount = (!s.enrollment).then(|| json!({ "currency": s.currency, "value": s.amount }));
     Ok(Json(json!({
         "checkout_session": s.id,
         "country": s.country,
-        "amount": { "currency": s.currency, "value": s.amount },
+        "amount": amount,
         "expires_at": rfc3339(s.expires_at),
     })))
 }

@@ -166,7 +166,14 @@ pub async fn create(
             };
         }
     }
-    if state.store.session_has_success(&session.id).await? {
+    if session.enrollment {
+        if super::customer_sessions::enrolled(&state, &session).await? {
+            return Err(ApiError::bad_request(
+                "CUSTOMER_SESSION_ALREADY_ENROLLED",
+                "the customer session has enrolled its card already",
+            ));
+        }
+    } else if state.store.session_has_success(&session.id).await? {
         return Err(ApiError::bad_request(
             "CHECKOUT_SESSION_ALREADY_PAID",
             "the checkout session already has a successful payment",
@@ -177,6 +184,12 @@ pub async fn create(
         save,
         customer_payer,
     } = body.value;
+    if session.enrollment && (m.kind != "CARD" || m.vaulted_token.is_some() || m.card.is_none()) {
+        return Err(ApiError::invalid(
+            "payment_method",
+            "a customer session enrolls a new card: `type` CARD with `card`",
+        ));
+    }
     let payer_document = match customer_payer.and_then(|p| p.document) {
         Some(d) => Some(document::check(
             "customer_payer.document",
@@ -185,7 +198,8 @@ pub async fn create(
         )?),
         None => None,
     };
-    let save = save.unwrap_or(false);
+    // Enrolling is saving.
+    let save = save.unwrap_or(false) || session.enrollment;
     let enabled = state.methods.for_country(&session.country);
     if !enabled.contains(&m.kind.as_str()) {
         return Err(ApiError::field(
@@ -234,6 +248,7 @@ pub async fn create(
         .as_ref()
         .and_then(|c| c.installment.as_ref())
         .map(|i| (i.id.clone(), i.value));
+    let mut new_card = None;
     let card_data: Option<Value> = match (m.kind.as_str(), m.vaulted_token, m.card) {
         ("CARD", Some(vaulted), card) => {
             let saved = state
@@ -290,13 +305,14 @@ pub async fn create(
                 "expiration_month": month,
                 "expiration_year": year,
             });
-            let sealed = serde_json::to_vec(&SealedCard {
+            let card = SealedCard {
                 number: digits,
                 holder_name: holder,
-            })
-            .map_err(anyhow::Error::from)?;
+            };
+            let sealed = serde_json::to_vec(&card).map_err(anyhow::Error::from)?;
             row.card = Some(state.vault.seal(&token, &sealed)?);
             row.cvc = Some(state.vault.seal(&token, code.as_bytes())?);
+            new_card = Some(card);
             Some(facts)
         }
         ("CARD", None, None) => {
@@ -313,6 +329,25 @@ pub async fn create(
             .map(|c| c.to_string());
     }
 
+    row.card_facts = card_data.as_ref().map(Value::to_string);
+    // A customer session's card is verified and, approved, saved now: its token keeps nothing
+    // and pays nothing.
+    let enrollment = match new_card.filter(|_| session.enrollment) {
+        Some(card) => {
+            let verified = super::customer_sessions::verify(
+                &state,
+                &session,
+                card,
+                row.card_facts.as_deref(),
+                now_ms(),
+            )?;
+            row.vaulted_token = verified.1.as_ref().map(|v| v.vaulted_token.clone());
+            (row.card, row.cvc, row.used_at) = (None, None, Some(now_ms()));
+            Some(verified)
+        }
+        None => None,
+    };
+
     let response = json!({
         "token": token,
         "type": m.kind,
@@ -320,9 +355,12 @@ pub async fn create(
         "vault_on_success": save,
         "card_data": card_data,
     });
-    row.card_facts = card_data.as_ref().map(Value::to_string);
     row.response = response.to_string();
     if state.store.insert_token(&row, now_ms()).await? {
+        if let Some(verified) = enrollment {
+            let facts = row.card_facts.as_deref();
+            super::customer_sessions::enroll(&state, &session, verified, facts, now_ms()).await?;
+        }
         return Ok((StatusCode::CREATED, axum::Json(response)).into_response());
     }
     // A concurrent request with the same idempotency key won: answer as it did.

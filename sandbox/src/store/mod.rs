@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod customers;
+pub mod enrollments;
 pub mod outbox;
 pub mod payments;
 pub mod sessions;

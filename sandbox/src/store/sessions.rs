@@ -18,6 +18,8 @@ pub struct Session {
     /// The session as returned on creation.
     pub body: Value,
     pub expires_at: i64,
+    /// A customer session (card enrollment, no amount) rather than a checkout.
+    pub enrollment: bool,
 }
 
 impl Store {
@@ -26,8 +28,8 @@ impl Store {
         let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO checkout_sessions
-               (id, account_id, customer_id, country, currency, amount, callback_url, body, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (id, account_id, customer_id, country, currency, amount, callback_url, body, created_at, expires_at, kind)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&s.id)
         .bind(&s.account_id)
@@ -39,6 +41,7 @@ impl Store {
         .bind(s.body.to_string())
         .bind(now)
         .bind(s.expires_at)
+        .bind(if s.enrollment { "ENROLLMENT" } else { "CHECKOUT" })
         .execute(self.pool())
         .await?;
         Ok(())
@@ -60,6 +63,7 @@ impl Store {
             callback_url: r.get("callback_url"),
             body: serde_json::from_str(r.get::<&str, _>("body")).unwrap_or(Value::Null),
             expires_at: r.get("expires_at"),
+            enrollment: r.get::<&str, _>("kind") == "ENROLLMENT",
         }))
     }
 }

@@ -80,8 +80,8 @@ impl Store {
         let _turn = self.turn().await;
         let result = sqlx::query(
             "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
-                                 installment, response, idempotency_key, request_hash, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 installment, response, idempotency_key, request_hash, created_at, expires_at, used_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&t.token)
         .bind(&t.session_id)
@@ -98,6 +98,7 @@ impl Store {
         .bind(&t.request_hash)
         .bind(now)
         .bind(t.expires_at)
+        .bind(t.used_at)
         .execute(self.pool())
         .await;
         super::inserted(result)

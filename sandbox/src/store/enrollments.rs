@@ -1,0 +1,65 @@
+//! Enrollments: the payment methods a customer session saves, and how far each got.
+
+use serde_json::Value;
+use sqlx::Row;
+
+use super::{Store, Tx};
+
+/// A payment method being enrolled in a customer session.
+#[derive(Debug, Clone)]
+pub struct Enrollment {
+    pub id: String,
+    pub session_id: String,
+    /// The method's type (`CARD`).
+    pub kind: String,
+    /// Yuno's enrollment status (`READY_TO_ENROLL`, `ENROLLED`, `DECLINED`, `ERROR`).
+    pub status: String,
+    pub vaulted_token: Option<String>,
+    /// The payment method as returned (Yuno's shape).
+    pub body: Value,
+}
+
+fn from_row(r: &sqlx::sqlite::SqliteRow) -> Enrollment {
+    Enrollment {
+        id: r.get("id"),
+        session_id: r.get("session_id"),
+        kind: r.get("type"),
+        status: r.get("status"),
+        vaulted_token: r.get("vaulted_token"),
+        body: serde_json::from_str(r.get::<&str, _>("body")).unwrap_or(Value::Null),
+    }
+}
+
+impl Store {
+    /// Records an enrollment or its new state (one per session and type).
+    pub async fn save_enrollment(tx: &mut Tx, e: &Enrollment, now: i64) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO enrollments (id, session_id, type, status, vaulted_token, body, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (session_id, type) DO UPDATE
+               SET status = excluded.status, vaulted_token = excluded.vaulted_token,
+                   body = excluded.body, updated_at = excluded.updated_at",
+        )
+        .bind(&e.id)
+        .bind(&e.session_id)
+        .bind(&e.kind)
+        .bind(&e.status)
+        .bind(&e.vaulted_token)
+        .bind(e.body.to_string())
+        .bind(now)
+        .bind(now)
+        .execute(tx.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// A session's enrollments, oldest first.
+    pub async fn enrollments(&self, session_id: &str) -> sqlx::Result<Vec<Enrollment>> {
+        let rows =
+            sqlx::query("SELECT * FROM enrollments WHERE session_id = ? ORDER BY created_at, id")
+                .bind(session_id)
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows.iter().map(from_row).collect())
+    }
+}
