@@ -83,15 +83,17 @@ cp frame/frame.html dist/
 
 # The host piece (merchant page): the classic-script loader, the ES module (entry and glue in
 # one file), the wasm and the hand-written types; the Yuno v1 compatibility layer is a module
-# of its own, which the entry imports only when a page calls `initialize`, and so is what
+# of its own, which the entry imports only when a page calls `initialize` (and its card
+# enrollment, `yuno-enrollment.mjs`, only when a page mounts one), and so is what
 # happens after the payment (`actions.mjs`: 3-D Secure, PIX, vouchers, the status screen),
 # imported once a token is handed over, and the integration diagnostics (`diagnose.mjs`),
 # imported only to refuse a mount or explain a checkout that could not load.
-cp sdk/yuno-compat.mjs sdk/actions.mjs sdk/diagnose.mjs target/js/
+cp sdk/yuno-compat.mjs sdk/yuno-enrollment.mjs sdk/actions.mjs sdk/diagnose.mjs target/js/
 piece host checkout_glue checkout_bg.wasm sdk/checkout-widget.mjs
 esbuild --bundle --format=esm --external:./yuno-compat.mjs --external:./actions.mjs \
   --external:./diagnose.mjs target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
 esbuild --format=esm sdk/yuno-compat.mjs --outfile=dist/yuno-compat.mjs
+esbuild --format=esm sdk/yuno-enrollment.mjs --outfile=dist/yuno-enrollment.mjs
 esbuild --format=esm sdk/diagnose.mjs --outfile=dist/diagnose.mjs
 esbuild --bundle --format=esm sdk/actions.mjs --outfile=dist/actions.mjs
 esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js

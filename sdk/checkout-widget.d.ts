@@ -262,6 +262,43 @@ export interface YunoStartCheckoutOptions {
   onLoading?(args: { isLoading: boolean; type: "DOCUMENT" | "ONE_TIME_TOKEN" }): void;
 }
 
+/** Yuno's enrollment statuses (`yunoEnrollmentStatus`). */
+export type YunoEnrollmentStatus =
+  | "CREATED"
+  | "EXPIRED"
+  | "REJECTED"
+  | "READY_TO_ENROLL"
+  | "ENROLL_IN_PROCESS"
+  | "UNENROLL_IN_PROCESS"
+  | "ENROLLED"
+  | "DECLINED"
+  | "CANCELED"
+  | "ERROR"
+  | "UNENROLLED";
+
+/** Options of Yuno's `mountEnrollmentLite` (saving a card without paying). */
+export interface YunoEnrollmentOptions {
+  /** The `customer_session` the merchant's server created (`POST /v1/customers/sessions`). */
+  customerSession: string;
+  countryCode: string;
+  language?: string;
+  /** Default: a modal dialog, as Yuno's. */
+  renderMode?: { type?: "modal" | "element"; elementSelector?: string | { apmForm?: string; actionForm?: string } };
+  elementSelector?: string | { apmForm?: string; actionForm?: string };
+  /** The loader while the card is verified; default true. */
+  showLoading?: boolean;
+  /** "Your card has been saved" once it is; default true. */
+  showPaymentStatus?: boolean;
+  apiUrl?: string;
+  /** Once the card is verified: `ENROLLED` with its `vaultedToken`, or `DECLINED` / `ERROR` (the form comes back for another card). */
+  yunoEnrollmentStatus?(result: { status: YunoEnrollmentStatus; vaultedToken?: string }): void;
+  /** Errors; `CANCELED_BY_USER` when the shopper closes the dialog before the card is saved. */
+  yunoError?(message: string, data?: unknown): void;
+  onRendered?(): void;
+  onOneTimeTokenCreationStart?(): void;
+  onLoading?(args: { isLoading: boolean; type: "DOCUMENT" | "ONE_TIME_TOKEN" }): void;
+}
+
 /** The object `Yuno.initialize` resolves to. */
 export interface YunoSdk {
   /** Checks the options (a bad one rejects with a `TypeError` naming it). */
@@ -289,7 +326,26 @@ export interface YunoSdk {
     yunoPaymentResult?(status: string, subStatus?: string): void;
     yunoError?(message: string, data: CheckoutError): void;
   }): Promise<void>;
+  /** Card enrollment: the card form on a customer session, with its own "Save card" button. */
+  mountEnrollmentLite(options: YunoEnrollmentOptions): Promise<void>;
   unmountSdk(): void;
+  /**
+   * Not offered by this SDK (seamless mode, external wallet buttons, fraud SDKs, secure fields,
+   * Click to Pay): each rejects with an `Error` naming the feature.
+   */
+  startSeamlessCheckout(...args: unknown[]): Promise<never>;
+  mountSeamlessCheckout(...args: unknown[]): Promise<never>;
+  mountSeamlessCheckoutLite(...args: unknown[]): Promise<never>;
+  mountExternalButtons(...args: unknown[]): Promise<never>;
+  unmountExternalButton(...args: unknown[]): Promise<never>;
+  unmountAllExternalButtons(...args: unknown[]): Promise<never>;
+  mountSeamlessExternalButtons(...args: unknown[]): Promise<never>;
+  unmountSeamlessExternalButtons(...args: unknown[]): Promise<never>;
+  unmountSeamlessExternalButton(...args: unknown[]): Promise<never>;
+  mountFraud(...args: unknown[]): Promise<never>;
+  executeFraudCheck(...args: unknown[]): Promise<never>;
+  secureFields(...args: unknown[]): Promise<never>;
+  clickToPay(...args: unknown[]): Promise<never>;
 }
 
 /** Yuno Web SDK v1 compatible entry. */

@@ -3,12 +3,12 @@
 // `mount()`; the merchant's own button calls `startPayment()`. (Loaded only by `initialize`,
 // so it is written small: it counts against the host's size budget on that path.)
 
-const fail = (message) => {
+export const fail = (message) => {
   throw new TypeError("checkout-widget: " + message);
 };
 
 /** The callback under the first of `names` the options give (Yuno's name, then the newer). */
-function pick(options, names) {
+export function pick(options, names) {
   const name = names.find((n) => options[n] !== undefined);
   const f = name && options[name];
   if (name && typeof f !== "function") fail(`option \`${name}\` must be a function`);
@@ -54,7 +54,7 @@ let sheet;
  * The Yuno layer's own look, a constructed stylesheet (it works under `style-src 'self'`): the
  * loader's spinner and the modal dialog.
  */
-function adopt() {
+export function adopt() {
   if (sheet) return;
   sheet = new CSSStyleSheet();
   sheet.replaceSync(
@@ -74,7 +74,7 @@ function adopt() {
  * Yuno's loader: over the checkout from the token's creation until `hideLoader()` or
  * `continuePayment()` (its `showLoading`, default true). Busy for assistive technology.
  */
-function loader(where, on) {
+export function loader(where, on) {
   const el = typeof where == "string" ? document.querySelector(where) : where;
   if (!el) return;
   adopt();
@@ -83,7 +83,7 @@ function loader(where, on) {
 }
 
 /** An element with attributes and children. */
-function el(tag, attrs, ...children) {
+export function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -96,7 +96,7 @@ function el(tag, attrs, ...children) {
  * close button are English until `name(language)` gives them the checkout's language (the
  * action module's words, fetched then, off the checkout's first paint).
  */
-function modal(api, onClose) {
+export function modal(api, onClose, title = "checkout_title") {
   adopt();
   const heading = el("h2", { id: `cw-yuno-modal-${Math.random().toString(36).slice(2)}` }, "Payment");
   const close = el("button", { type: "button", "aria-label": "Close" }, "×");
@@ -118,8 +118,9 @@ function modal(api, onClose) {
       try {
         const { prepare } = await import("./actions.mjs");
         const t = await Promise.race([prepare(api, language), new Promise((r) => setTimeout(r, 10000))]);
-        if (t?.checkout_title) heading.textContent = t.checkout_title;
+        if (t?.[title]) heading.textContent = t[title];
         if (t?.close) close.setAttribute("aria-label", t.close);
+        return t;
       } catch {}
     },
     // Closed first, so the focus goes back where it was.
@@ -129,6 +130,33 @@ function modal(api, onClose) {
     },
   };
 }
+
+/**
+ * Where `o` renders: `renderMode.elementSelector` (or the older `elementSelector`), a selector
+ * or `{ apmForm, actionForm }` (the form in `apmForm`; what the payment asks after it — 3-D
+ * Secure, a PIX code — in `actionForm`, else in a dialog); or, with `renderMode: { type:
+ * "modal" }` (the default where `modal` says so), in a dialog, which needs no element.
+ */
+export function placement(o, modal) {
+  const type = o.renderMode?.type ?? (modal ? "modal" : "element");
+  if (type !== "modal" && type !== "element") fail('option `renderMode.type` must be "modal" or "element"');
+  const s = o.renderMode?.elementSelector ?? o.elementSelector;
+  const where = typeof s === "string" ? s : s?.apmForm;
+  if (typeof where !== "string" && !(type == "modal" && (s === undefined || typeof s === "object"))) {
+    fail("option `renderMode.elementSelector` (or `elementSelector`) must be a selector string or { apmForm, actionForm }");
+  }
+  return { inModal: type == "modal", where, actionForm: s?.actionForm };
+}
+
+/** What Yuno's SDK offers and this one does not: each method rejects, naming the feature. */
+const NOT_OFFERED = {
+  "seamless mode": "startSeamlessCheckout mountSeamlessCheckout mountSeamlessCheckoutLite",
+  "external wallet buttons":
+    "mountExternalButtons unmountExternalButton unmountAllExternalButtons mountSeamlessExternalButtons unmountSeamlessExternalButtons unmountSeamlessExternalButton",
+  "fraud SDKs": "mountFraud executeFraudCheck",
+  "secure fields": "secureFields",
+  "Click to Pay": "clickToPay",
+};
 
 /** `Yuno.initialize(publicApiKey)`, resolving to the v1 SDK object. */
 export async function initialize(mount, publicApiKey, mountStatus) {
@@ -144,6 +172,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
   // Which mount is the latest: one that resolves after another began (or after
   // `unmountSdk`) is unmounted at once, so two never share the element.
   let generation = 0;
+  // The card enrollment mounted (`mountEnrollmentLite`), while it is.
+  let enrolling;
 
   const sdk = {
     async startCheckout(o) {
@@ -152,15 +182,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       // `{ apmForm, actionForm }` (the methods and form render in `apmForm`; what the payment
       // asks after it — 3-D Secure, a PIX code — in `actionForm`, else in a dialog).
       // `renderMode: { type: "modal" }`: in a dialog, which needs no element.
-      const inModal = o.renderMode?.type === "modal";
-      if (o.renderMode?.type !== undefined && !inModal && o.renderMode.type !== "element") {
-        fail('option `renderMode.type` must be "modal" or "element"');
-      }
-      const s = o.renderMode?.elementSelector ?? o.elementSelector;
-      const where = typeof s === "string" ? s : s?.apmForm;
-      if (typeof where !== "string" && !(inModal && (s === undefined || typeof s === "object"))) {
-        fail("option `renderMode.elementSelector` (or `elementSelector`) must be a selector string or { apmForm, actionForm }");
-      }
+      const { where, actionForm: action } = placement(o, false);
       const create = pick(o, ["yunoCreatePayment", "createPayment"]);
       if (!create) fail("option `yunoCreatePayment` (or `createPayment`) is required");
       const callbacks = [
@@ -171,7 +193,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
       opts = o;
       selector = where;
-      actionForm = s?.actionForm;
+      actionForm = action;
       createPayment = create;
       [paymentResult, error, methodSelected] = callbacks;
     },
@@ -183,7 +205,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       handle?.unmount();
       handle = null;
       const o = opts;
-      const inModal = o.renderMode?.type === "modal";
+      const { inModal } = placement(o, false);
       dialog?.drop();
       dialog = null;
       if (inModal) {
@@ -343,8 +365,20 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       });
     },
 
+    // Yuno's card enrollment (Lite): its own module, fetched when a page mounts one.
+    async mountEnrollmentLite(o = {}) {
+      sdk.unmountSdk();
+      const mine = generation;
+      const { enroll } = await import("./yuno-enrollment.mjs");
+      if (mine !== generation) return;
+      enrolling = enroll(mount, publicApiKey, o, () => mine === generation, () => sdk.unmountSdk());
+      await enrolling.mounted;
+    },
+
     unmountSdk() {
       generation++;
+      enrolling?.unmount();
+      enrolling = null;
       loader(selector, false);
       status?.unmount();
       handle?.unmount();
@@ -353,5 +387,12 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       dialog = null;
     },
   };
+  for (const [feature, names] of Object.entries(NOT_OFFERED)) {
+    for (const name of names.split(" ")) {
+      sdk[name] = async () => {
+        throw new Error(`checkout-widget: \`${name}\` (${feature}) is not offered by this SDK; use \`startCheckout\` and \`mountCheckout\` (or \`mountCheckoutLite\`)`);
+      };
+    }
+  }
   return sdk;
 }

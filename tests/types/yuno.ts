@@ -3,6 +3,7 @@
 // Yuno's types compiles against ours. `tsc --noEmit` fails the build on a mismatch.
 import type {
   ContinuePaymentResponse,
+  MountEnrollmentLiteArgs,
   MountStatusPaymentArgs,
   StartCheckoutArgs,
   YunoInstance,
@@ -21,7 +22,8 @@ type Implemented =
   | "showLoader"
   | "hideLoader"
   | "notifyError"
-  | "mountStatusPayment";
+  | "mountStatusPayment"
+  | "mountEnrollmentLite";
 
 declare const ours: YunoSdk;
 
@@ -56,4 +58,23 @@ export async function page(): Promise<ContinuePaymentResponse> {
   const status: MountStatusPaymentArgs = { checkoutSession: "session", countryCode: "BR", language: "en" };
   await ours.mountStatusPayment(status);
   return ours.continuePayment({ showPaymentStatus: true });
+}
+
+// The enrollment page of Yuno's guide, typed with Yuno's types, compiles against ours.
+export async function enrollmentPage(): Promise<void> {
+  const args: MountEnrollmentLiteArgs = {
+    customerSession: "customer-session",
+    countryCode: "BR",
+    language: "en",
+    showLoading: true,
+    renderMode: { type: "modal", elementSelector: { apmForm: "#form-element", actionForm: "#action-form-element" } },
+    yunoEnrollmentStatus({ status, vaultedToken }) {
+      void status;
+      void vaultedToken;
+    },
+    yunoError(error) {
+      void error;
+    },
+  };
+  await ours.mountEnrollmentLite(args);
 }

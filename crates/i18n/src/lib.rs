@@ -444,6 +444,14 @@ table! {
         close,
         /// The name of the dialog the checkout itself shows in (Yuno's `renderMode: modal`).
         checkout_title,
+        /// The name of the dialog a card is saved in (Yuno's `mountEnrollmentLite`).
+        enroll_title,
+        /// The button that saves the card.
+        enroll_button,
+        /// Announced once the card is saved.
+        enrolled,
+        /// Shown when the card could not be saved (declined at verification).
+        enroll_failed,
         /// The bank's verification page's iframe title.
         challenge_frame_title,
         /// While the payment's outcome is awaited.

@@ -4,6 +4,7 @@
 //! signed webhooks it receives so the page can show them. Only its own pages may use it, and
 //! each browser only for its own checkouts ([`guard`]).
 
+mod enrollment;
 mod guard;
 
 use std::collections::VecDeque;
@@ -79,6 +80,8 @@ pub fn merchant_origin(
         .route("/api/payments/{id}/complete", post(complete))
         .route("/api/webhooks", get(webhook_log))
         .route("/api/config", get(config))
+        .route("/api/customer-session", post(enrollment::customer_session))
+        .route("/api/enrollment", post(enrollment::enroll))
         .route_layer(axum::middleware::from_fn_with_state(
             merchant.clone(),
             own_pages_only,
@@ -180,6 +183,19 @@ fn demo_amount(country: &str) -> (&'static str, f64) {
 }
 
 impl Merchant {
+    /// Step 1: the shopper's customer, found by the merchant's id for them or created.
+    async fn customer(&self, shopper: &str, country: &str) -> Result<Value, Response> {
+        let query = format!("/v1/customers?merchant_customer_id={}", urlencode(shopper));
+        match self.call(reqwest::Method::GET, &query, None, None).await {
+            Ok(c) => Ok(c),
+            Err(_) => {
+                let new = json!({"merchant_customer_id": shopper, "email": shopper, "first_name": "Demo", "last_name": "Shopper", "country": country});
+                self.call(reqwest::Method::POST, "/v1/customers", Some(&new), None)
+                    .await
+            }
+        }
+    }
+
     async fn call(
         &self,
         method: reqwest::Method,
@@ -239,15 +255,7 @@ async fn checkout(
         .customer
         .unwrap_or_else(|| "demo-shopper@example.com".into());
     let run = async {
-        let query = format!("/v1/customers?merchant_customer_id={}", urlencode(&shopper));
-        let customer = match m.call(reqwest::Method::GET, &query, None, None).await {
-            Ok(c) => c,
-            Err(_) => {
-                let new = json!({"merchant_customer_id": shopper, "email": shopper, "first_name": "Demo", "last_name": "Shopper", "country": country});
-                m.call(reqwest::Method::POST, "/v1/customers", Some(&new), None)
-                    .await?
-            }
-        };
+        let customer = m.customer(&shopper, &country).await?;
         let (currency, value) = demo_amount(&country);
         let order = format!("demo-{}", now_ms());
         let session = json!({

@@ -9,6 +9,7 @@
 
 mod after_payment;
 mod browser;
+mod enrollment;
 mod latam;
 mod sandbox;
 mod scenarios;

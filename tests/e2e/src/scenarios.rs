@@ -11,6 +11,7 @@ use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::after_payment;
+use crate::enrollment;
 use crate::latam;
 use crate::sandbox::Sandbox;
 
@@ -100,6 +101,10 @@ pub static ALL: &[Scenario] = &[
     Scenario {
         name: "yuno-modal-page",
         run: |d, s| Box::pin(yuno_modal_page(d, s)),
+    },
+    Scenario {
+        name: "yuno-enrollment-page",
+        run: |d, s| Box::pin(enrollment::yuno_enrollment_page(d, s)),
     },
     Scenario {
         name: "spanish-and-portuguese",
@@ -398,7 +403,7 @@ pub(crate) async fn open_demo(d: &WebDriver, s: &Sandbox, language: &str) -> any
 }
 
 /// The demo, with a language, a shopper e-mail and "save card" set as a person would.
-async fn open_demo_as(
+pub(crate) async fn open_demo_as(
     d: &WebDriver,
     s: &Sandbox,
     language: &str,
@@ -765,7 +770,7 @@ async fn languages(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 }
 
 /// The page's `expression` (a JS expression over `el`, the element `css` finds) as a string.
-async fn read_js(d: &WebDriver, css: &str, expression: &str) -> anyhow::Result<String> {
+pub(crate) async fn read_js(d: &WebDriver, css: &str, expression: &str) -> anyhow::Result<String> {
     let script = format!("const el = document.querySelector({css:?}); return String({expression})");
     let v = d.execute(&script, vec![]).await?;
     Ok(v.json().as_str().unwrap_or_default().to_owned())

@@ -1,0 +1,103 @@
+//! Card enrollment from a page written like Yuno's enrollment Lite demo: the card form in a
+//! modal dialog on a customer session, a declined card refused with the form back for
+//! another, an approved one saved, and the customer's next checkout offering it.
+
+use anyhow::bail;
+use thirtyfour::prelude::*;
+
+use crate::sandbox::Sandbox;
+use crate::scenarios::{
+    check_spy, find, install_spy, open, open_demo_as, pay, read_js, text_of, type_card, wait_for,
+    wait_text, CVC, PAN,
+};
+
+/// A card the sandbox's verification declines (its test-card table).
+const DECLINED: &str = "4000000000000002";
+
+pub async fn yuno_enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    // Unique per run and engine: the sandbox is shared by the engines.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |t| t.as_nanos());
+    let shopper = format!("enrolled-{nanos}@example.com");
+    open(
+        d,
+        &format!("{}/yuno-enrollment.html?customer={shopper}", s.merchant),
+    )
+    .await?;
+    install_spy(d).await?;
+    // Yuno's modal: a real modal dialog, named for what it does, with its own button.
+    find(d, "dialog.cw-yuno-modal[open] .cw-method").await?;
+    if read_js(d, "dialog.cw-yuno-modal", "el.matches(':modal')").await? != "true" {
+        bail!("the enrollment's dialog is not modal");
+    }
+    wait_for(10, "the dialog named \"Save a card\"", || async {
+        let name = read_js(
+            d,
+            "dialog.cw-yuno-modal",
+            "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
+        )
+        .await
+        .ok()?;
+        (name == "Save a card").then_some(())
+    })
+    .await?;
+    if d.find(By::Css("dialog .cw-pay")).await.is_ok()
+        && read_js(d, "dialog .cw-pay", "el.hidden").await? != "true"
+    {
+        bail!("the enrollment shows the checkout's pay button");
+    }
+
+    // Declined at verification: the page hears DECLINED, the form comes back, empty, with why.
+    type_card(d, DECLINED, "1230", CVC, Some("Ana Souza")).await?;
+    find(d, "dialog .cw-yuno-enroll").await?.click().await?;
+    wait_text(d, "#result", "status DECLINED").await?;
+    wait_text(d, "dialog .cw-yuno-note[role=alert]", "could not be saved").await?;
+
+    // Approved: saved, the page hears ENROLLED with the vaulted token, the dialog says so.
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    find(d, "dialog .cw-yuno-enroll").await?.click().await?;
+    wait_text(d, "#result", "status ENROLLED").await?;
+    let vaulted = read_js(d, "#result", "el.dataset.vaultedToken").await?;
+    if vaulted.len() != 36 {
+        bail!("yunoEnrollmentStatus's vaultedToken is {vaulted:?}");
+    }
+    wait_text(
+        d,
+        "dialog .cw-yuno-note[role=status]",
+        "Your card has been saved.",
+    )
+    .await?;
+    if d.find(By::Css("dialog iframe.cw-frame")).await.is_ok() {
+        bail!("the card form stays after the card was saved");
+    }
+    check_spy(d).await?;
+    // Closing the dialog after saving is not a cancellation.
+    find(d, "dialog.cw-yuno-modal header button")
+        .await?
+        .click()
+        .await?;
+    wait_for(10, "the dialog to go", || async {
+        d.find(By::Css("dialog.cw-yuno-modal"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await?;
+    if text_of(d, "#result").await != "status ENROLLED" {
+        bail!(
+            "closing after saving told the page {:?}",
+            text_of(d, "#result").await
+        );
+    }
+
+    // The customer's next checkout offers the saved card first, and it pays.
+    open_demo_as(d, s, "en", Some(&shopper), false).await?;
+    let first = text_of(d, ".cw-method .cw-method-name").await;
+    if first != "VISA •••• 4242" {
+        bail!("the customer's next checkout offers {first:?} first");
+    }
+    pay(d).await?;
+    wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
