@@ -101,3 +101,39 @@ pub async fn yuno_enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
     wait_text(d, "#result", "SUCCEEDED").await?;
     check_spy(d).await
 }
+
+/// A page asks for Yuno features this SDK does not offer, and for an enrollment without its
+/// customer session: each call rejects, naming the feature (or the option), and nothing is
+/// mounted.
+pub async fn yuno_unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-mistakes.html", s.merchant)).await?;
+    wait_text(d, "#result", "done").await?;
+    let said: serde_json::Value =
+        serde_json::from_str(&read_js(d, "#result", "el.dataset.json").await?)?;
+    for (call, words) in [
+        (
+            "secureFields",
+            "`secureFields` (secure fields) is not offered",
+        ),
+        ("startSeamlessCheckout", "(seamless mode) is not offered"),
+        (
+            "mountExternalButtons",
+            "(external wallet buttons) is not offered",
+        ),
+        ("mountFraud", "(fraud SDKs) is not offered"),
+        ("clickToPay", "(Click to Pay) is not offered"),
+        (
+            "enrollmentWithoutSession",
+            "TypeError: checkout-widget: `mountEnrollmentLite` needs option `customerSession`",
+        ),
+    ] {
+        let got = said[call].as_str().unwrap_or_default();
+        if !got.contains(words) {
+            bail!("{call}: expected a rejection saying {words:?}; got {got:?}");
+        }
+    }
+    if d.find(By::Css(".cw-checkout, dialog")).await.is_ok() {
+        bail!("a refused call mounted something");
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+// A page using the parts of Yuno's `YunoInstance` this SDK does not offer (Yuno's calls, as its
+// docs show them), and an enrollment without its customer session: each must fail loudly, with
+// an error naming the feature or the option, never silently.
+import { loadSdk, post } from "./page.js";
+
+const checkout = await post("/api/checkout", { country: "BR" });
+await loadSdk(checkout.api_url);
+const yuno = await Yuno.initialize(checkout.public_api_key);
+const result = document.getElementById("result");
+const said = {};
+const attempt = async (name, call) => {
+  try {
+    await call();
+    said[name] = "resolved";
+  } catch (e) {
+    said[name] = `${e.name}: ${e.message}`;
+  }
+};
+await attempt("secureFields", () => yuno.secureFields({ publicApiKey: checkout.public_api_key, countryCode: "BR", checkoutSession: checkout.checkout_session }));
+await attempt("startSeamlessCheckout", () => yuno.startSeamlessCheckout({ checkoutSession: checkout.checkout_session, elementSelector: "#form-element", countryCode: "BR" }));
+await attempt("mountExternalButtons", () => yuno.mountExternalButtons([{ paymentMethodType: "PAYPAL", elementSelector: "#form-element" }]));
+await attempt("mountFraud", () => yuno.mountFraud({ checkoutSession: checkout.checkout_session, countryCode: "BR" }));
+await attempt("clickToPay", () => yuno.clickToPay({}));
+await attempt("enrollmentWithoutSession", () => yuno.mountEnrollmentLite({ countryCode: "BR", language: "en" }));
+result.dataset.json = JSON.stringify(said);
+result.textContent = "done";
