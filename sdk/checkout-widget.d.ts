@@ -239,8 +239,12 @@ export interface YunoStartCheckoutOptions {
   language?: string;
   showLoading?: boolean;
   apiUrl?: string;
+  /** Unmount the SDK once the payment's result is known. */
+  automaticallyUnmount?: boolean;
   card?: {
     cardSaveEnable?: boolean;
+    /** No cardholder name field (native `card.holderName: "hidden"`). */
+    hideCardholderName?: boolean;
     styles?: string;
     /** Ask for the payer's identity document (native `card.document: "required"`). */
     documentEnable?: boolean;
@@ -290,6 +294,8 @@ export interface YunoEnrollmentOptions {
   /** "Your card has been saved" once it is; default true. */
   showPaymentStatus?: boolean;
   apiUrl?: string;
+  /** Yuno's `card.texts.cardForm.enrollmentSubmitButton`: the Save card button's label. */
+  card?: { texts?: { cardForm?: { enrollmentSubmitButton?: string } } };
   /** Once the card is verified: `ENROLLED` with its `vaultedToken`, or `DECLINED` / `ERROR` (the form comes back for another card). */
   yunoEnrollmentStatus?(result: { status: YunoEnrollmentStatus; vaultedToken?: string }): void;
   /** Errors; `CANCELED_BY_USER` when the shopper closes the dialog before the card is saved. */

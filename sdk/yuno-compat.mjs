@@ -229,6 +229,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           o.card && typeof o.card === "object"
             ? {
                 saveCard: !!o.card.cardSaveEnable,
+                holderName: o.card.hideCardholderName ? "hidden" : undefined,
                 styles: o.card.styles || undefined,
                 document: o.card.documentEnable ? "required" : undefined,
               }
@@ -256,7 +257,11 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // Yuno shows its result screen unless told not to.
         showPaymentStatus: o.showPaymentStatus ?? true,
         actionElement: actionForm,
-        onPaymentResult: (r) => paymentResult?.(r.status, r.subStatus),
+        // `automaticallyUnmount`: the SDK goes once the payment's result is known.
+        onPaymentResult: (r) => {
+          paymentResult?.(r.status, r.subStatus);
+          if (o.automaticallyUnmount && mine === generation) sdk.unmountSdk();
+        },
         onToken: (token, info) => {
           if (o.showLoading ?? true) loader(selector, true);
           o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });

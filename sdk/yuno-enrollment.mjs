@@ -139,7 +139,9 @@ export function enroll(mount, publicApiKey, o, live, close) {
     button.lang = note.lang = lang;
     const { prepare } = await import("./actions.mjs");
     words = (await (dialog ? dialog.name(lang, root?.dir) : prepare(api, lang))) || {};
-    if (words.enroll_button && live()) button.textContent = words.enroll_button;
+    // Yuno's `card.texts.cardForm.enrollmentSubmitButton`, else the words of the language.
+    const label = o.card?.texts?.cardForm?.enrollmentSubmitButton || words.enroll_button;
+    if (label && live()) button.textContent = label;
   });
 
   return {

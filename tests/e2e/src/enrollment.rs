@@ -137,3 +137,31 @@ pub async fn yuno_unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Re
     }
     Ok(())
 }
+
+/// A page with `card.hideCardholderName` and `automaticallyUnmount`: the card form has no name
+/// field, the payment goes through without one, and the checkout is gone once the result is in.
+pub async fn yuno_options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-options.html", s.merchant)).await?;
+    install_spy(d).await?;
+    type_card(d, PAN, "1230", CVC, None).await?;
+    crate::scenarios::enter_secure_frame(d).await?;
+    let holder = d.find(By::Id("cw-holder")).await;
+    let shown = match &holder {
+        Ok(h) => h.is_displayed().await?,
+        Err(_) => false,
+    };
+    d.enter_default_frame().await?;
+    if shown {
+        bail!("hideCardholderName: the name field shows");
+    }
+    find(d, "#pay").await?.click().await?;
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
+    wait_for(10, "the checkout to unmount itself", || async {
+        d.find(By::Css("#form-element .cw-checkout"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await?;
+    check_spy(d).await
+}

@@ -107,6 +107,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(enrollment::yuno_enrollment_page(d, s)),
     },
     Scenario {
+        name: "yuno-options-page",
+        run: |d, s| Box::pin(enrollment::yuno_options_page(d, s)),
+    },
+    Scenario {
         name: "yuno-unsupported-features",
         run: |d, s| Box::pin(enrollment::yuno_unsupported_features(d, s)),
     },
