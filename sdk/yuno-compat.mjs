@@ -96,9 +96,9 @@ export function el(tag, attrs, ...children) {
  * close button are English until `name(language)` gives them the checkout's language (the
  * action module's words, fetched then, off the checkout's first paint).
  */
-export function modal(api, onClose, title = "checkout_title") {
+export function modal(api, onClose, title = "checkout_title", text = "Payment") {
   adopt();
-  const heading = el("h2", { id: `cw-yuno-modal-${Math.random().toString(36).slice(2)}` }, "Payment");
+  const heading = el("h2", { id: `cw-yuno-modal-${Math.random().toString(36).slice(2)}` }, text);
   const close = el("button", { type: "button", "aria-label": "Close" }, "×");
   const body = el("div", { class: "cw-yuno-body" });
   const dialog = el("dialog", { class: "cw-yuno-modal", "aria-labelledby": heading.id }, el("header", {}, heading, close), body);

@@ -29,17 +29,20 @@ export function enroll(mount, publicApiKey, o, live, close) {
   const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
   let handle, dialog;
   // Closing the dialog before the card is saved is the shopper giving up (Yuno's
-  // `CANCELED_BY_USER`).
+  // `CANCELED_BY_USER`); while a card is being verified, the outcome decides.
   let done = false;
+  let verifying = false;
+  const canceled = () => onError?.("CANCELED_BY_USER", { code: "CANCELED_BY_USER", message: "the shopper closed the enrollment" });
   if (inModal) {
     dialog = modal(
       api,
       () => {
         if (!live()) return dialog.drop();
         close();
-        if (!done) onError?.("CANCELED_BY_USER", { code: "CANCELED_BY_USER", message: "the shopper closed the enrollment" });
+        if (!done && !verifying) canceled();
       },
       "enroll_title",
+      "Save a card",
     );
   }
   const target = dialog?.body || document.querySelector(where);
@@ -49,10 +52,14 @@ export function enroll(mount, publicApiKey, o, live, close) {
   const button = el("button", { type: "button", class: "cw-yuno-enroll" }, "Save card");
   const note = el("p", { class: "cw-yuno-note" });
   note.hidden = true;
+  note.tabIndex = -1;
+  // Shown and focused: the button or the form the focus was in is going.
   const say = (text, role) => {
     note.textContent = text;
     note.setAttribute("role", role);
     note.hidden = false;
+    if (!note.isConnected) target.append(note);
+    note.focus();
   };
   button.addEventListener("click", async () => {
     if (button.getAttribute("aria-disabled") == "true") return;
@@ -67,29 +74,51 @@ export function enroll(mount, publicApiKey, o, live, close) {
     }
   });
 
-  // The card was verified when its token was made: how it went.
+  // The session's enrollment as the API has it (its status, and the vaulted token once saved);
+  // a 404 means `customerSession` is not a customer session.
+  const enrollment = () =>
+    fetch(`${api}/v1/checkout/customers/sessions/${encodeURIComponent(o.customerSession)}/payment-methods`, {
+      headers: { "public-api-key": publicApiKey },
+    }).then(async (r) => {
+      if (r.status == 404) {
+        const why = "option `customerSession` is not a customer session of this `publicApiKey`'s account (create it with POST /v1/customers/sessions; a checkout session goes to `startCheckout`)";
+        throw Object.assign(new TypeError("checkout-widget: " + why), { mistake: true });
+      }
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return (await r.json()).payment_methods?.find((m) => m.type == "CARD");
+    });
+  // The card was verified when its token was made: how it went (asked up to three times, the
+  // network permitting).
   const verified = async () => {
-    const r = await fetch(
-      `${api}/v1/checkout/customers/sessions/${encodeURIComponent(o.customerSession)}/payment-methods`,
-      { headers: { "public-api-key": publicApiKey } },
-    );
-    if (!r.ok) throw new Error(`the enrollment's status could not be read (HTTP ${r.status})`);
-    return (await r.json()).payment_methods?.find((m) => m.type == "CARD");
+    for (let delay = 400; ; delay *= 3) {
+      try {
+        return await enrollment();
+      } catch (e) {
+        if (e.mistake || delay > 4000) throw e;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   };
 
   const onToken = async () => {
+    verifying = true;
     if (o.showLoading ?? true) loader(target, true);
-    o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });
     let card;
     try {
       card = await verified();
     } catch (e) {
-      onError?.(e.message, e);
+      // Unknown: the card may be saved. The form stays; the page hears why.
+      onError?.("ENROLLMENT_STATUS_UNKNOWN", { code: "ENROLLMENT_STATUS_UNKNOWN", message: `the card's enrollment status could not be read: ${e.message}` });
     }
+    verifying = false;
     loader(target, false);
-    if (!live()) return;
-    const status = card?.status || "ERROR";
+    o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });
+    if (!card) return;
+    const status = card.status;
     done = status == "ENROLLED";
+    const result = { status, vaultedToken: card.vaulted_token ?? undefined };
+    // Closed meanwhile: the page hears the outcome all the same (saved, or given up).
+    if (!live()) return done ? told?.(result) : canceled();
     handle?.unmount();
     handle = null;
     if (done) {
@@ -98,9 +127,9 @@ export function enroll(mount, publicApiKey, o, live, close) {
     } else {
       // The form comes back, cleared, for another card.
       say(words.enroll_failed || "This card could not be saved. Try another card.", "alert");
-      show();
+      show().catch((e) => onError?.(e.message, e));
     }
-    told?.({ status, vaultedToken: card?.vaulted_token ?? undefined });
+    told?.(result);
   };
 
   const show = () =>
@@ -121,6 +150,11 @@ export function enroll(mount, publicApiKey, o, live, close) {
       target.append(note, button);
     });
 
+  // A checkout session's id here is a mistake to name, not a card to save.
+  const checked = enrollment().then(
+    () => {},
+    (e) => e.mistake && e,
+  );
   adopt();
   if (!sheet) {
     sheet = new CSSStyleSheet();
@@ -132,6 +166,11 @@ export function enroll(mount, publicApiKey, o, live, close) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   const mounted = show().then(async () => {
+    const mistake = await checked;
+    if (mistake) {
+      close();
+      throw mistake;
+    }
     if (!live()) return;
     // The button and the dialog speak the checkout's language (as the widget picked it).
     const root = target.querySelector(".cw-checkout");

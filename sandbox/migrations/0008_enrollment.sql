@@ -11,6 +11,7 @@ CREATE TABLE enrollments (
     status        TEXT NOT NULL,
     vaulted_token TEXT,
     body          TEXT NOT NULL, -- the payment method as returned (JSON)
+    declines      INTEGER NOT NULL DEFAULT 0, -- cards refused at verification (the decline limit)
     created_at    INTEGER NOT NULL,
     updated_at    INTEGER NOT NULL,
     UNIQUE (session_id, type)

@@ -90,7 +90,25 @@ async fn an_approved_card_is_enrolled_saved_for_the_customer_and_pays_later() {
     assert_eq!(list[0]["vaulted_token"], vaulted.as_str());
     assert_eq!(list[0]["card_data"]["lfd"], "4444");
     assert_eq!(list[0]["name"], "MASTERCARD ****4444");
-    assert!(!list.to_string().contains(MC_OK));
+    // The browser learns the brand and last four, not the IIN, expiry, account or customer.
+    for hidden in [MC_OK, "555555", "2030", &sb.account_id, &customer] {
+        assert!(!list.to_string().contains(hidden), "{hidden} in {list}");
+    }
+    // Registering again (the merchant's server retrying) leaves the enrollment as it is.
+    let path = format!("/v1/customers/sessions/{session}/payment-methods");
+    let body = json!({"account_id": sb.account_id, "payment_method_type": "CARD", "country": "BR"});
+    let (s, again) = sb
+        .call(
+            Method::POST,
+            &path,
+            Keys::Secret,
+            Some(body),
+            Some("enroll-2"),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{again}");
+    assert_eq!(again["status"], "ENROLLED");
+    assert_eq!(again["vaulted_token"], vaulted.as_str());
 
     // The session enrolls one card; its token pays nothing.
     let (s, v) = sb.card_token(&session, VISA_OK, "123", false).await;
@@ -221,4 +239,62 @@ async fn customer_sessions_refuse_what_they_cannot_do_by_name() {
         (StatusCode::NOT_FOUND, Some("CUSTOMER_SESSION_NOT_FOUND")),
         "{v}"
     );
+}
+
+#[tokio::test]
+async fn concurrent_cards_in_one_customer_session_save_one() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let (session, customer) = ready(&sb, "eager-enroller").await;
+    let tries = (0..6).map(|_| sb.card_token(&session, VISA_OK, "123", false));
+    let answers = futures::future::join_all(tries).await;
+    let saved: Vec<_> = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .collect();
+    assert_eq!(saved.len(), 1, "{answers:?}");
+    for (s, v) in answers.iter().filter(|(s, _)| *s != StatusCode::CREATED) {
+        assert_eq!(
+            (*s, v["code"].as_str()),
+            (
+                StatusCode::BAD_REQUEST,
+                Some("CUSTOMER_SESSION_ALREADY_ENROLLED")
+            )
+        );
+    }
+    let checkout = sb.session("BR", Some(&customer), None).await;
+    let (_, methods) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{checkout}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
+    let cards = methods
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| !m["vaulted_token"].is_null())
+        .count();
+    assert_eq!(cards, 1, "{methods}");
+}
+
+#[tokio::test]
+async fn declined_verifications_count_toward_the_session_decline_limit() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &["--limit-declines-per-session", "3"]).await;
+    let (session, _) = ready(&sb, "card-tester").await;
+    for _ in 0..3 {
+        let (s, v) = sb.card_token(&session, VISA_DECLINED, "123", false).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+    }
+    let (s, v) = sb.card_token(&session, VISA_OK, "123", false).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("TOO_MANY_DECLINES")),
+        "{v}"
+    );
+    assert_eq!(enrollments(&sb, &session).await[0]["status"], "DECLINED");
 }

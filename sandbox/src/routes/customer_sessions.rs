@@ -27,6 +27,7 @@ use crate::state::AppState;
 use crate::store::accounts::Account;
 use crate::store::enrollments::Enrollment;
 use crate::store::sessions::Session;
+use crate::store::tokens::{TokenRow, VaultedCard};
 use crate::store::Store;
 
 #[derive(Deserialize)]
@@ -124,15 +125,25 @@ pub async fn register(
             "must be CARD: the sandbox enrolls cards",
         ));
     }
-    let existing = state.store.enrollments(&session.id).await?;
-    if let Some(e) = existing.into_iter().find(|e| e.kind == "CARD") {
-        return Ok((StatusCode::CREATED, Json(e.body)));
+    if session.expires_at <= now_ms() {
+        return Err(ApiError::field(
+            "CUSTOMER_SESSION_EXPIRED",
+            "customer_session",
+            "the customer session has expired",
+        ));
     }
     let enrollment = new_enrollment(&session, "READY_TO_ENROLL", None, Value::Null, now_ms());
-    let mut tx = state.store.begin().await?;
-    Store::save_enrollment(&mut tx, &enrollment, now_ms()).await?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(enrollment.body)))
+    state
+        .store
+        .register_enrollment(&enrollment, now_ms())
+        .await?;
+    // The one the session has (this one, or an earlier one, as it is now).
+    let all = state.store.enrollments(&session.id).await?;
+    let current = all
+        .into_iter()
+        .find(|e| e.kind == "CARD")
+        .map_or(enrollment.body, |e| e.body);
+    Ok((StatusCode::CREATED, Json(current)))
 }
 
 /// `GET /v1/checkout/customers/sessions/{id}/payment-methods` (browser, public key)
@@ -145,12 +156,23 @@ pub async fn list_to_browser(
     if !session.enrollment {
         return Err(not_found());
     }
+    // What the page is told (Yuno's `yunoEnrollmentStatus`) and may show: no account,
+    // customer, IIN or expiry.
     let methods: Vec<Value> = state
         .store
         .enrollments(&session.id)
         .await?
         .into_iter()
-        .map(|e| e.body)
+        .map(|e| {
+            let b = &e.body;
+            json!({
+                "id": b["id"], "type": b["type"], "name": b["name"], "status": b["status"],
+                "vaulted_token": b["vaulted_token"],
+                "card_data": b["card_data"].is_object().then(|| json!({
+                    "brand": b["card_data"]["brand"], "lfd": b["card_data"]["lfd"],
+                })),
+            })
+        })
         .collect();
     Ok(Json(json!({ "payment_methods": methods })))
 }
@@ -163,7 +185,7 @@ pub fn verify(
     card: SealedCard,
     card_facts: Option<&str>,
     now: i64,
-) -> ApiResult<(&'static str, Option<crate::store::tokens::VaultedCard>)> {
+) -> ApiResult<(&'static str, Option<VaultedCard>)> {
     let status = match outcome::for_card(&card.number).0 {
         "SUCCEEDED" => "ENROLLED",
         "DECLINED" => "DECLINED",
@@ -176,16 +198,19 @@ pub fn verify(
     Ok((status, vaulted))
 }
 
-/// Records the verification of a token's card in a customer session: the card saved for the
-/// customer when enrolled, and the session's `CARD` enrollment with its new status.
+/// Stores the token of a customer session with its card's verification, in one transaction:
+/// the session's `CARD` enrollment takes the status and, when enrolled, the card is saved for
+/// the customer. `Ok(false)` when the token's idempotency key was taken meanwhile (nothing is
+/// stored); `CUSTOMER_SESSION_ALREADY_ENROLLED` when another token enrolled a card first.
 pub async fn enroll(
     state: &AppState,
     session: &Session,
-    (status, vaulted): (&'static str, Option<crate::store::tokens::VaultedCard>),
-    card_facts: Option<&str>,
+    token: &TokenRow,
+    (status, vaulted): (&'static str, Option<VaultedCard>),
     now: i64,
-) -> ApiResult<()> {
-    let facts: Value = serde_json::from_str(card_facts.unwrap_or("null")).unwrap_or(Value::Null);
+) -> ApiResult<bool> {
+    let facts: Value =
+        serde_json::from_str(token.card_facts.as_deref().unwrap_or("null")).unwrap_or(Value::Null);
     let mut enrollment = new_enrollment(
         session,
         status,
@@ -193,31 +218,42 @@ pub async fn enroll(
         facts,
         now,
     );
-    if let Some(before) = state
-        .store
-        .enrollments(&session.id)
-        .await?
-        .into_iter()
-        .find(|e| e.kind == "CARD")
-    {
-        enrollment.id = before.id.clone();
+    // The registered enrollment keeps its id and creation time.
+    let before = state.store.enrollments(&session.id).await?;
+    if let Some(before) = before.into_iter().find(|e| e.kind == "CARD") {
         enrollment.body["id"] = json!(before.id);
         enrollment.body["created_at"] = before.body["created_at"].clone();
+        enrollment.id = before.id;
     }
     let mut tx = state.store.begin().await?;
+    if !Store::insert_token_in(&mut tx, token, now).await? {
+        return Ok(false);
+    }
+    if !Store::verify_enrollment(&mut tx, &enrollment, status != "ENROLLED", now).await? {
+        return Err(already_enrolled());
+    }
     if let Some(v) = &vaulted {
         Store::insert_vaulted_card(&mut tx, v, now).await?;
     }
-    Store::save_enrollment(&mut tx, &enrollment, now).await?;
     tx.commit().await?;
     tracing::info!(session = %session.id, status, "card enrollment");
+    Ok(true)
+}
+
+/// Refuses a token in a customer session that has enrolled its card already.
+pub async fn refuse_if_enrolled(state: &AppState, session: &Session) -> ApiResult<()> {
+    let all = state.store.enrollments(&session.id).await?;
+    if all.iter().any(|e| e.status == "ENROLLED") {
+        return Err(already_enrolled());
+    }
     Ok(())
 }
 
-/// Whether the session has enrolled its card already (it takes no other).
-pub async fn enrolled(state: &AppState, session: &Session) -> ApiResult<bool> {
-    let all = state.store.enrollments(&session.id).await?;
-    Ok(all.iter().any(|e| e.status == "ENROLLED"))
+fn already_enrolled() -> ApiError {
+    ApiError::bad_request(
+        "CUSTOMER_SESSION_ALREADY_ENROLLED",
+        "the customer session has enrolled its card already",
+    )
 }
 
 /// A `CARD` enrollment of `session` in Yuno's payment-method shape.

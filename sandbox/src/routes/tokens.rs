@@ -167,12 +167,7 @@ pub async fn create(
         }
     }
     if session.enrollment {
-        if super::customer_sessions::enrolled(&state, &session).await? {
-            return Err(ApiError::bad_request(
-                "CUSTOMER_SESSION_ALREADY_ENROLLED",
-                "the customer session has enrolled its card already",
-            ));
-        }
+        super::customer_sessions::refuse_if_enrolled(&state, &session).await?;
     } else if state.store.session_has_success(&session.id).await? {
         return Err(ApiError::bad_request(
             "CHECKOUT_SESSION_ALREADY_PAID",
@@ -210,7 +205,12 @@ pub async fn create(
     }
 
     if m.kind == "CARD" && state.limits.enabled() {
-        let declines = state.store.session_declines(&session.id).await?;
+        // A customer session's verifications count as a checkout's payments do.
+        let declines = if session.enrollment {
+            state.store.enrollment_declines(&session.id).await?
+        } else {
+            state.store.session_declines(&session.id).await?
+        };
         if declines >= i64::from(state.limits.declines_per_session) {
             let left = (session.expires_at - now_ms()).max(1000) as u64;
             return Err(limits::rate_limited(
@@ -356,11 +356,13 @@ pub async fn create(
         "card_data": card_data,
     });
     row.response = response.to_string();
-    if state.store.insert_token(&row, now_ms()).await? {
-        if let Some(verified) = enrollment {
-            let facts = row.card_facts.as_deref();
-            super::customer_sessions::enroll(&state, &session, verified, facts, now_ms()).await?;
+    let inserted = match enrollment {
+        Some(verified) => {
+            super::customer_sessions::enroll(&state, &session, &row, verified, now_ms()).await?
         }
+        None => state.store.insert_token(&row, now_ms()).await?,
+    };
+    if inserted {
         return Ok((StatusCode::CREATED, axum::Json(response)).into_response());
     }
     // A concurrent request with the same idempotency key won: answer as it did.

@@ -31,14 +31,14 @@ fn from_row(r: &sqlx::sqlite::SqliteRow) -> Enrollment {
 }
 
 impl Store {
-    /// Records an enrollment or its new state (one per session and type).
-    pub async fn save_enrollment(tx: &mut Tx, e: &Enrollment, now: i64) -> sqlx::Result<()> {
+    /// Registers an enrollment (`READY_TO_ENROLL`), leaving one the session has of that type as
+    /// it is.
+    pub async fn register_enrollment(&self, e: &Enrollment, now: i64) -> sqlx::Result<()> {
+        let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO enrollments (id, session_id, type, status, vaulted_token, body, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (session_id, type) DO UPDATE
-               SET status = excluded.status, vaulted_token = excluded.vaulted_token,
-                   body = excluded.body, updated_at = excluded.updated_at",
+             ON CONFLICT (session_id, type) DO NOTHING",
         )
         .bind(&e.id)
         .bind(&e.session_id)
@@ -48,9 +48,50 @@ impl Store {
         .bind(e.body.to_string())
         .bind(now)
         .bind(now)
-        .execute(tx.conn())
+        .execute(self.pool())
         .await?;
         Ok(())
+    }
+
+    /// Records a card's verification: the session's enrollment of its type takes the new status
+    /// (a decline counted), unless it is `ENROLLED` already: then `Ok(false)`, and nothing
+    /// changes.
+    pub async fn verify_enrollment(
+        tx: &mut Tx,
+        e: &Enrollment,
+        declined: bool,
+        now: i64,
+    ) -> sqlx::Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO enrollments (id, session_id, type, status, vaulted_token, body, declines, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (session_id, type) DO UPDATE
+               SET status = excluded.status, vaulted_token = excluded.vaulted_token, body = excluded.body,
+                   declines = enrollments.declines + excluded.declines, updated_at = excluded.updated_at
+               WHERE enrollments.status <> 'ENROLLED'",
+        )
+        .bind(&e.id)
+        .bind(&e.session_id)
+        .bind(&e.kind)
+        .bind(&e.status)
+        .bind(&e.vaulted_token)
+        .bind(e.body.to_string())
+        .bind(i64::from(declined))
+        .bind(now)
+        .bind(now)
+        .execute(tx.conn())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The cards a customer session's verification refused (its decline limit).
+    pub async fn enrollment_declines(&self, session_id: &str) -> sqlx::Result<i64> {
+        sqlx::query_scalar(
+            "SELECT COALESCE(SUM(declines), 0) FROM enrollments WHERE session_id = ?",
+        )
+        .bind(session_id)
+        .fetch_one(self.pool())
+        .await
     }
 
     /// A session's enrollments, oldest first.

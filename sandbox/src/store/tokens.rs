@@ -78,30 +78,12 @@ impl Store {
     /// session (a concurrent duplicate).
     pub async fn insert_token(&self, t: &TokenRow, now: i64) -> sqlx::Result<bool> {
         let _turn = self.turn().await;
-        let result = sqlx::query(
-            "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
-                                 installment, response, idempotency_key, request_hash, created_at, expires_at, used_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&t.token)
-        .bind(&t.session_id)
-        .bind(&t.kind)
-        .bind(&t.vaulted_token)
-        .bind(&t.card)
-        .bind(&t.cvc)
-        .bind(&t.card_facts)
-        .bind(t.save)
-        .bind(&t.document)
-        .bind(&t.installment)
-        .bind(&t.response)
-        .bind(&t.idempotency_key)
-        .bind(&t.request_hash)
-        .bind(now)
-        .bind(t.expires_at)
-        .bind(t.used_at)
-        .execute(self.pool())
-        .await;
-        super::inserted(result)
+        insert_token_with(self.pool(), t, now).await
+    }
+
+    /// [`Store::insert_token`] within a transaction.
+    pub async fn insert_token_in(tx: &mut Tx, t: &TokenRow, now: i64) -> sqlx::Result<bool> {
+        insert_token_with(tx.conn(), t, now).await
     }
 
     /// A token by its value.
@@ -235,4 +217,37 @@ impl Store {
         .await?;
         Ok(rows.iter().map(vaulted_from_row).collect())
     }
+}
+
+/// Inserts a token on `on` (the pool, or a transaction's connection); `Ok(false)` when the
+/// idempotency key is already taken for the session.
+async fn insert_token_with<'e>(
+    on: impl sqlx::SqliteExecutor<'e>,
+    t: &TokenRow,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query(
+        "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
+                             installment, response, idempotency_key, request_hash, created_at, expires_at, used_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&t.token)
+    .bind(&t.session_id)
+    .bind(&t.kind)
+    .bind(&t.vaulted_token)
+    .bind(&t.card)
+    .bind(&t.cvc)
+    .bind(&t.card_facts)
+    .bind(t.save)
+    .bind(&t.document)
+    .bind(&t.installment)
+    .bind(&t.response)
+    .bind(&t.idempotency_key)
+    .bind(&t.request_hash)
+    .bind(now)
+    .bind(t.expires_at)
+    .bind(t.used_at)
+    .execute(on)
+    .await;
+    super::inserted(result)
 }

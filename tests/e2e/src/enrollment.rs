@@ -126,6 +126,10 @@ pub async fn yuno_unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Re
             "enrollmentWithoutSession",
             "TypeError: checkout-widget: `mountEnrollmentLite` needs option `customerSession`",
         ),
+        (
+            "enrollmentOnACheckoutSession",
+            "TypeError: checkout-widget: option `customerSession` is not a customer session",
+        ),
     ] {
         let got = said[call].as_str().unwrap_or_default();
         if !got.contains(words) {

@@ -22,5 +22,8 @@ await attempt("mountExternalButtons", () => yuno.mountExternalButtons([{ payment
 await attempt("mountFraud", () => yuno.mountFraud({ checkoutSession: checkout.checkout_session, countryCode: "BR" }));
 await attempt("clickToPay", () => yuno.clickToPay({}));
 await attempt("enrollmentWithoutSession", () => yuno.mountEnrollmentLite({ countryCode: "BR", language: "en" }));
+await attempt("enrollmentOnACheckoutSession", () =>
+  yuno.mountEnrollmentLite({ customerSession: checkout.checkout_session, countryCode: "BR", language: "en", renderMode: { type: "element", elementSelector: "#form-element" } }),
+);
 result.dataset.json = JSON.stringify(said);
 result.textContent = "done";
