@@ -45,7 +45,7 @@ fn random_key(prefix: &str) -> String {
     format!("{prefix}{hex}")
 }
 
-fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Account {
+fn account_from_row(row: &sqlx::any::AnyRow) -> Account {
     Account {
         id: row.get("id"),
         public_api_key: row.get("public_api_key"),
@@ -58,7 +58,7 @@ fn account_from_row(row: &sqlx::sqlite::SqliteRow) -> Account {
 impl Store {
     /// The account owning a public key.
     pub async fn account_by_public_key(&self, key: &str) -> sqlx::Result<Option<Account>> {
-        let row = sqlx::query("SELECT * FROM accounts WHERE public_api_key = ?")
+        let row = sqlx::query("SELECT * FROM accounts WHERE public_api_key = $1")
             .bind(key)
             .fetch_optional(self.pool())
             .await?;
@@ -67,7 +67,7 @@ impl Store {
 
     /// The account by id.
     pub async fn account(&self, id: &str) -> sqlx::Result<Option<Account>> {
-        let row = sqlx::query("SELECT * FROM accounts WHERE id = ?")
+        let row = sqlx::query("SELECT * FROM accounts WHERE id = $1")
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
@@ -108,7 +108,7 @@ impl Store {
         };
         sqlx::query(
             "INSERT INTO accounts (id, public_api_key, private_secret_key, webhook_secret, webhook_url, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (id) DO UPDATE SET public_api_key = excluded.public_api_key,
                private_secret_key = excluded.private_secret_key, webhook_secret = excluded.webhook_secret,
                webhook_url = excluded.webhook_url",

@@ -16,7 +16,7 @@ impl Store {
         now: i64,
     ) -> sqlx::Result<bool> {
         let result = sqlx::query(
-            "INSERT INTO customers (id, account_id, merchant_customer_id, body, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO customers (id, account_id, merchant_customer_id, body, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(account_id)
@@ -31,7 +31,7 @@ impl Store {
     /// A customer of the account, by id.
     pub async fn customer(&self, account_id: &str, id: &str) -> sqlx::Result<Option<Value>> {
         let body: Option<String> =
-            sqlx::query_scalar("SELECT body FROM customers WHERE account_id = ? AND id = ?")
+            sqlx::query_scalar("SELECT body FROM customers WHERE account_id = $1 AND id = $2")
                 .bind(account_id)
                 .bind(id)
                 .fetch_optional(self.pool())
@@ -46,7 +46,7 @@ impl Store {
         merchant_customer_id: &str,
     ) -> sqlx::Result<Option<Value>> {
         let body: Option<String> = sqlx::query_scalar(
-            "SELECT body FROM customers WHERE account_id = ? AND merchant_customer_id = ?",
+            "SELECT body FROM customers WHERE account_id = $1 AND merchant_customer_id = $2",
         )
         .bind(account_id)
         .bind(merchant_customer_id)

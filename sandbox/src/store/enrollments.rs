@@ -19,7 +19,7 @@ pub struct Enrollment {
     pub body: Value,
 }
 
-fn from_row(r: &sqlx::sqlite::SqliteRow) -> Enrollment {
+fn from_row(r: &sqlx::any::AnyRow) -> Enrollment {
     Enrollment {
         id: r.get("id"),
         session_id: r.get("session_id"),
@@ -37,7 +37,7 @@ impl Store {
         let _turn = self.turn().await;
         sqlx::query(
             "INSERT INTO enrollments (id, session_id, type, status, vaulted_token, body, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (session_id, type) DO NOTHING",
         )
         .bind(&e.id)
@@ -64,7 +64,7 @@ impl Store {
     ) -> sqlx::Result<bool> {
         let done = sqlx::query(
             "INSERT INTO enrollments (id, session_id, type, status, vaulted_token, body, declines, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
              ON CONFLICT (session_id, type) DO UPDATE
                SET status = excluded.status, vaulted_token = excluded.vaulted_token, body = excluded.body,
                    declines = enrollments.declines + excluded.declines, updated_at = excluded.updated_at
@@ -87,7 +87,7 @@ impl Store {
     /// The cards a customer session's verification refused (its decline limit).
     pub async fn enrollment_declines(&self, session_id: &str) -> sqlx::Result<i64> {
         sqlx::query_scalar(
-            "SELECT COALESCE(SUM(declines), 0) FROM enrollments WHERE session_id = ?",
+            "SELECT COALESCE(MAX(declines), 0) FROM enrollments WHERE session_id = $1 AND type = 'CARD'",
         )
         .bind(session_id)
         .fetch_one(self.pool())
@@ -97,7 +97,7 @@ impl Store {
     /// A session's enrollments, oldest first.
     pub async fn enrollments(&self, session_id: &str) -> sqlx::Result<Vec<Enrollment>> {
         let rows =
-            sqlx::query("SELECT * FROM enrollments WHERE session_id = ? ORDER BY created_at, id")
+            sqlx::query("SELECT * FROM enrollments WHERE session_id = $1 ORDER BY created_at, id")
                 .bind(session_id)
                 .fetch_all(self.pool())
                 .await?;

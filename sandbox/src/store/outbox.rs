@@ -40,9 +40,14 @@ pub struct Attempt {
     pub error: Option<String>,
 }
 
-/// The condition of an event that is due and not being delivered (binds `now` twice).
-const DUE: &str = "delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ?
-     AND (claimed_until IS NULL OR claimed_until <= ?)";
+/// The condition of an event that is due and not being delivered, with `now` as parameter
+/// `$n`.
+fn due(n: u8) -> String {
+    format!(
+        "delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= ${n}
+         AND (claimed_until IS NULL OR claimed_until <= ${n})"
+    )
+}
 
 impl Store {
     /// Queues a webhook event in the same transaction as the change it reports.
@@ -56,7 +61,7 @@ impl Store {
     ) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT INTO webhook_outbox (event_id, account_id, payment_id, url, payment, next_attempt_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(format!("evt_{}", uuid::Uuid::new_v4().simple()))
         .bind(account_id)
@@ -75,10 +80,10 @@ impl Store {
     pub async fn due_webhooks(&self, now: i64, limit: i64) -> sqlx::Result<Vec<OutboxRow>> {
         let rows = sqlx::query(&format!(
             "SELECT id, event_id, created_at, account_id, payment_id, url, payment, attempts
-             FROM webhook_outbox WHERE id IN (SELECT MIN(id) FROM webhook_outbox WHERE {DUE} GROUP BY url)
-             ORDER BY id LIMIT ?"
+             FROM webhook_outbox WHERE id IN (SELECT MIN(id) FROM webhook_outbox WHERE {} GROUP BY url)
+             ORDER BY id LIMIT $2",
+            due(1)
         ))
-        .bind(now)
         .bind(now)
         .bind(limit)
         .fetch_all(self.pool())
@@ -107,7 +112,9 @@ impl Store {
     /// When the next queued event is due (or its delivery's lease runs out), if any.
     pub async fn next_webhook_due(&self) -> sqlx::Result<Option<i64>> {
         sqlx::query_scalar(
-            "SELECT MIN(MAX(next_attempt_at, COALESCE(claimed_until, 0))) FROM webhook_outbox
+            // (SQLite's two-argument MAX is PostgreSQL's GREATEST: a CASE is both's.)
+            "SELECT MIN(CASE WHEN next_attempt_at > COALESCE(claimed_until, 0) THEN next_attempt_at
+                             ELSE COALESCE(claimed_until, 0) END) FROM webhook_outbox
              WHERE delivered_at IS NULL AND gave_up_at IS NULL",
         )
         .fetch_one(self.pool())
@@ -123,12 +130,12 @@ impl Store {
         until: i64,
     ) -> sqlx::Result<bool> {
         let done = sqlx::query(&format!(
-            "UPDATE webhook_outbox SET claimed_until = ? WHERE id = ? AND attempts = ? AND {DUE}"
+            "UPDATE webhook_outbox SET claimed_until = $1 WHERE id = $2 AND attempts = $3 AND {}",
+            due(4)
         ))
         .bind(until)
         .bind(event.id)
         .bind(event.attempts)
-        .bind(now)
         .bind(now)
         .execute(self.pool())
         .await?;
@@ -140,7 +147,7 @@ impl Store {
     pub async fn interrupted_webhooks(&self, now: i64) -> sqlx::Result<Vec<OutboxRow>> {
         let rows = sqlx::query(
             "SELECT id, created_at, account_id, payment_id, url, attempts FROM webhook_outbox
-             WHERE delivered_at IS NULL AND gave_up_at IS NULL AND claimed_until <= ?",
+             WHERE delivered_at IS NULL AND gave_up_at IS NULL AND claimed_until <= $1",
         )
         .bind(now)
         .fetch_all(self.pool())
@@ -178,8 +185,8 @@ impl Store {
             AttemptResult::GaveUp => (None, Some(now), now),
         };
         let updated = sqlx::query(
-            "UPDATE webhook_outbox SET attempts = ?, delivered_at = ?, gave_up_at = ?, next_attempt_at = ?,
-             claimed_until = NULL WHERE id = ? AND attempts = ?",
+            "UPDATE webhook_outbox SET attempts = $1, delivered_at = $2, gave_up_at = $3, next_attempt_at = $4,
+             claimed_until = NULL WHERE id = $5 AND attempts = $6",
         )
         .bind(attempt)
         .bind(delivered)
@@ -192,7 +199,7 @@ impl Store {
         if updated.rows_affected() == 0 {
             return Ok(());
         }
-        sqlx::query("INSERT INTO webhook_attempts (outbox_id, attempt, at, status_code, error) VALUES (?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO webhook_attempts (outbox_id, attempt, at, status_code, error) VALUES ($1, $2, $3, $4, $5)")
             .bind(event.id)
             .bind(attempt)
             .bind(now)
@@ -207,7 +214,7 @@ impl Store {
     pub async fn webhook_attempts(&self, payment_id: &str) -> sqlx::Result<Vec<Attempt>> {
         let rows = sqlx::query(
             "SELECT a.outbox_id, a.attempt, a.at, a.status_code, a.error FROM webhook_attempts a
-             JOIN webhook_outbox o ON o.id = a.outbox_id WHERE o.payment_id = ? ORDER BY a.id",
+             JOIN webhook_outbox o ON o.id = a.outbox_id WHERE o.payment_id = $1 ORDER BY a.id",
         )
         .bind(payment_id)
         .fetch_all(self.pool())

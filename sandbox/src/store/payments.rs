@@ -19,7 +19,7 @@ pub struct PaymentRow {
     pub holder: Option<Vec<u8>>,
 }
 
-fn payment_from_row(r: &sqlx::sqlite::SqliteRow) -> PaymentRow {
+fn payment_from_row(r: &sqlx::any::AnyRow) -> PaymentRow {
     PaymentRow {
         id: r.get("id"),
         account_id: r.get("account_id"),
@@ -40,7 +40,7 @@ impl Store {
         key: &str,
     ) -> sqlx::Result<Option<PaymentRow>> {
         let row =
-            sqlx::query("SELECT * FROM payments WHERE account_id = ? AND idempotency_key = ?")
+            sqlx::query("SELECT * FROM payments WHERE account_id = $1 AND idempotency_key = $2")
                 .bind(account_id)
                 .bind(key)
                 .fetch_optional(self.pool())
@@ -50,7 +50,7 @@ impl Store {
 
     /// A payment of the account.
     pub async fn payment(&self, account_id: &str, id: &str) -> sqlx::Result<Option<PaymentRow>> {
-        let row = sqlx::query("SELECT * FROM payments WHERE account_id = ? AND id = ?")
+        let row = sqlx::query("SELECT * FROM payments WHERE account_id = $1 AND id = $2")
             .bind(account_id)
             .bind(id)
             .fetch_optional(self.pool())
@@ -60,7 +60,7 @@ impl Store {
 
     /// A payment by id alone (the sandbox's own pages, reached by the id in their URL).
     pub async fn payment_by_id(&self, id: &str) -> sqlx::Result<Option<PaymentRow>> {
-        let row = sqlx::query("SELECT * FROM payments WHERE id = ?")
+        let row = sqlx::query("SELECT * FROM payments WHERE id = $1")
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
@@ -70,8 +70,8 @@ impl Store {
     /// The payment a session's shopper should see: its successful one, else its newest.
     pub async fn session_payment(&self, session_id: &str) -> sqlx::Result<Option<PaymentRow>> {
         let row = sqlx::query(
-            "SELECT * FROM payments WHERE session_id = ?
-             ORDER BY status = 'SUCCEEDED' DESC, created_at DESC, rowid DESC LIMIT 1",
+            "SELECT * FROM payments WHERE session_id = $1
+             ORDER BY CASE WHEN status = 'SUCCEEDED' THEN 0 ELSE 1 END, created_at DESC, id DESC LIMIT 1",
         )
         .bind(session_id)
         .fetch_optional(self.pool())
@@ -82,7 +82,7 @@ impl Store {
     /// Whether the session already has a successful payment.
     pub async fn session_has_success(&self, session_id: &str) -> sqlx::Result<bool> {
         let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM payments WHERE session_id = ? AND status = 'SUCCEEDED'",
+            "SELECT COUNT(*) FROM payments WHERE session_id = $1 AND status = 'SUCCEEDED'",
         )
         .bind(session_id)
         .fetch_one(self.pool())
@@ -93,7 +93,7 @@ impl Store {
     /// How many of a session's payments were declined.
     pub async fn session_declines(&self, session_id: &str) -> sqlx::Result<i64> {
         sqlx::query_scalar(
-            "SELECT COUNT(*) FROM payments WHERE session_id = ? AND status = 'DECLINED'",
+            "SELECT COUNT(*) FROM payments WHERE session_id = $1 AND status = 'DECLINED'",
         )
         .bind(session_id)
         .fetch_one(self.pool())
@@ -104,7 +104,7 @@ impl Store {
     pub async fn insert_payment(tx: &mut Tx, p: &PaymentRow, now: i64) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT INTO payments (id, account_id, session_id, status, idempotency_key, request_hash, body, holder, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&p.id)
         .bind(&p.account_id)
@@ -131,7 +131,7 @@ impl Store {
         // Conditional, so that the database settles a payment once however many requests
         // (or instances) race to complete it.
         let done = sqlx::query(
-            "UPDATE payments SET status = ?, body = ? WHERE id = ? AND status = 'PENDING'",
+            "UPDATE payments SET status = $1, body = $2 WHERE id = $3 AND status = 'PENDING'",
         )
         .bind(status)
         .bind(body.to_string())

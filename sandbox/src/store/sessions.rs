@@ -29,7 +29,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO checkout_sessions
                (id, account_id, customer_id, country, currency, amount, callback_url, body, created_at, expires_at, kind)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&s.id)
         .bind(&s.account_id)
@@ -49,7 +49,7 @@ impl Store {
 
     /// A session by id.
     pub async fn session(&self, id: &str) -> sqlx::Result<Option<Session>> {
-        let row = sqlx::query("SELECT * FROM checkout_sessions WHERE id = ?")
+        let row = sqlx::query("SELECT * FROM checkout_sessions WHERE id = $1")
             .bind(id)
             .fetch_optional(self.pool())
             .await?;

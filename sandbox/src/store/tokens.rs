@@ -32,7 +32,7 @@ pub struct TokenRow {
     pub used_at: Option<i64>,
 }
 
-fn token_from_row(r: &sqlx::sqlite::SqliteRow) -> TokenRow {
+fn token_from_row(r: &sqlx::any::AnyRow) -> TokenRow {
     TokenRow {
         token: r.get("token"),
         session_id: r.get("session_id"),
@@ -63,7 +63,7 @@ pub struct VaultedCard {
     pub last_used_at: i64,
 }
 
-fn vaulted_from_row(r: &sqlx::sqlite::SqliteRow) -> VaultedCard {
+fn vaulted_from_row(r: &sqlx::any::AnyRow) -> VaultedCard {
     VaultedCard {
         vaulted_token: r.get("vaulted_token"),
         customer_id: r.get("customer_id"),
@@ -88,7 +88,7 @@ impl Store {
 
     /// A token by its value.
     pub async fn token(&self, token: &str) -> sqlx::Result<Option<TokenRow>> {
-        let row = sqlx::query("SELECT * FROM tokens WHERE token = ?")
+        let row = sqlx::query("SELECT * FROM tokens WHERE token = $1")
             .bind(token)
             .fetch_optional(self.pool())
             .await?;
@@ -101,7 +101,7 @@ impl Store {
         session_id: &str,
         key: &str,
     ) -> sqlx::Result<Option<TokenRow>> {
-        let row = sqlx::query("SELECT * FROM tokens WHERE session_id = ? AND idempotency_key = ?")
+        let row = sqlx::query("SELECT * FROM tokens WHERE session_id = $1 AND idempotency_key = $2")
             .bind(session_id)
             .bind(key)
             .fetch_optional(self.pool())
@@ -113,8 +113,8 @@ impl Store {
     /// payment made with it keeps that); false when it was already used or has expired.
     pub async fn use_token(tx: &mut Tx, token: &str, now: i64) -> sqlx::Result<bool> {
         let done = sqlx::query(
-            "UPDATE tokens SET used_at = ?, cvc = NULL, document = NULL
-             WHERE token = ? AND used_at IS NULL AND expires_at > ?",
+            "UPDATE tokens SET used_at = $1, cvc = NULL, document = NULL
+             WHERE token = $2 AND used_at IS NULL AND expires_at > $3",
         )
         .bind(now)
         .bind(token)
@@ -127,7 +127,7 @@ impl Store {
     /// Deletes a token's sealed card (number and holder name) and CVC: its payment is final,
     /// and a card to keep was sealed anew in the vault.
     pub async fn forget_card(tx: &mut Tx, token: &str) -> sqlx::Result<()> {
-        sqlx::query("UPDATE tokens SET card = NULL, cvc = NULL WHERE token = ?")
+        sqlx::query("UPDATE tokens SET card = NULL, cvc = NULL WHERE token = $1")
             .bind(token)
             .execute(tx.conn())
             .await?;
@@ -141,21 +141,21 @@ impl Store {
         // Two statements, each read through its partial index (0004_sweep_indexes.sql).
         let unused = sqlx::query(
             "UPDATE tokens SET card = NULL, cvc = NULL WHERE used_at IS NULL
-             AND (card IS NOT NULL OR cvc IS NOT NULL) AND expires_at <= ?",
+             AND (card IS NOT NULL OR cvc IS NOT NULL) AND expires_at <= $1",
         )
         .bind(now)
         .execute(self.pool())
         .await?;
         let used = sqlx::query(
             "UPDATE tokens SET card = NULL, cvc = NULL WHERE used_at IS NOT NULL
-             AND (card IS NOT NULL OR cvc IS NOT NULL) AND used_at <= ?",
+             AND (card IS NOT NULL OR cvc IS NOT NULL) AND used_at <= $1",
         )
         .bind(used_before)
         .execute(self.pool())
         .await?;
         let documents = sqlx::query(
             "UPDATE tokens SET document = NULL WHERE used_at IS NULL
-             AND document IS NOT NULL AND expires_at <= ?",
+             AND document IS NOT NULL AND expires_at <= $1",
         )
         .bind(now)
         .execute(self.pool())
@@ -171,7 +171,7 @@ impl Store {
     ) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT INTO vaulted_cards (vaulted_token, customer_id, card, card_facts, created_at, last_used_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&card.vaulted_token)
         .bind(&card.customer_id)
@@ -190,7 +190,7 @@ impl Store {
         vaulted_token: &str,
         now: i64,
     ) -> sqlx::Result<()> {
-        sqlx::query("UPDATE vaulted_cards SET last_used_at = ? WHERE vaulted_token = ?")
+        sqlx::query("UPDATE vaulted_cards SET last_used_at = $1 WHERE vaulted_token = $2")
             .bind(now)
             .bind(vaulted_token)
             .execute(tx.conn())
@@ -200,7 +200,7 @@ impl Store {
 
     /// A saved card by its vaulted token.
     pub async fn vaulted_card(&self, vaulted_token: &str) -> sqlx::Result<Option<VaultedCard>> {
-        let row = sqlx::query("SELECT * FROM vaulted_cards WHERE vaulted_token = ?")
+        let row = sqlx::query("SELECT * FROM vaulted_cards WHERE vaulted_token = $1")
             .bind(vaulted_token)
             .fetch_optional(self.pool())
             .await?;
@@ -210,7 +210,7 @@ impl Store {
     /// A customer's saved cards, most recently used first.
     pub async fn vaulted_cards(&self, customer_id: &str) -> sqlx::Result<Vec<VaultedCard>> {
         let rows = sqlx::query(
-            "SELECT * FROM vaulted_cards WHERE customer_id = ? ORDER BY last_used_at DESC",
+            "SELECT * FROM vaulted_cards WHERE customer_id = $1 ORDER BY last_used_at DESC",
         )
         .bind(customer_id)
         .fetch_all(self.pool())
@@ -222,14 +222,14 @@ impl Store {
 /// Inserts a token on `on` (the pool, or a transaction's connection); `Ok(false)` when the
 /// idempotency key is already taken for the session.
 async fn insert_token_with<'e>(
-    on: impl sqlx::SqliteExecutor<'e>,
+    on: impl sqlx::Executor<'e, Database = sqlx::Any>,
     t: &TokenRow,
     now: i64,
 ) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
                              installment, response, idempotency_key, request_hash, created_at, expires_at, used_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(&t.token)
     .bind(&t.session_id)
@@ -238,7 +238,7 @@ async fn insert_token_with<'e>(
     .bind(&t.card)
     .bind(&t.cvc)
     .bind(&t.card_facts)
-    .bind(t.save)
+    .bind(i64::from(t.save))
     .bind(&t.document)
     .bind(&t.installment)
     .bind(&t.response)
