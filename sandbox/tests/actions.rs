@@ -455,10 +455,9 @@ async fn pix_takes_reais_only() {
 
 /// Whether the token's sealed card (number and holder name) or CVC is still in the database.
 async fn sealed_left(sb: &Sandbox, token: &str) -> bool {
-    let url = format!("sqlite://{}/sandbox.db?mode=ro", sb.data_dir.display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let pool = database(&sb.data_dir).await;
     let (card, cvc): (Option<Vec<u8>>, Option<Vec<u8>>) =
-        sqlx::query_as("SELECT card, cvc FROM tokens WHERE token = ?")
+        sqlx::query_as("SELECT card, cvc FROM tokens WHERE token = $1")
             .bind(token)
             .fetch_one(&pool)
             .await

@@ -101,11 +101,12 @@ impl Store {
         session_id: &str,
         key: &str,
     ) -> sqlx::Result<Option<TokenRow>> {
-        let row = sqlx::query("SELECT * FROM tokens WHERE session_id = $1 AND idempotency_key = $2")
-            .bind(session_id)
-            .bind(key)
-            .fetch_optional(self.pool())
-            .await?;
+        let row =
+            sqlx::query("SELECT * FROM tokens WHERE session_id = $1 AND idempotency_key = $2")
+                .bind(session_id)
+                .bind(key)
+                .fetch_optional(self.pool())
+                .await?;
         Ok(row.as_ref().map(token_from_row))
     }
 

@@ -73,7 +73,82 @@ pub fn command(data_dir: &Path) -> Command {
             "--data-dir",
         ])
         .arg(data_dir);
+    if let Some(url) = postgres_url(data_dir) {
+        command.arg("--database-url").arg(url);
+    }
     command
+}
+
+/// The PostgreSQL server the suite runs against, when it does: its admin URL
+/// (`CW_TEST_POSTGRES`, set by scripts/test.sh); else the suite runs on SQLite.
+pub fn on_postgres() -> Option<String> {
+    std::env::var("CW_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// The database of the sandbox on `data_dir`, on the PostgreSQL server: one of its own, named
+/// after the data dir and made the first time (a restart on the same data dir finds its data).
+pub fn postgres_url(data_dir: &Path) -> Option<String> {
+    let admin = on_postgres()?;
+    // FNV-1a of the path: the same dir, the same database.
+    let hash = data_dir
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+    let name = format!("cw_{hash:016x}");
+    let psql = |sql: &str| {
+        let out = Command::new("psql")
+            .args(["-qtA", "-v", "ON_ERROR_STOP=1", &admin, "-c", sql])
+            .output()
+            .expect("psql runs");
+        assert!(
+            out.status.success(),
+            "{sql} on {admin}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    if psql(&format!(
+        "SELECT 1 FROM pg_database WHERE datname = '{name}'"
+    ))
+    .is_empty()
+    {
+        psql(&format!("CREATE DATABASE {name}"));
+    }
+    let (server, _) = admin
+        .rsplit_once('/')
+        .expect("an admin URL ending in /<database>");
+    Some(format!("{server}/{name}"))
+}
+
+/// Every byte the sandbox on `data_dir` keeps, as stored, by name: the data dir's files and, on
+/// PostgreSQL, a dump of its database (bytea as hex, text as text).
+pub fn stored_bytes(data_dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(data_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect();
+    if let Some(url) = postgres_url(data_dir) {
+        let dump = Command::new("pg_dump")
+            .args(["--data-only", &url])
+            .output()
+            .expect("pg_dump runs");
+        assert!(dump.status.success(), "pg_dump {url}");
+        out.push((format!("pg_dump of {url}"), dump.stdout));
+    }
+    out
+}
+
+/// A direct connection to the sandbox's database on `data_dir` (read-only for SQLite).
+pub async fn database(data_dir: &Path) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    let url = postgres_url(data_dir)
+        .unwrap_or_else(|| format!("sqlite://{}/sandbox.db?mode=ro", data_dir.display()));
+    sqlx::AnyPool::connect(&url).await.unwrap()
 }
 
 impl Sandbox {
