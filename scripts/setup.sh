@@ -16,6 +16,8 @@ for want in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
   libwebkit2gtk-4.1-0:/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser xvfb:/usr/bin/xvfb-run; do
   [ -x "${want#*:}" ] || missing+=("${want%%:*}")
 done
+# PostgreSQL's server, for the sandbox's PostgreSQL tests (a throwaway cluster: scripts/postgres.sh).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q

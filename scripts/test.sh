@@ -37,6 +37,18 @@ layer "lint wasm (cargo clippy --target wasm32 -D warnings, size rules)" env CLI
 # and used as the README shows (tests/types).
 layer "types (tsc: our .d.ts against Yuno's published types)" node_modules/.bin/tsc -p tests/types
 layer "native unit, property and sandbox integration tests (cargo test)" cargo test --workspace --exclude checkout-e2e
+# The sandbox's suite again on PostgreSQL, with the tests only PostgreSQL can run (its schema
+# against SQLite's, several instances on one database): a throwaway server on loopback for this
+# run (scripts/postgres.sh), stopped at the end. A server that cannot start fails the layer.
+pg_dir=$(mktemp -d)
+pg_url=$(bash scripts/postgres.sh start "$pg_dir") || pg_url=""
+postgres_layer() {
+  [ -n "$pg_url" ] || { echo "PostgreSQL did not start (scripts/postgres.sh)"; return 1; }
+  CW_TEST_POSTGRES="$pg_url" cargo test -p checkout-sandbox -- --include-ignored
+}
+layer "sandbox integration tests on PostgreSQL ($pg_url)" postgres_layer
+bash scripts/postgres.sh stop "$pg_dir" || true
+rm -rf "$pg_dir"
 # The browser tests talk to a real sandbox on loopback; they are compiled with its addresses.
 layer "release build and size report" bash scripts/build.sh
 sandbox_dir=$(mktemp -d)

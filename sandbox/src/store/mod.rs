@@ -148,7 +148,8 @@ impl Store {
         self.pool.close().await;
     }
 
-    pub(crate) fn pool(&self) -> &AnyPool {
+    /// The connection pool (for tests and tools that read the database directly).
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 }
