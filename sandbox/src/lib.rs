@@ -16,6 +16,7 @@ pub mod error;
 pub mod extract;
 pub mod holder;
 pub mod installments;
+pub mod key_check;
 pub mod limits;
 pub mod merchant;
 pub mod methods;
@@ -37,7 +38,7 @@ use crate::config::Config;
 use crate::methods::MethodTable;
 use crate::state::AppState;
 use crate::store::accounts::KeyOverrides;
-use crate::store::Store;
+use crate::store::{Backend, Store};
 use crate::vault::Vault;
 
 /// Starts both origins and the webhook worker, prints where they listen and the development
@@ -53,6 +54,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     });
     let store = Store::connect(&db_url).await?;
     let vault = Vault::load(config.card_key.as_deref(), &config.data_dir)?;
+    key_check::ensure(&store, &vault).await?;
     let account = store
         .ensure_dev_account(&KeyOverrides {
             public_api_key: config.public_api_key.as_deref(),
@@ -96,7 +98,11 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         methods: Arc::new(methods),
         plans: Arc::new(plans),
         outbox_wakeup: Arc::default(),
-        limits: Arc::new(limits::Limits::new(&config)),
+        // Several instances share a PostgreSQL database: they count toward the limits together.
+        limits: Arc::new(match store.backend() {
+            Backend::Postgres => limits::Limits::new(&config).shared(store.clone()),
+            Backend::Sqlite => limits::Limits::new(&config),
+        }),
     };
     tokio::spawn(webhooks::run(state.clone()));
 

@@ -1,8 +1,10 @@
 //! Abuse limits: how many card tokens a session and a key may ask for, how many declines a
 //! session may collect, and how many browser requests one client address may make. Over a
 //! limit the API answers `429` with `Retry-After`, and the widget tells the shopper to wait
-//! instead of retrying. Counting is in fixed windows kept in memory, bounded in size; declines
-//! are counted in the database, so they survive a restart.
+//! instead of retrying. Counting is in fixed windows: kept in memory, bounded in size, for one
+//! instance (SQLite); in the database, so that every instance counts toward the same limit,
+//! when several share one (PostgreSQL). Declines are counted in the database, so they survive
+//! a restart.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -10,8 +12,10 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 
+use crate::clock::now_ms;
 use crate::config::Config;
 use crate::error::ApiError;
+use crate::store::Store;
 
 /// The window of the per-session token limit.
 pub const SESSION_WINDOW: Duration = Duration::from_secs(10 * 60);
@@ -41,6 +45,8 @@ pub struct Limits {
     /// Declines a session may have before it takes no new card.
     pub declines_per_session: u32,
     counters: Mutex<HashMap<(Kind, String), (Instant, u32)>>,
+    /// The database the instances count in together, when they share one.
+    shared: Option<Store>,
 }
 
 impl Limits {
@@ -53,6 +59,15 @@ impl Limits {
             requests_per_address: config.limit_requests_per_address,
             declines_per_session: config.limit_declines_per_session,
             counters: Mutex::default(),
+            shared: None,
+        }
+    }
+
+    /// Counts in `store`'s database, with every instance that shares it.
+    pub fn shared(self, store: Store) -> Self {
+        Self {
+            shared: Some(store),
+            ..self
         }
     }
 
@@ -62,7 +77,7 @@ impl Limits {
     }
 
     /// Counts one request of `kind` for `key`; over the limit, the error to answer.
-    pub fn count(&self, kind: Kind, key: &str) -> Result<(), ApiError> {
+    pub async fn count(&self, kind: Kind, key: &str) -> Result<(), ApiError> {
         if !self.on {
             return Ok(());
         }
@@ -71,6 +86,14 @@ impl Limits {
             Kind::TokensPerKey => self.tokens_per_key,
             Kind::RequestsPerAddress => self.requests_per_address,
         };
+        match &self.shared {
+            Some(store) => count_shared(store, kind, key, limit).await,
+            None => self.count_here(kind, key, limit),
+        }
+    }
+
+    /// [`Limits::count`] in this process's memory.
+    fn count_here(&self, kind: Kind, key: &str, limit: u32) -> Result<(), ApiError> {
         let window = window_of(kind);
         let now = Instant::now();
         let mut counters = self.counters.lock().unwrap_or_else(|p| p.into_inner());
@@ -90,6 +113,32 @@ impl Limits {
         }
         entry.1 += 1;
         Ok(())
+    }
+}
+
+/// [`Limits::count`] in the shared database (one row per kind and key, whichever instance
+/// counts).
+async fn count_shared(store: &Store, kind: Kind, key: &str, limit: u32) -> Result<(), ApiError> {
+    let window = window_of(kind).as_millis() as i64;
+    let now = now_ms();
+    let (count, start) = store.count_request(kind.name(), key, now, window).await?;
+    if count > i64::from(limit) {
+        return Err(too_many(
+            kind,
+            Duration::from_millis((start + window - now).max(0) as u64),
+        ));
+    }
+    Ok(())
+}
+
+impl Kind {
+    /// Its name in the shared counters.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::TokensPerSession => "tokens_per_session",
+            Kind::TokensPerKey => "tokens_per_key",
+            Kind::RequestsPerAddress => "requests_per_address",
+        }
     }
 }
 
@@ -131,6 +180,12 @@ mod tests {
 
     use super::*;
 
+    impl Limits {
+        fn count_here_for_test(&self, kind: Kind, key: &str) -> Result<(), ApiError> {
+            futures::executor::block_on(self.count(kind, key))
+        }
+    }
+
     fn limits(extra: &[&str]) -> Limits {
         let mut args = vec!["checkout-sandbox"];
         args.extend_from_slice(extra);
@@ -141,18 +196,23 @@ mod tests {
     fn each_key_has_its_own_count_and_the_limit_answers_429_with_a_wait() {
         let l = limits(&["--limit-tokens-per-session", "3"]);
         for _ in 0..3 {
-            assert!(l.count(Kind::TokensPerSession, "a").is_ok());
+            assert!(l.count_here_for_test(Kind::TokensPerSession, "a").is_ok());
         }
-        let e = l.count(Kind::TokensPerSession, "a").unwrap_err();
+        let e = l
+            .count_here_for_test(Kind::TokensPerSession, "a")
+            .unwrap_err();
         assert_eq!(e.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(e.code, "TOO_MANY_ATTEMPTS");
         let wait = e.retry_after.unwrap();
         assert!((590..=600).contains(&wait), "{wait}");
         assert!(
-            l.count(Kind::TokensPerSession, "b").is_ok(),
+            l.count_here_for_test(Kind::TokensPerSession, "b").is_ok(),
             "another session"
         );
-        assert!(l.count(Kind::TokensPerKey, "a").is_ok(), "another kind");
+        assert!(
+            l.count_here_for_test(Kind::TokensPerKey, "a").is_ok(),
+            "another kind"
+        );
     }
 
     #[test]
@@ -161,7 +221,7 @@ mod tests {
         assert!(on.enabled());
         let off = limits(&["--no-rate-limits", "--limit-tokens-per-session", "1"]);
         for _ in 0..100 {
-            assert!(off.count(Kind::TokensPerSession, "a").is_ok());
+            assert!(off.count_here_for_test(Kind::TokensPerSession, "a").is_ok());
         }
     }
 
@@ -169,7 +229,7 @@ mod tests {
     fn memory_stays_bounded_under_many_keys() {
         let l = limits(&[]);
         for i in 0..(MAX_COUNTERS + 10) {
-            let _ = l.count(Kind::RequestsPerAddress, &i.to_string());
+            let _ = l.count_here_for_test(Kind::RequestsPerAddress, &i.to_string());
         }
         assert!(l.counters.lock().unwrap().len() <= MAX_COUNTERS);
     }

@@ -86,6 +86,10 @@ pub async fn run(state: AppState) {
             if let Err(e) = state.store.forget_stale_cards(now, used_before).await {
                 tracing::warn!(error = %e, "deleting stale card data failed");
             }
+            // Shared rate counters of windows long over (the longest window is 10 minutes).
+            if let Err(e) = state.store.forget_rate_counts(now - 3_600_000).await {
+                tracing::warn!(error = %e, "deleting old rate counters failed");
+            }
         }
         record_interrupted(&state, now).await;
         let mut waiting_on_busy = false;

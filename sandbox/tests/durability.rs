@@ -519,3 +519,25 @@ async fn the_holder_name_is_never_in_clear_in_the_database_but_reaches_the_merch
     }
     assert!(files >= 2, "database files were checked");
 }
+
+#[tokio::test]
+async fn an_instance_with_another_card_key_refuses_to_start() {
+    let dir = data_dir();
+    let first = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    let sb = Sandbox::start(dir.path(), &["--card-key", first]).await;
+    drop(sb);
+    let other = "HxwdHhscGRoXGBUWExQREg8QDQ4LDAkKBwgFBgMEAQI=";
+    let out = command(dir.path())
+        .args(["--card-key", other])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("cannot open the card data this database already holds")
+            && said.contains("same key"),
+        "{said}"
+    );
+    // The right key still opens it.
+    Sandbox::start(dir.path(), &["--card-key", first]).await;
+}

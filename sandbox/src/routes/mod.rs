@@ -123,6 +123,7 @@ async fn per_address_limit(
     match state
         .limits
         .count(crate::limits::Kind::RequestsPerAddress, &address)
+        .await
     {
         Ok(()) => next.run(request).await,
         Err(e) => e.into_response(),

@@ -148,9 +148,13 @@ pub async fn create(
 ) -> ApiResult<Response> {
     state
         .limits
-        .count(Kind::TokensPerKey, &account.public_api_key)?;
+        .count(Kind::TokensPerKey, &account.public_api_key)
+        .await?;
     let session = browser_session(&state, &account, &id).await?;
-    state.limits.count(Kind::TokensPerSession, &session.id)?;
+    state
+        .limits
+        .count(Kind::TokensPerSession, &session.id)
+        .await?;
     let key = idempotency_key(&headers)?;
     let hash = state.vault.request_hash(body.canonical.as_bytes());
     if let Some(key) = &key {

@@ -75,52 +75,117 @@ impl Store {
     }
 
     /// The development account: created with fresh keys on first start, then kept; keys given
-    /// by configuration replace the stored ones.
+    /// by configuration replace the stored ones. Instances starting together on one new
+    /// database agree on it: each may insert one, all take the first.
     pub async fn ensure_dev_account(&self, o: &KeyOverrides<'_>) -> sqlx::Result<Account> {
-        let existing = sqlx::query("SELECT * FROM accounts ORDER BY created_at LIMIT 1")
-            .fetch_optional(self.pool())
+        if self.first_account().await?.is_none() {
+            sqlx::query(
+                "INSERT INTO accounts (id, public_api_key, private_secret_key, webhook_secret, webhook_url, created_at)
+                 VALUES ($1, $2, $3, $4, NULL, $5) ON CONFLICT DO NOTHING",
+            )
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(random_key("pk_sandbox_"))
+            .bind(random_key("sk_sandbox_"))
+            .bind(random_key("whsec_"))
+            .bind(now_ms())
+            .execute(self.pool())
+            .await?;
+        }
+        let a = self
+            .first_account()
             .await?
-            .as_ref()
-            .map(account_from_row);
-        let account = match existing {
-            Some(a) => Account {
-                public_api_key: o.public_api_key.map_or(a.public_api_key, str::to_owned),
-                private_secret_key: o
-                    .private_secret_key
-                    .map_or(a.private_secret_key, str::to_owned),
-                webhook_secret: o.webhook_secret.map_or(a.webhook_secret, str::to_owned),
-                webhook_url: o.webhook_url.map(str::to_owned).or(a.webhook_url),
-                id: a.id,
-            },
-            None => Account {
-                id: uuid::Uuid::new_v4().to_string(),
-                public_api_key: o
-                    .public_api_key
-                    .map_or_else(|| random_key("pk_sandbox_"), str::to_owned),
-                private_secret_key: o
-                    .private_secret_key
-                    .map_or_else(|| random_key("sk_sandbox_"), str::to_owned),
-                webhook_secret: o
-                    .webhook_secret
-                    .map_or_else(|| random_key("whsec_"), str::to_owned),
-                webhook_url: o.webhook_url.map(str::to_owned),
-            },
+            .ok_or(sqlx::Error::RowNotFound)?;
+        let account = Account {
+            public_api_key: o.public_api_key.map_or(a.public_api_key, str::to_owned),
+            private_secret_key: o
+                .private_secret_key
+                .map_or(a.private_secret_key, str::to_owned),
+            webhook_secret: o.webhook_secret.map_or(a.webhook_secret, str::to_owned),
+            webhook_url: o.webhook_url.map(str::to_owned).or(a.webhook_url),
+            id: a.id,
         };
         sqlx::query(
-            "INSERT INTO accounts (id, public_api_key, private_secret_key, webhook_secret, webhook_url, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (id) DO UPDATE SET public_api_key = excluded.public_api_key,
-               private_secret_key = excluded.private_secret_key, webhook_secret = excluded.webhook_secret,
-               webhook_url = excluded.webhook_url",
+            "UPDATE accounts SET public_api_key = $1, private_secret_key = $2, webhook_secret = $3,
+               webhook_url = $4 WHERE id = $5",
         )
-        .bind(&account.id)
         .bind(&account.public_api_key)
         .bind(&account.private_secret_key)
         .bind(&account.webhook_secret)
         .bind(&account.webhook_url)
-        .bind(now_ms())
+        .bind(&account.id)
         .execute(self.pool())
         .await?;
         Ok(account)
+    }
+
+    /// The account made first (the development account).
+    async fn first_account(&self) -> sqlx::Result<Option<Account>> {
+        let row = sqlx::query("SELECT * FROM accounts ORDER BY created_at, id LIMIT 1")
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.as_ref().map(account_from_row))
+    }
+}
+
+impl Store {
+    /// The value sealed with the database's card key ([`crate::key_check`]), once recorded.
+    pub async fn key_check(&self) -> sqlx::Result<Option<Vec<u8>>> {
+        sqlx::query_scalar("SELECT sealed FROM key_check WHERE id = 1")
+            .fetch_optional(self.pool())
+            .await
+    }
+
+    /// Records the key check, unless one is recorded already.
+    pub async fn insert_key_check(&self, sealed: &[u8], now: i64) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO key_check (id, sealed, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(sealed)
+        .bind(now)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// One saved card's vaulted token and sealed data, if any (to check a key against).
+    pub async fn some_vaulted_card(&self) -> sqlx::Result<Option<(String, Vec<u8>)>> {
+        sqlx::query_as("SELECT vaulted_token, card FROM vaulted_cards LIMIT 1")
+            .fetch_optional(self.pool())
+            .await
+    }
+}
+
+impl Store {
+    /// Counts one request of `kind` for `key` at `now` in its window of `window` ms (a new one
+    /// when the last is over); returns the window's count (this one included) and its start.
+    pub async fn count_request(
+        &self,
+        kind: &str,
+        key: &str,
+        now: i64,
+        window: i64,
+    ) -> sqlx::Result<(i64, i64)> {
+        sqlx::query_as(
+            "INSERT INTO rate_counts (kind, key, window_start, count) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (kind, key) DO UPDATE SET
+               count = CASE WHEN rate_counts.window_start <= $4 THEN 1 ELSE rate_counts.count + 1 END,
+               window_start = CASE WHEN rate_counts.window_start <= $4 THEN $3 ELSE rate_counts.window_start END
+             RETURNING count, window_start",
+        )
+        .bind(kind)
+        .bind(key)
+        .bind(now)
+        .bind(now - window)
+        .fetch_one(self.pool())
+        .await
+    }
+
+    /// Deletes the rate counters of windows that started before `before`.
+    pub async fn forget_rate_counts(&self, before: i64) -> sqlx::Result<u64> {
+        let done = sqlx::query("DELETE FROM rate_counts WHERE window_start < $1")
+            .bind(before)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
     }
 }
