@@ -8,9 +8,11 @@
 //   native        the card engine's keystroke step (criterion)
 //   sandbox       token and payment throughput with p50/p99 at 1, 16 and 64 connections
 //                 (target/server/checkout-loadgen against target/server/checkout-sandbox)
+//   postgres      the same on PostgreSQL, one instance against two sharing the database
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -92,48 +94,99 @@ say();
 // ---- sandbox under load ----
 say("## The sandbox under load (server build, loopback, rate limits off)");
 say();
-const dir = mkdtempSync(join(tmpdir(), "cw-bench-"));
-const sandbox = spawn(
-  join(target, "server/checkout-sandbox"),
-  ["--payment-addr", "127.0.0.1:0", "--merchant-addr", "127.0.0.1:0", "--data-dir", dir, "--no-rate-limits"],
-  { stdio: ["ignore", "pipe", "ignore"] },
-);
-let banner = "";
-await new Promise((ready, fail) => {
-  sandbox.stdout.on("data", (d) => {
-    banner += d;
-    if (banner.includes("database:")) ready();
+/** Starts the server build of the sandbox (its own data dir, `env` added); resolves to
+ * `{ child, keys, stop }` once it has printed its banner. */
+async function startSandbox(env = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "cw-bench-"));
+  const child = spawn(
+    join(target, "server/checkout-sandbox"),
+    ["--payment-addr", "127.0.0.1:0", "--merchant-addr", "127.0.0.1:0", "--data-dir", dir, "--no-rate-limits"],
+    { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, ...env } },
+  );
+  let banner = "";
+  await new Promise((ready, fail) => {
+    child.stdout.on("data", (d) => {
+      banner += d;
+      if (banner.includes("database:")) ready();
+    });
+    child.on("exit", () => fail(new Error(`the sandbox exited:\n${banner}`)));
+    setTimeout(() => fail(new Error("the sandbox did not start in 30 s")), 30_000);
   });
-  sandbox.on("exit", () => fail(new Error(`the sandbox exited:\n${banner}`)));
-  setTimeout(() => fail(new Error("the sandbox did not start in 30 s")), 30_000);
-});
-const field = (label) => banner.match(new RegExp(`${label}\\s+(\\S+)`))[1];
-const keys = [
-  "--api", field("payment origin:"),
-  "--public-key", field("public-api-key:"),
-  "--secret-key", field("private-secret-key:"),
-  "--account-id", field("account_id:"),
-];
+  const field = (label) => banner.match(new RegExp(`${label}\\s+(\\S+)`))[1];
+  return {
+    api: field("payment origin:"),
+    keys: ["--public-key", field("public-api-key:"), "--secret-key", field("private-secret-key:"), "--account-id", field("account_id:")],
+    stop() {
+      child.removeAllListeners("exit");
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One bounded run of the load generator against `apis` (instances sharing a database). */
+function load(apis, keys, scenario, connections, requests) {
+  const json = execFileSync(
+    join(target, "server/checkout-loadgen"),
+    [...apis.flatMap((a) => ["--api", a]), ...keys, "--scenario", scenario, "--connections", String(connections), "--requests", String(requests), "--max-secs", "30"],
+    { encoding: "utf8" },
+  );
+  return JSON.parse(json.trim().split("\n").pop());
+}
+
+const sqlite = await startSandbox();
 say("| scenario | connections | requests | errors | per second | p50 | p99 |");
 say("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 try {
   for (const [scenario, counts] of [["token", [3000, 20000, 20000]], ["payment", [1000, 4000, 4000]]]) {
     for (const [i, connections] of [1, 16, 64].entries()) {
-      const json = execFileSync(
-        join(target, "server/checkout-loadgen"),
-        [...keys, "--scenario", scenario, "--connections", String(connections), "--requests", String(counts[i]), "--max-secs", "30"],
-        { encoding: "utf8" },
-      );
-      const r = JSON.parse(json.trim().split("\n").pop());
+      const r = load([sqlite.api], sqlite.keys, scenario, connections, counts[i]);
       say(`| ${scenario} | ${connections} | ${r.requests} | ${r.errors} | ${r.per_sec} | ${r.p50_ms} ms | ${r.p99_ms} ms |`);
     }
   }
 } finally {
-  sandbox.kill();
-  rmSync(dir, { recursive: true, force: true });
+  sqlite.stop();
 }
 say();
 say("Goals (issue #16): tokens ≥ 2,000/s and payments ≥ 1,000/s with p99 ≤ 20 ms at 16 connections, no errors.");
+say();
+
+// ---- PostgreSQL: one instance against two on one database ----
+say("## The sandbox on PostgreSQL: one instance against two (server build, loopback, rate limits off)");
+say();
+say("A throwaway PostgreSQL server on loopback (scripts/postgres.sh, fsync off); the same load on one");
+say("instance, then spread over two instances sharing the database (connection c on instance c mod 2).");
+say();
+const pgDir = mkdtempSync(join(tmpdir(), "cw-bench-pg-"));
+const pgUrl = execFileSync("bash", ["scripts/postgres.sh", "start", pgDir], { encoding: "utf8" }).trim();
+const running = [];
+try {
+  execFileSync("psql", ["-q", pgUrl, "-c", "CREATE DATABASE bench"]);
+  const env = { DATABASE_URL: pgUrl.replace(/\/postgres$/, "/bench"), SANDBOX_CARD_KEY: randomBytes(32).toString("base64") };
+  const first = await startSandbox(env);
+  running.push(first);
+  const second = await startSandbox(env);
+  running.push(second);
+  say("| scenario | instances | connections | requests | errors | per second | p50 | p99 |");
+  say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const [scenario, requests] of [["token", 20000], ["payment", 4000]]) {
+    for (const connections of [16, 64]) {
+      for (const apis of [[first.api], [first.api, second.api]]) {
+        const r = load(apis, first.keys, scenario, connections, requests);
+        say(`| ${scenario} | ${apis.length} | ${connections} | ${r.requests} | ${r.errors} | ${r.per_sec} | ${r.p50_ms} ms | ${r.p99_ms} ms |`);
+      }
+    }
+  }
+} catch (e) {
+  say(`- PostgreSQL measurement failed: ${String(e.message).split("\n")[0]}`);
+} finally {
+  for (const r of running) r.stop();
+  execFileSync("bash", ["scripts/postgres.sh", "stop", pgDir]);
+  rmSync(pgDir, { recursive: true, force: true });
+}
+say();
+say("On two cores the two instances and the server share the same CPUs: the second instance adds");
+say("capacity only where one instance leaves the CPU idle (waiting on the database).");
 
 const text = out.join("\n") + "\n";
 writeFileSync("BENCHMARKS.md", text);

@@ -35,6 +35,14 @@ async fn ready(sb: &Sandbox, shopper: &str) -> (String, String) {
     (session, customer)
 }
 
+/// The payment methods the browser is offered in `session`.
+async fn methods(sb: &Sandbox, session: &str) -> Value {
+    let path = format!("/v1/checkout/sessions/{session}/payment-methods");
+    sb.call(Method::GET, &path, Keys::Public, None, None)
+        .await
+        .1
+}
+
 /// The session's enrollments as the browser reads them.
 async fn enrollments(sb: &Sandbox, session: &str) -> Value {
     let path = format!("/v1/checkout/customers/sessions/{session}/payment-methods");
@@ -50,16 +58,8 @@ async fn an_approved_card_is_enrolled_saved_for_the_customer_and_pays_later() {
     let (session, customer) = ready(&sb, "enrolling-shopper").await;
 
     // The form sees a card to enter, no amount, and no installments.
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{session}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
-    let types: Vec<_> = methods
+    let offered = methods(&sb, &session).await;
+    let types: Vec<_> = offered
         .as_array()
         .unwrap()
         .iter()
@@ -120,16 +120,8 @@ async fn an_approved_card_is_enrolled_saved_for_the_customer_and_pays_later() {
 
     // The customer's next checkout lists the card, and it pays.
     let checkout = sb.session("BR", Some(&customer), None).await;
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{checkout}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
-    assert_eq!(methods[0]["vaulted_token"], vaulted.as_str());
+    let offered = methods(&sb, &checkout).await;
+    assert_eq!(offered[0]["vaulted_token"], vaulted.as_str());
     let body = json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}});
     let path = format!("/v1/checkout/sessions/{checkout}/token");
     let (s, tok) = sb
@@ -151,22 +143,14 @@ async fn a_declined_card_is_not_saved_and_the_shopper_may_try_another() {
     assert_eq!(token["vaulted_token"], Value::Null);
     assert_eq!(enrollments(&sb, &session).await[0]["status"], "DECLINED");
     let checkout = sb.session("BR", Some(&customer), None).await;
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{checkout}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
+    let offered = methods(&sb, &checkout).await;
     assert!(
-        methods
+        offered
             .as_array()
             .unwrap()
             .iter()
             .all(|m| m["vaulted_token"].is_null()),
-        "{methods}"
+        "{offered}"
     );
 
     let (s, _) = sb.card_token(&session, VISA_OK, "123", false).await;
@@ -263,22 +247,14 @@ async fn concurrent_cards_in_one_customer_session_save_one() {
         );
     }
     let checkout = sb.session("BR", Some(&customer), None).await;
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{checkout}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
-    let cards = methods
+    let offered = methods(&sb, &checkout).await;
+    let cards = offered
         .as_array()
         .unwrap()
         .iter()
         .filter(|m| !m["vaulted_token"].is_null())
         .count();
-    assert_eq!(cards, 1, "{methods}");
+    assert_eq!(cards, 1, "{offered}");
 }
 
 #[tokio::test]

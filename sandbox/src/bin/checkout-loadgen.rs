@@ -4,7 +4,8 @@
 //! and latency percentiles. It refuses any address that is not loopback.
 //!
 //! Scenarios: `token` (card tokens on one checkout session) and `payment` (payments, each on
-//! its own session and token, made before the clock starts).
+//! its own session and token, made before the clock starts). Several `--api`s (instances on
+//! one database) share the connections.
 
 use std::time::{Duration, Instant};
 
@@ -20,9 +21,10 @@ enum Scenario {
 /// A bounded load on a sandbox on loopback.
 #[derive(Parser, Debug)]
 struct Args {
-    /// The sandbox's payment origin, e.g. http://127.0.0.1:8787 (loopback only).
-    #[arg(long)]
-    api: String,
+    /// The sandbox's payment origin, e.g. http://127.0.0.1:8787 (loopback only). Given more
+    /// than once (instances sharing one database), the connections are spread over them.
+    #[arg(long, required = true)]
+    api: Vec<String>,
     #[arg(long)]
     public_key: String,
     #[arg(long)]
@@ -131,12 +133,15 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
-    if !loopback(&args.api) {
+    if !args.api.iter().all(|a| loopback(a)) {
         eprintln!("checkout-loadgen: --api must be a loopback address");
         std::process::exit(2);
     }
-    let api = |_: usize| Api {
-        base: args.api.trim_end_matches('/').to_owned(),
+    // Connection `c` talks to instance `c mod n`.
+    let api = |c: usize| Api {
+        base: args.api[c % args.api.len()]
+            .trim_end_matches('/')
+            .to_owned(),
         public_key: args.public_key.clone(),
         secret_key: args.secret_key.clone(),
         account_id: args.account_id.clone(),

@@ -7,8 +7,8 @@ use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
-    check_spy, find, install_spy, open, open_demo_as, pay, read_js, text_of, type_card, wait_for,
-    wait_text, CVC, PAN,
+    check_spy, dialog_named, find, install_spy, open, open_demo_as, pay, read_js, text_of,
+    type_card, wait_for, wait_text, CVC, PAN,
 };
 
 /// A card the sandbox's verification declines (its test-card table).
@@ -31,17 +31,7 @@ pub async fn yuno_enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
     if read_js(d, "dialog.cw-yuno-modal", "el.matches(':modal')").await? != "true" {
         bail!("the enrollment's dialog is not modal");
     }
-    wait_for(10, "the dialog named \"Save a card\"", || async {
-        let name = read_js(
-            d,
-            "dialog.cw-yuno-modal",
-            "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
-        )
-        .await
-        .ok()?;
-        (name == "Save a card").then_some(())
-    })
-    .await?;
+    dialog_named(d, "Save a card").await?;
     if d.find(By::Css("dialog .cw-pay")).await.is_ok()
         && read_js(d, "dialog .cw-pay", "el.hidden").await? != "true"
     {

@@ -726,17 +726,7 @@ async fn yuno_modal_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         bail!("the checkout's dialog is not modal");
     }
     // Named in the checkout's language once its words are in.
-    wait_for(10, "the dialog named in Portuguese", || async {
-        let name = read_js(
-            d,
-            "dialog.cw-yuno-modal",
-            "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
-        )
-        .await
-        .ok()?;
-        (name == "Pagamento").then_some(())
-    })
-    .await?;
+    dialog_named(d, "Pagamento").await?;
     drop(dialog);
     type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
     // The page behind is inert: the form's own pay button, in the dialog.
@@ -755,6 +745,21 @@ async fn yuno_modal_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
             .await
             .is_err()
             .then_some(())
+    })
+    .await
+}
+
+/// Waits until the Yuno layer's dialog is named `name` (its accessible name, from its heading).
+pub(crate) async fn dialog_named(d: &WebDriver, name: &str) -> anyhow::Result<()> {
+    wait_for(10, &format!("the dialog named {name:?}"), || async {
+        let shown = read_js(
+            d,
+            "dialog.cw-yuno-modal",
+            "document.getElementById(el.getAttribute('aria-labelledby')).textContent",
+        )
+        .await
+        .ok()?;
+        (shown == name).then_some(())
     })
     .await
 }
