@@ -27,6 +27,20 @@ layer() {
   fi
 }
 
+# What the run starts, stopped however it ends (a PostgreSQL server, the browser tests' sandbox).
+pg_dir=""
+sandbox_dir=""
+sandbox_pid=""
+cleanup() {
+  if [ -n "$pg_dir" ]; then
+    bash scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1
+    rm -rf "$pg_dir"
+  fi
+  [ -z "$sandbox_pid" ] || kill "$sandbox_pid" 2>/dev/null
+  [ -z "$sandbox_dir" ] || rm -rf "$sandbox_dir"
+}
+trap cleanup EXIT
+
 layer "format (cargo fmt --check)" cargo fmt --all -- --check
 layer "lint (cargo clippy -D warnings)" cargo clippy --workspace --all-targets -q -- -D warnings
 # The wasm lint layer also holds the widget to the size rules a tool can check
@@ -49,6 +63,7 @@ postgres_layer() {
 layer "sandbox integration tests on PostgreSQL ($pg_url)" postgres_layer
 bash scripts/postgres.sh stop "$pg_dir" || true
 rm -rf "$pg_dir"
+pg_dir=""
 # The browser tests talk to a real sandbox on loopback; they are compiled with its addresses.
 layer "release build and size report" bash scripts/build.sh
 sandbox_dir=$(mktemp -d)
@@ -57,7 +72,6 @@ cargo build -q -p checkout-sandbox
   --demo-trusted-origins 'http://127.0.0.1:*' \
   --data-dir "$sandbox_dir" --sdk-dir dist --www-dir www >"$sandbox_dir/log" 2>&1 &
 sandbox_pid=$!
-trap 'kill $sandbox_pid 2>/dev/null; rm -rf "$sandbox_dir"' EXIT
 for _ in $(seq 100); do grep -q "database:" "$sandbox_dir/log" 2>/dev/null && break; sleep 0.1; done
 CW_TEST_API=$(awk '/payment origin:/ {print $3}' "$sandbox_dir/log")
 CW_TEST_MERCHANT=$(awk '/merchant origin:/ {print $3}' "$sandbox_dir/log")

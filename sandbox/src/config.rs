@@ -14,7 +14,7 @@ pub struct Config {
     pub data_dir: PathBuf,
 
     /// Database URL; default `sqlite://<data-dir>/sandbox.db`.
-    #[arg(long, env = "DATABASE_URL")]
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
 
     /// Listen address of the payment origin (API, secure frame, SDK assets).

@@ -58,6 +58,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
 fn check_lengths(v: &serde_json::Value, path: &str) -> Result<(), ApiError> {
     use serde_json::Value;
     match v {
+        // PostgreSQL's text holds no NUL: refused here, by name, on either database.
+        Value::String(s) if s.contains('\0') => {
+            return Err(ApiError::invalid(path, "must not contain NUL characters"));
+        }
         Value::String(s) => {
             let max = if path.ends_with("url") {
                 crate::callback_url::MAX_LEN

@@ -14,9 +14,13 @@ const PLAIN: &[u8] = b"checkout-sandbox card key";
 /// Checks `vault`'s key against the database's (recording it on first use).
 pub async fn ensure(store: &Store, vault: &Vault) -> anyhow::Result<()> {
     if store.key_check().await?.is_none() {
-        // A database with card data sealed before the check existed: the key must open it.
-        if let Some((owner, sealed)) = store.some_vaulted_card().await? {
+        // A database with data sealed before the check existed: the key must open it, of
+        // every kind.
+        for (owner, sealed) in store.sealed_samples().await? {
             vault.open(&owner, &sealed).map_err(|_| mismatch())?;
+        }
+        if let Some((token, sealed)) = store.sealed_document_sample().await? {
+            crate::document::open(vault, &token, &sealed).ok_or_else(mismatch)?;
         }
         store
             .insert_key_check(&vault.seal(OWNER, PLAIN)?, now_ms())

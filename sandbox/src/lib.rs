@@ -124,7 +124,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     println!("  public-api-key:     {}", account.public_api_key);
     println!("  private-secret-key: {}", account.private_secret_key);
     println!("  webhook secret:     {}", account.webhook_secret);
-    println!("  database:           {db_url}");
+    // Never the password a PostgreSQL URL may carry.
+    println!("  database:           {}", store::redacted(&db_url));
     if config.no_rate_limits {
         println!("  rate limits:        off (--no-rate-limits)");
     }

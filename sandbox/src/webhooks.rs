@@ -95,7 +95,7 @@ pub async fn run(state: AppState) {
         let mut waiting_on_busy = false;
         match state.store.due_webhooks(now, IN_FLIGHT as i64).await {
             Ok(events) => {
-                for event in events {
+                for mut event in events {
                     {
                         let mut busy = busy.lock().unwrap_or_else(|p| p.into_inner());
                         let total: usize = busy.values().sum();
@@ -106,7 +106,11 @@ pub async fn run(state: AppState) {
                         }
                         *busy.entry(event.url.clone()).or_default() += 1;
                     }
-                    let claimed = state.store.claim_webhook(&event, now, now + lease).await;
+                    // The lease counts from the claim, not from the loop's start.
+                    let claimed = state
+                        .store
+                        .claim_webhook(&mut event, now, now_ms() + lease)
+                        .await;
                     if !matches!(claimed, Ok(true)) {
                         release(&busy, &event.url);
                         continue;
@@ -114,7 +118,10 @@ pub async fn run(state: AppState) {
                     let (state, client, busy) = (state.clone(), client.clone(), busy.clone());
                     tokio::spawn(async move {
                         let url = event.url.clone();
-                        deliver(&state, &client, event).await;
+                        // Within its lease (a slow database included): past it, the event is
+                        // another worker's, and this attempt is recorded as interrupted.
+                        let within = Duration::from_millis((lease - LEASE_MARGIN_MS / 2) as u64);
+                        let _ = tokio::time::timeout(within, deliver(&state, &client, event)).await;
                         release(&busy, &url);
                         state.outbox_wakeup.notify_one();
                     });

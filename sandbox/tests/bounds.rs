@@ -230,3 +230,31 @@ async fn racing_payments_are_decided_by_the_database() {
         .count();
     assert_eq!(succeeded, 1, "{answers:?}");
 }
+
+#[tokio::test]
+async fn nul_characters_are_refused_by_name_on_either_database() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    // In a body field: a 400 naming it (PostgreSQL's text could not store it).
+    let (s, v) = sb
+        .secret(
+            Method::POST,
+            "/v1/customers",
+            Some(json!({"merchant_customer_id": "ana\u{0}souza"})),
+        )
+        .await;
+    assert_eq!(
+        (s, v["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("merchant_customer_id")),
+        "{v}"
+    );
+    // In a path id or a query parameter: a 400 saying why, not a server error.
+    for path in [
+        "/v1/customers/ana%00",
+        "/v1/customers?merchant_customer_id=ana%00",
+    ] {
+        let (s, v) = sb.secret(Method::GET, path, None).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{path}: {v}");
+        assert!(v["messages"][0].as_str().unwrap().contains("NUL"), "{v}");
+    }
+}

@@ -281,14 +281,11 @@ fn without_timings(log: &str) -> String {
 
 #[tokio::test]
 async fn the_data_dir_and_its_files_are_owner_only() {
-    if on_postgres().is_some() {
-        eprintln!("SQLite's database files only: the data dir holds none on PostgreSQL");
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
     let parent = data_dir();
     let dir = parent.path().join("data");
-    let sb = Sandbox::start(&dir, &[]).await;
+    // SQLite's files, whichever database the suite runs on.
+    let sb = Sandbox::start_sqlite(&dir, &[]).await;
     // A payment, so that the database has written through its WAL.
     let session = sb.session("BR", None, None).await;
     let token = sb.token(&session, "4111111111111111").await;
@@ -309,10 +306,6 @@ async fn the_data_dir_and_its_files_are_owner_only() {
 
 #[tokio::test]
 async fn a_data_dir_that_is_not_the_sandboxs_keeps_its_mode() {
-    if on_postgres().is_some() {
-        eprintln!("SQLite's database files only: the data dir holds none on PostgreSQL");
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
     // Someone's folder with their own files (`--data-dir .`): not locked down, only warned of.
     let parent = data_dir();
@@ -320,7 +313,8 @@ async fn a_data_dir_that_is_not_the_sandboxs_keeps_its_mode() {
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("notes.txt"), "mine").unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let sb = Sandbox::start(&dir, &[]).await;
+    // SQLite's files, whichever database the suite runs on.
+    let sb = Sandbox::start_sqlite(&dir, &[]).await;
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir), 0o755);
     assert_eq!(
@@ -342,7 +336,7 @@ async fn a_data_dir_that_is_not_the_sandboxs_keeps_its_mode() {
     std::fs::write(&target, "not a database").unwrap();
     let target_mode = mode(&target);
     std::os::unix::fs::symlink(&target, linked.join("sandbox.db")).unwrap();
-    let out = command(&linked).output().unwrap();
+    let out = sqlite_command(&linked).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("may not be a link"));
     assert_eq!(mode(&target), target_mode, "the link's target is untouched");

@@ -7,6 +7,7 @@
 mod common;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,14 +20,41 @@ use serde_json::Value;
 
 /// What a webhook receiver got: event id → (deliveries, last payment status), and whether
 /// every signature checked out.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Received {
     events: Arc<Mutex<HashMap<String, (usize, String)>>>,
     bad_signatures: Arc<Mutex<usize>>,
     secret: Arc<Mutex<String>>,
+    /// While set, deliveries are held (not answered) until the gate opens.
+    hold: Arc<std::sync::atomic::AtomicBool>,
+    gate: Arc<tokio::sync::Semaphore>,
+    /// Deliveries being held.
+    held: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Received {
+    fn new() -> Self {
+        Self {
+            events: Arc::default(),
+            bad_signatures: Arc::default(),
+            secret: Arc::default(),
+            hold: Arc::default(),
+            gate: Arc::new(tokio::sync::Semaphore::new(0)),
+            held: Arc::default(),
+        }
+    }
+
+    fn open(&self) {
+        self.hold.store(false, Ordering::SeqCst);
+        self.gate.add_permits(10_000);
+    }
 }
 
 async fn receive(State(r): State<Received>, headers: HeaderMap, body: Bytes) -> AxumStatus {
+    if r.hold.load(Ordering::SeqCst) {
+        r.held.fetch_add(1, Ordering::SeqCst);
+        let _ = r.gate.acquire().await.map(|p| p.forget());
+    }
     let signature = headers
         .get("x-hmac-signature")
         .and_then(|v| v.to_str().ok())
@@ -79,14 +107,21 @@ async fn two_instances_on_one_database_keep_every_invariant_and_lose_no_webhook(
     // One key for both (as the README says every instance must have), and short webhook
     // leases, so that the killed instance's claims run out within the test.
     let key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    let flags = ["--card-key", key, "--webhook-timeout-ms", "1000"];
+    let flags = [
+        "--card-key",
+        key,
+        "--webhook-timeout-ms",
+        "3000",
+        "--webhook-backoff-scale",
+        "0.001",
+    ];
     let a = Sandbox::start(dir.path(), &flags).await;
     let mut b = Sandbox::start(dir.path(), &flags).await;
     assert_eq!(
         a.public_key, b.public_key,
         "both serve the one development account"
     );
-    let received = Received::default();
+    let received = Received::new();
     *received.secret.lock().unwrap() = a.webhook_secret.clone();
     let hook = receiver(received.clone()).await;
 
@@ -156,13 +191,15 @@ async fn two_instances_on_one_database_keep_every_invariant_and_lose_no_webhook(
     // The default is 20 per session: 4 of the 24 are refused, whichever instance got them.
     assert_eq!(refused, 4);
 
-    // A burst across both, and B killed in the middle of it (SIGKILL).
+    // A burst across both, and B killed in the middle of it (SIGKILL), while it is delivering:
+    // the receiver holds every delivery until B is dead.
     let mut burst = Vec::new();
     for _ in 0..30 {
         let session = a.session("BR", None, Some(&hook)).await;
         let token = a.token(&session, VISA_OK).await;
         burst.push((session, token));
     }
+    received.hold.store(true, Ordering::SeqCst);
     let (to_a, to_b): (Vec<_>, Vec<_>) = burst.iter().enumerate().partition(|(i, _)| i % 2 == 0);
     let via_a =
         futures::future::join_all(to_a.iter().map(|(_, (s, t))| async {
@@ -174,7 +211,14 @@ async fn two_instances_on_one_database_keep_every_invariant_and_lose_no_webhook(
         let mut answered = 0;
         for (n, (_, (s, t))) in to_b.iter().enumerate() {
             if n == to_b.len() / 2 {
+                // Each instance delivers two at a time to one receiver: four held means B
+                // holds two events' leases.
+                let both = eventually(10, || async {
+                    (received.held.load(Ordering::SeqCst) >= 4).then_some(())
+                });
+                assert!(both.await.is_some(), "both instances are delivering");
                 b.kill();
+                received.open();
             }
             let request = client
                 .post(format!("{}/v1/payments", b.api))
@@ -233,8 +277,28 @@ async fn two_instances_on_one_database_keep_every_invariant_and_lose_no_webhook(
         "every webhook is signed"
     );
     assert!(got.values().all(|(_, status)| status == "SUCCEEDED"));
-    // At most the events B was delivering when it died can come twice (receivers drop them
-    // by `id`).
+
+    // In the database, every event ends delivered, B's two attempts recorded as interrupted
+    // (by A, once their leases ran out) and delivered again.
+    let settled = eventually(30, || async {
+        let (interrupted, undelivered): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM webhook_attempts WHERE error = $1),
+                    (SELECT COUNT(*) FROM webhook_outbox WHERE delivered_at IS NULL)",
+        )
+        .bind(checkout_sandbox::webhooks::INTERRUPTED)
+        .fetch_one(&db)
+        .await
+        .ok()?;
+        (interrupted >= 2 && undelivered == 0).then_some(())
+    })
+    .await;
+    assert!(
+        settled.is_some(),
+        "B's attempts were not taken over, or an event is left undelivered"
+    );
+    // Only the events B was delivering when it died came twice (receivers drop the copy by
+    // its `id`).
+    let got = received.events.lock().unwrap().clone();
     let twice = got.values().filter(|(n, _)| *n > 1).count();
     assert!(twice <= 2, "{twice} events delivered more than once");
     drop(a);

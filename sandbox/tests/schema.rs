@@ -110,6 +110,54 @@ async fn the_two_schemas_have_the_same_tables_columns_and_indexes() {
     );
     assert_eq!(sqlite_indexes, postgres_indexes, "indexes differ");
     assert!(sqlite_indexes.contains("payments_one_success"));
+
+    // What every index (named or behind a UNIQUE constraint) enforces: its table, columns in
+    // order, uniqueness and whether it is partial. Primary keys aside (SQLite's integer ones
+    // have no index).
+    let signatures = |rows: Vec<sqlx::any::AnyRow>| -> BTreeSet<String> {
+        rows.iter()
+            .map(|r| {
+                let (table, columns, unique, partial): (String, String, i64, i64) =
+                    (r.get(0), r.get(1), r.get(2), r.get(3));
+                format!("{table}({columns}) unique={unique} partial={partial}")
+            })
+            .collect()
+    };
+    let in_sqlite = signatures(
+        sqlx::query(
+            "SELECT m.name, (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(il.name) ORDER BY seqno)),
+                    il.\"unique\", il.partial
+             FROM sqlite_master m JOIN pragma_index_list(m.name) il
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'
+               AND il.origin <> 'pk'",
+        )
+        .fetch_all(sqlite)
+        .await
+        .unwrap(),
+    );
+    let in_postgres = signatures(
+        sqlx::query(
+            "SELECT t.relname::text,
+                    (SELECT string_agg(a.attname::text, ',' ORDER BY k.ord)
+                     FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
+                     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum),
+                    CASE WHEN x.indisunique THEN 1 ELSE 0 END,
+                    CASE WHEN x.indpred IS NULL THEN 0 ELSE 1 END
+             FROM pg_index x
+             JOIN pg_class t ON t.oid = x.indrelid
+             JOIN pg_namespace n ON n.oid = t.relnamespace
+             WHERE n.nspname = 'public' AND NOT x.indisprimary AND t.relname <> '_sqlx_migrations'",
+        )
+        .fetch_all(postgres)
+        .await
+        .unwrap(),
+    );
+    assert_eq!(in_sqlite, in_postgres, "what the indexes enforce differs");
+    assert!(
+        in_sqlite.contains("payments(session_id) unique=1 partial=1"),
+        "{in_sqlite:?}"
+    );
+    assert!(in_sqlite.contains("payments(account_id,idempotency_key) unique=1 partial=0"));
 }
 
 fn pool(store: &Store) -> &sqlx::AnyPool {

@@ -103,6 +103,7 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
         .nest_service("/sdk", sdk_assets::router(&state))
         .merge(crate::csp_reports::routes(csp_reports))
         .fallback(|| async { ApiError::not_found("NOT_FOUND", "no such endpoint") })
+        .layer(axum::middleware::from_fn(no_nul_in_url))
         .layer(axum::extract::DefaultBodyLimit::max(
             crate::extract::MAX_BODY,
         ))
@@ -128,6 +129,25 @@ async fn per_address_limit(
         Ok(()) => next.run(request).await,
         Err(e) => e.into_response(),
     }
+}
+
+/// Refuses a URL with an encoded NUL (`%00`) in its path or query: no id or parameter holds
+/// one, and PostgreSQL's text could not store it.
+async fn no_nul_in_url(
+    request: Request<axum::body::Body>,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let uri = request.uri();
+    let has_nul = |part: &str| part.as_bytes().windows(3).any(|w| w == b"%00");
+    if has_nul(uri.path()) || uri.query().is_some_and(has_nul) {
+        return ApiError::bad_request(
+            "INVALID_REQUEST",
+            "the URL must not contain NUL characters (%00)",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// One log line per request: method, path and status. Never bodies, headers or query strings.

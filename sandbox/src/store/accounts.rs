@@ -76,25 +76,43 @@ impl Store {
 
     /// The development account: created with fresh keys on first start, then kept; keys given
     /// by configuration replace the stored ones. Instances starting together on one new
-    /// database agree on it: each may insert one, all take the first.
+    /// PostgreSQL database take turns here (an advisory lock), so they agree on one account.
     pub async fn ensure_dev_account(&self, o: &KeyOverrides<'_>) -> sqlx::Result<Account> {
-        if self.first_account().await?.is_none() {
-            sqlx::query(
-                "INSERT INTO accounts (id, public_api_key, private_secret_key, webhook_secret, webhook_url, created_at)
-                 VALUES ($1, $2, $3, $4, NULL, $5) ON CONFLICT DO NOTHING",
-            )
-            .bind(uuid::Uuid::new_v4().to_string())
-            .bind(random_key("pk_sandbox_"))
-            .bind(random_key("sk_sandbox_"))
-            .bind(random_key("whsec_"))
-            .bind(now_ms())
-            .execute(self.pool())
-            .await?;
+        let mut tx = self.begin().await?;
+        if self.backend() == super::Backend::Postgres {
+            // Any number will do, as long as every instance uses the same one.
+            // (Selected through a subquery: the lock function returns `void`, which no row
+            // of the Any driver holds.)
+            sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7262701)) AS locked")
+                .execute(tx.conn())
+                .await?;
         }
-        let a = self
-            .first_account()
-            .await?
-            .ok_or(sqlx::Error::RowNotFound)?;
+        let first = "SELECT * FROM accounts ORDER BY created_at, id LIMIT 1";
+        let existing = sqlx::query(first).fetch_optional(tx.conn()).await?;
+        let a = match existing.as_ref().map(account_from_row) {
+            Some(a) => a,
+            None => {
+                let fresh = Account {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    public_api_key: random_key("pk_sandbox_"),
+                    private_secret_key: random_key("sk_sandbox_"),
+                    webhook_secret: random_key("whsec_"),
+                    webhook_url: None,
+                };
+                sqlx::query(
+                    "INSERT INTO accounts (id, public_api_key, private_secret_key, webhook_secret, created_at)
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&fresh.id)
+                .bind(&fresh.public_api_key)
+                .bind(&fresh.private_secret_key)
+                .bind(&fresh.webhook_secret)
+                .bind(now_ms())
+                .execute(tx.conn())
+                .await?;
+                fresh
+            }
+        };
         let account = Account {
             public_api_key: o.public_api_key.map_or(a.public_api_key, str::to_owned),
             private_secret_key: o
@@ -113,17 +131,10 @@ impl Store {
         .bind(&account.webhook_secret)
         .bind(&account.webhook_url)
         .bind(&account.id)
-        .execute(self.pool())
+        .execute(tx.conn())
         .await?;
+        tx.commit().await?;
         Ok(account)
-    }
-
-    /// The account made first (the development account).
-    async fn first_account(&self) -> sqlx::Result<Option<Account>> {
-        let row = sqlx::query("SELECT * FROM accounts ORDER BY created_at, id LIMIT 1")
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(row.as_ref().map(account_from_row))
     }
 }
 
@@ -147,9 +158,24 @@ impl Store {
         Ok(())
     }
 
-    /// One saved card's vaulted token and sealed data, if any (to check a key against).
-    pub async fn some_vaulted_card(&self) -> sqlx::Result<Option<(String, Vec<u8>)>> {
-        sqlx::query_as("SELECT vaulted_token, card FROM vaulted_cards LIMIT 1")
+    /// One sealed value of each kind the database holds, with the owner it is bound to (to
+    /// check a key against): a saved card, a token's card and code, a payment's holder name.
+    pub async fn sealed_samples(&self) -> sqlx::Result<Vec<(String, Vec<u8>)>> {
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT vaulted_token, card FROM vaulted_cards LIMIT 1",
+            "SELECT token, card FROM tokens WHERE card IS NOT NULL LIMIT 1",
+            "SELECT token, cvc FROM tokens WHERE cvc IS NOT NULL LIMIT 1",
+            "SELECT id, holder FROM payments WHERE holder IS NOT NULL LIMIT 1",
+        ] {
+            out.extend(sqlx::query_as(sql).fetch_optional(self.pool()).await?);
+        }
+        Ok(out)
+    }
+
+    /// One token's sealed copy of the payer's document (Base64), with its token.
+    pub async fn sealed_document_sample(&self) -> sqlx::Result<Option<(String, String)>> {
+        sqlx::query_as("SELECT token, document FROM tokens WHERE document IS NOT NULL LIMIT 1")
             .fetch_optional(self.pool())
             .await
     }

@@ -154,17 +154,31 @@ impl Store {
     }
 }
 
-/// `url` without its password, for messages.
-fn redacted(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("***"));
-            u.to_string()
-        }
-        Ok(u) => u.to_string(),
-        Err(_) => "(an unparsable URL)".into(),
+/// `url` without a password (in its user part or as a `password=` parameter), for messages.
+pub fn redacted(url: &str) -> String {
+    let Ok(mut u) = url::Url::parse(url) else {
+        return "(an unparsable URL)".into();
+    };
+    if u.password().is_some() {
+        let _ = u.set_password(Some("***"));
     }
+    if u.query_pairs().any(|(k, _)| k == "password") {
+        let kept: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if k == "password" {
+                    "***".into()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    u.to_string()
 }
+
 
 /// An insert's outcome: `Ok(false)` when a UNIQUE constraint refused the row.
 pub fn inserted<T>(result: sqlx::Result<T>) -> sqlx::Result<bool> {
@@ -178,4 +192,24 @@ pub fn inserted<T>(result: sqlx::Result<T>) -> sqlx::Result<bool> {
 /// Whether an error is a UNIQUE constraint violation.
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted;
+
+    #[test]
+    fn a_database_url_is_shown_without_its_password() {
+        let shown =
+            redacted("postgres://sandbox:s3cret@127.0.0.1:5432/db?sslmode=disable&password=x2");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("x2"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("sandbox:***@127.0.0.1") && shown.contains("sslmode=disable"),
+            "{shown}"
+        );
+        assert_eq!(redacted("sqlite:///tmp/a.db"), "sqlite:///tmp/a.db");
+    }
 }

@@ -18,6 +18,10 @@ pub struct OutboxRow {
     /// The payment as it was when the event was queued (JSON).
     pub payment: String,
     pub attempts: i64,
+    /// The lease its attempt holds (when claimed, or as read for an interrupted one): an
+    /// outcome is recorded only while the lease is still this one, so an attempt that lost
+    /// its event to another worker (its lease ran out) records nothing.
+    pub lease: Option<i64>,
 }
 
 /// What happened to one delivery attempt.
@@ -104,6 +108,7 @@ impl Store {
                     url: r.get("url"),
                     payment: r.get("payment"),
                     attempts: r.get("attempts"),
+                    lease: None,
                 }
             })
             .collect())
@@ -121,11 +126,11 @@ impl Store {
         .await
     }
 
-    /// Takes `event` for one delivery attempt until `until`; false when another worker has it
-    /// or it was settled meanwhile.
+    /// Takes `event` for one delivery attempt until `until` (its `lease` then); false when
+    /// another worker has it or it was settled meanwhile.
     pub async fn claim_webhook(
         &self,
-        event: &OutboxRow,
+        event: &mut OutboxRow,
         now: i64,
         until: i64,
     ) -> sqlx::Result<bool> {
@@ -139,14 +144,18 @@ impl Store {
         .bind(now)
         .execute(self.pool())
         .await?;
-        Ok(done.rows_affected() == 1)
+        let claimed = done.rows_affected() == 1;
+        if claimed {
+            event.lease = Some(until);
+        }
+        Ok(claimed)
     }
 
     /// Events whose delivery lease ran out without an outcome (the process delivering them
     /// stopped): each gets its attempt recorded as interrupted.
     pub async fn interrupted_webhooks(&self, now: i64) -> sqlx::Result<Vec<OutboxRow>> {
         let rows = sqlx::query(
-            "SELECT id, created_at, account_id, payment_id, url, attempts FROM webhook_outbox
+            "SELECT id, created_at, account_id, payment_id, url, attempts, claimed_until FROM webhook_outbox
              WHERE delivered_at IS NULL AND gave_up_at IS NULL AND claimed_until <= $1",
         )
         .bind(now)
@@ -163,12 +172,14 @@ impl Store {
                 url: r.get("url"),
                 payment: String::new(),
                 attempts: r.get("attempts"),
+                lease: r.get("claimed_until"),
             })
             .collect())
     }
 
-    /// Records one attempt and its consequence, and ends its lease. Recorded once: an attempt
-    /// already recorded (say, as interrupted) is not recorded again.
+    /// Records one attempt and its consequence, and ends its lease. Recorded once, and only
+    /// under the lease the attempt held: an attempt already recorded (say, as interrupted), or
+    /// whose event another worker took since, is not recorded.
     pub async fn record_attempt(
         &self,
         event: &OutboxRow,
@@ -186,7 +197,7 @@ impl Store {
         };
         let updated = sqlx::query(
             "UPDATE webhook_outbox SET attempts = $1, delivered_at = $2, gave_up_at = $3, next_attempt_at = $4,
-             claimed_until = NULL WHERE id = $5 AND attempts = $6",
+             claimed_until = NULL WHERE id = $5 AND attempts = $6 AND claimed_until = $7",
         )
         .bind(attempt)
         .bind(delivered)
@@ -194,6 +205,7 @@ impl Store {
         .bind(next)
         .bind(event.id)
         .bind(event.attempts)
+        .bind(event.lease)
         .execute(tx.conn())
         .await?;
         if updated.rows_affected() == 0 {

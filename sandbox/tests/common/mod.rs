@@ -63,6 +63,16 @@ fn field(output: &str, label: &str) -> Option<String> {
 
 /// The sandbox binary on free loopback ports with its data in `data_dir`.
 pub fn command(data_dir: &Path) -> Command {
+    let mut command = sqlite_command(data_dir);
+    if let Some(url) = postgres_url(data_dir) {
+        command.arg("--database-url").arg(url);
+    }
+    command
+}
+
+/// The sandbox on `data_dir` with its SQLite database, whichever the suite runs on (for the
+/// tests of SQLite's files).
+pub fn sqlite_command(data_dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_checkout-sandbox"));
     command
         .args([
@@ -73,9 +83,6 @@ pub fn command(data_dir: &Path) -> Command {
             "--data-dir",
         ])
         .arg(data_dir);
-    if let Some(url) = postgres_url(data_dir) {
-        command.arg("--database-url").arg(url);
-    }
     command
 }
 
@@ -116,7 +123,16 @@ pub fn postgres_url(data_dir: &Path) -> Option<String> {
     ))
     .is_empty()
     {
-        psql(&format!("CREATE DATABASE {name}"));
+        // Another test's sandbox on this data dir may be creating it at the same moment.
+        let created = Command::new("psql")
+            .args(["-qtA", &admin, "-c", &format!("CREATE DATABASE {name}")])
+            .output()
+            .expect("psql runs");
+        let said = String::from_utf8_lossy(&created.stderr);
+        assert!(
+            created.status.success() || said.contains("already exists"),
+            "CREATE DATABASE {name}: {said}"
+        );
     }
     let (server, _) = admin
         .rsplit_once('/')
@@ -138,7 +154,18 @@ pub fn stored_bytes(data_dir: &Path) -> Vec<(String, Vec<u8>)> {
             .output()
             .expect("pg_dump runs");
         assert!(dump.status.success(), "pg_dump {url}");
+        // bytea is dumped as hex (`\\x…`): its bytes too, decoded.
+        let text = String::from_utf8_lossy(&dump.stdout).into_owned();
+        let mut decoded = Vec::new();
+        for run in text.split("\\x").skip(1) {
+            let hex: String = run.chars().take_while(char::is_ascii_hexdigit).collect();
+            for pair in hex.as_bytes().chunks_exact(2) {
+                decoded.extend(u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16));
+            }
+            decoded.push(b'\n');
+        }
         out.push((format!("pg_dump of {url}"), dump.stdout));
+        out.push((format!("pg_dump of {url}, bytea decoded"), decoded));
     }
     out
 }
@@ -162,8 +189,19 @@ impl Sandbox {
 
     /// Starts the sandbox with exactly these extra flags (loopback callbacks refused).
     pub async fn start_strict(data_dir: &Path, extra: &[&str]) -> Sandbox {
+        Self::start_command(command(data_dir), data_dir, extra).await
+    }
+
+    /// Starts the sandbox on its SQLite database, whichever the suite runs on.
+    pub async fn start_sqlite(data_dir: &Path, extra: &[&str]) -> Sandbox {
+        let mut flags = vec!["--allow-private-callbacks"];
+        flags.extend_from_slice(extra);
+        Self::start_command(sqlite_command(data_dir), data_dir, &flags).await
+    }
+
+    async fn start_command(mut command: Command, data_dir: &Path, extra: &[&str]) -> Sandbox {
         let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
-        let mut child = command(data_dir)
+        let mut child = command
             .arg("--www-dir")
             .arg(www)
             .args(extra)
