@@ -179,7 +179,6 @@ pub fn redacted(url: &str) -> String {
     u.to_string()
 }
 
-
 /// An insert's outcome: `Ok(false)` when a UNIQUE constraint refused the row.
 pub fn inserted<T>(result: sqlx::Result<T>) -> sqlx::Result<bool> {
     match result {

@@ -9,11 +9,11 @@
 
 mod after_payment;
 mod browser;
-mod enrollment;
 mod latam;
 mod sandbox;
 mod scenarios;
 mod site;
+mod yuno;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

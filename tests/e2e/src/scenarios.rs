@@ -11,9 +11,9 @@ use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::after_payment;
-use crate::enrollment;
 use crate::latam;
 use crate::sandbox::Sandbox;
+use crate::yuno;
 
 type Run = for<'a> fn(
     &'a WebDriver,
@@ -103,16 +103,20 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno_modal_page(d, s)),
     },
     Scenario {
+        name: "yuno-modal-mounted-twice",
+        run: |d, s| Box::pin(yuno::modal_mounted_twice(d, s)),
+    },
+    Scenario {
         name: "yuno-enrollment-page",
-        run: |d, s| Box::pin(enrollment::yuno_enrollment_page(d, s)),
+        run: |d, s| Box::pin(yuno::enrollment_page(d, s)),
     },
     Scenario {
         name: "yuno-options-page",
-        run: |d, s| Box::pin(enrollment::yuno_options_page(d, s)),
+        run: |d, s| Box::pin(yuno::options_page(d, s)),
     },
     Scenario {
         name: "yuno-unsupported-features",
-        run: |d, s| Box::pin(enrollment::yuno_unsupported_features(d, s)),
+        run: |d, s| Box::pin(yuno::unsupported_features(d, s)),
     },
     Scenario {
         name: "spanish-and-portuguese",

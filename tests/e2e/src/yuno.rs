@@ -1,6 +1,8 @@
-//! Card enrollment from a page written like Yuno's enrollment Lite demo: the card form in a
-//! modal dialog on a customer session, a declined card refused with the form back for
-//! another, an approved one saved, and the customer's next checkout offering it.
+//! Pages written from Yuno's docs for what the first Yuno scenarios (in `scenarios.rs`) leave
+//! out: card enrollment (`mountEnrollmentLite`, from Yuno's enrollment demo: the form in a modal
+//! dialog on a customer session, a declined card refused with the form back for another, an
+//! approved one saved, the customer's next checkout offering it), more of `startCheckout`'s
+//! options, the modal mounted twice, and the features this SDK does not offer.
 
 use anyhow::bail;
 use thirtyfour::prelude::*;
@@ -14,7 +16,7 @@ use crate::scenarios::{
 /// A card the sandbox's verification declines (its test-card table).
 const DECLINED: &str = "4000000000000002";
 
-pub async fn yuno_enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+pub async fn enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     // Unique per run and engine: the sandbox is shared by the engines.
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -95,7 +97,7 @@ pub async fn yuno_enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
 /// A page asks for Yuno features this SDK does not offer, and for an enrollment without its
 /// customer session: each call rejects, naming the feature (or the option), and nothing is
 /// mounted.
-pub async fn yuno_unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-mistakes.html", s.merchant)).await?;
     wait_text(d, "#result", "done").await?;
     let said: serde_json::Value =
@@ -134,7 +136,7 @@ pub async fn yuno_unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Re
 
 /// A page with `card.hideCardholderName` and `automaticallyUnmount`: the card form has no name
 /// field, the payment goes through without one, and the checkout is gone once the result is in.
-pub async fn yuno_options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+pub async fn options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-options.html", s.merchant)).await?;
     install_spy(d).await?;
     type_card(d, PAN, "1230", CVC, None).await?;
@@ -157,5 +159,27 @@ pub async fn yuno_options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()>
             .then_some(())
     })
     .await?;
+    check_spy(d).await
+}
+
+/// The modal checkout mounted twice in a row: one dialog and one checkout are left, and it pays.
+pub async fn modal_mounted_twice(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-modal-twice.html", s.merchant)).await?;
+    install_spy(d).await?;
+    find(d, "dialog.cw-yuno-modal[open] .cw-method").await?;
+    // Give a stray second mount the time to show up.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let dialogs = d.find_all(By::Css("dialog.cw-yuno-modal")).await?.len();
+    let checkouts = d.find_all(By::Css(".cw-checkout")).await?.len();
+    let frames = d.find_all(By::Css("iframe.cw-frame")).await?.len();
+    if (dialogs, checkouts, frames) != (1, 1, 1) {
+        bail!("{dialogs} dialogs, {checkouts} checkouts and {frames} card frames after two mounts");
+    }
+    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    find(d, "dialog.cw-yuno-modal .cw-pay")
+        .await?
+        .click()
+        .await?;
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
     check_spy(d).await
 }
