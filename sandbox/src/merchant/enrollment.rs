@@ -9,30 +9,17 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{guard, not_yours, urlencode, Merchant};
-
-#[derive(Deserialize, Default)]
-pub(super) struct CustomerSessionIn {
-    country: Option<String>,
-    customer: Option<String>,
-}
+use super::{guard, not_yours, urlencode, Merchant, ShopperIn};
 
 /// `POST /api/customer-session`: the shopper's customer (found or created), and a customer
 /// session for them, which this browser may then enroll in.
 pub(super) async fn customer_session(
     State(m): State<Merchant>,
     headers: HeaderMap,
-    body: Option<Json<CustomerSessionIn>>,
+    body: Option<Json<ShopperIn>>,
 ) -> Response {
     let browser = guard::browser(&headers).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let input = body.map(|Json(b)| b).unwrap_or_default();
-    let country = input
-        .country
-        .unwrap_or_else(|| "BR".into())
-        .to_ascii_uppercase();
-    let shopper = input
-        .customer
-        .unwrap_or_else(|| "demo-shopper@example.com".into());
+    let (country, shopper) = ShopperIn::read(body);
     let run = async {
         let customer = m.customer(&shopper, &country).await?;
         let body = json!({

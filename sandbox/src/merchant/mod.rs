@@ -232,10 +232,26 @@ impl Merchant {
     }
 }
 
+/// Who the page says is shopping, and where (a checkout's and a customer session's input).
 #[derive(Deserialize, Default)]
-struct CheckoutIn {
+struct ShopperIn {
     country: Option<String>,
     customer: Option<String>,
+}
+
+impl ShopperIn {
+    /// The country (upper case; default BR) and the shopper's e-mail (default the demo's).
+    fn read(body: Option<Json<Self>>) -> (String, String) {
+        let input = body.map(|Json(b)| b).unwrap_or_default();
+        let country = input
+            .country
+            .unwrap_or_else(|| "BR".into())
+            .to_ascii_uppercase();
+        let shopper = input
+            .customer
+            .unwrap_or_else(|| "demo-shopper@example.com".into());
+        (country, shopper)
+    }
 }
 
 /// Steps 1 and 2: find or create the customer, then create a checkout session, which this
@@ -243,17 +259,10 @@ struct CheckoutIn {
 async fn checkout(
     State(m): State<Merchant>,
     headers: HeaderMap,
-    body: Option<Json<CheckoutIn>>,
+    body: Option<Json<ShopperIn>>,
 ) -> Response {
     let browser = guard::browser(&headers).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let input = body.map(|Json(b)| b).unwrap_or_default();
-    let country = input
-        .country
-        .unwrap_or_else(|| "BR".into())
-        .to_ascii_uppercase();
-    let shopper = input
-        .customer
-        .unwrap_or_else(|| "demo-shopper@example.com".into());
+    let (country, shopper) = ShopperIn::read(body);
     let run = async {
         let customer = m.customer(&shopper, &country).await?;
         let (currency, value) = demo_amount(&country);

@@ -740,6 +740,11 @@ async fn yuno_modal_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     find(d, "dialog.cw-yuno-modal .cw-after[data-status=SUCCEEDED]").await?;
     check_spy(d).await?;
     // Closing it (its button) ends the checkout: no dialog is left.
+    close_dialog(d).await
+}
+
+/// Closes the Yuno layer's dialog with its close button, and waits until none is left.
+pub(crate) async fn close_dialog(d: &WebDriver) -> anyhow::Result<()> {
     find(d, "dialog.cw-yuno-modal header button")
         .await?
         .click()

@@ -9,8 +9,8 @@ use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
-    check_spy, dialog_named, find, install_spy, open, open_demo_as, pay, read_js, text_of,
-    type_card, wait_for, wait_text, CVC, PAN,
+    check_spy, close_dialog, dialog_named, find, install_spy, open, open_demo_as, pay, read_js,
+    text_of, type_card, wait_for, wait_text, CVC, PAN,
 };
 
 /// A card the sandbox's verification declines (its test-card table).
@@ -65,17 +65,7 @@ pub async fn enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     }
     check_spy(d).await?;
     // Closing the dialog after saving is not a cancellation.
-    find(d, "dialog.cw-yuno-modal header button")
-        .await?
-        .click()
-        .await?;
-    wait_for(10, "the dialog to go", || async {
-        d.find(By::Css("dialog.cw-yuno-modal"))
-            .await
-            .is_err()
-            .then_some(())
-    })
-    .await?;
+    close_dialog(d).await?;
     if text_of(d, "#result").await != "status ENROLLED" {
         bail!(
             "closing after saving told the page {:?}",
