@@ -31,7 +31,7 @@ say();
 
 // ---- sizes ----
 const budget = JSON.parse(readFileSync("size-budget.json", "utf8"));
-const languages = readdirSync("dist/i18n/host").map((f) => f.replace(/\.txt$/, "")).filter((l) => l !== "en");
+const languages = readdirSync("dist/i18n/host").filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).filter((l) => l !== "en");
 say("## Sizes");
 say();
 say("| piece | gzip | brotli | budget (gzip) |");
@@ -67,6 +67,17 @@ try {
   });
   const line = log.split("\n").find((l) => l.startsWith("ok     budgets:"));
   say(line ? `- ${line.replace("ok     budgets: ", "")}` : "- the budget measurement printed nothing");
+  // The mobile profile's waterfall: each fetch's median request and arrival after mount().
+  const steps = new Map();
+  for (const m of log.matchAll(/^waterfall (\S+) (\d+) (\d+)$/gm)) steps.set(m[1], [m[2], m[3]]);
+  if (steps.size) {
+    say();
+    say("Where a cold mount's time goes on the mobile profile (medians, ms after mount(); the frame's fetches included):");
+    say();
+    say("| fetch | requested | arrived |");
+    say("| --- | ---: | ---: |");
+    for (const [name, [requested, arrived]] of steps) say(`| ${name} | ${requested} | ${arrived} |`);
+  }
 } catch (e) {
   say(`- the budget measurement failed: ${String(e.message).split("\n")[0]}`);
 }

@@ -105,4 +105,5 @@ cp sdk/checkout-widget.d.ts dist/
 cargo run -q -p checkout-i18n --features all --bin i18n-packs -- dist/i18n
 
 node scripts/sri.mjs
+node scripts/compress.mjs
 node scripts/size-report.mjs

@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 
 const budget = JSON.parse(readFileSync("size-budget.json", "utf8"));
 const kb = (n) => (n / 1024).toFixed(1);
-const languages = readdirSync("dist/i18n/host").map((f) => f.replace(/\.txt$/, "")).filter((l) => l !== "en");
+const languages = readdirSync("dist/i18n/host").filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).filter((l) => l !== "en");
 let failed = false;
 
 function measure(name, files, piece, quiet) {

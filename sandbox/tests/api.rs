@@ -981,6 +981,55 @@ async fn sdk_assets_have_their_types_nosniff_and_cache_lifetimes() {
 }
 
 #[tokio::test]
+async fn sdk_assets_are_served_compressed_to_a_browser_that_accepts_it() {
+    let dir = data_dir();
+    let sdk = tempfile::tempdir().unwrap();
+    for (file, bytes) in [
+        ("checkout_bg.wasm", "as built"),
+        ("checkout_bg.wasm.br", "brotli"),
+        ("checkout_bg.wasm.gz", "gzip"),
+        // A file the build left uncompressed (its variant would not be smaller).
+        ("frame.html", "page"),
+    ] {
+        std::fs::write(sdk.path().join(file), bytes).unwrap();
+    }
+    let sb = Sandbox::start(dir.path(), &["--sdk-dir", sdk.path().to_str().unwrap()]).await;
+    let http = reqwest::Client::new();
+    for (file, accepts, encoding, body) in [
+        ("checkout_bg.wasm", "gzip, deflate, br, zstd", "br", "brotli"),
+        ("checkout_bg.wasm", "gzip, deflate", "gzip", "gzip"),
+        ("checkout_bg.wasm", "identity", "", "as built"),
+        ("frame.html", "gzip, deflate, br", "", "page"),
+    ] {
+        let res = http
+            .get(format!("{}/sdk/{file}", sb.api))
+            .header("accept-encoding", accepts)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{file} {accepts}");
+        let header = |name: &str| {
+            res.headers()
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        assert_eq!(header("content-encoding"), encoding, "{file} {accepts}");
+        // The type is the file's, whichever copy is sent, and caches keep the copies apart.
+        let mime = if file.ends_with(".wasm") { "application/wasm" } else { "text/html; charset=utf-8" };
+        assert_eq!(header("content-type"), mime, "{file} {accepts}");
+        assert!(
+            header("vary").to_lowercase().contains("accept-encoding"),
+            "{file}: {}",
+            header("vary")
+        );
+        assert_eq!(res.text().await.unwrap(), body, "{file} {accepts}");
+    }
+}
+
+#[tokio::test]
 async fn the_demo_page_cannot_be_framed_but_test_pages_can() {
     let dir = data_dir();
     let sb = Sandbox::start(dir.path(), &[]).await;

@@ -1300,15 +1300,32 @@ pub async fn mobile_network(d: &WebDriver) -> anyhow::Result<()> {
 /// When a resource was requested and when it had arrived, in ms since its page started.
 pub type Fetched = Option<(f64, f64)>;
 
+/// What one cold mount measured.
+pub struct ColdMount {
+    /// mount() → ready, in ms.
+    pub ms: f64,
+    /// The host's `[pack, wasm]` and the frame's `[pack, script]` fetches.
+    pub fetches: [[Fetched; 2]; 2],
+    /// Every fetch of the host page and the secure frame that overlapped the mount (the
+    /// frame's page itself as `frame.html`): its short name, when it was requested and when
+    /// it had arrived, in ms since mount() was called.
+    pub steps: Vec<(String, f64, f64)>,
+}
+
+/// Every fetch of this document as `[name, requested, arrived]` in ms since the browser's
+/// clock origin (the frame's own page included), comparable across documents.
+const FETCHES: &str = r#"const at = (t) => performance.timeOrigin + t;
+    const nav = performance.getEntriesByType("navigation")[0];
+    return [
+      ...(nav ? [[location.pathname, at(nav.fetchStart), at(nav.responseEnd)]] : []),
+      ...performance.getEntriesByType("resource").map((e) => [e.name, at(e.startTime), at(e.responseEnd)]),
+    ];"#;
+
 /// A cold mount → ready (a fresh browser: nothing cached, the wasm and, but for English, the
-/// language pack fetched) in `language`: its milliseconds, and the host's `[pack, wasm]` and the
+/// language pack fetched) in `language`: its milliseconds, the host's `[pack, wasm]` and the
 /// frame's `[pack, script]` fetches (the pack `None` in English; the frame's wasm is preloaded
-/// by its page, so its script is what asks for the pack).
-pub async fn cold_mount(
-    d: &WebDriver,
-    s: &Sandbox,
-    language: &str,
-) -> anyhow::Result<(f64, [[Fetched; 2]; 2])> {
+/// by its page, so its script is what asks for the pack), and the waterfall of both documents.
+pub async fn cold_mount(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::Result<ColdMount> {
     open(
         d,
         &format!("{}/perf.html?runs=1&language={language}", s.merchant),
@@ -1321,6 +1338,11 @@ pub async fn cold_mount(
     .await?;
     let el = d.find(By::Id("result")).await?;
     let host = serde_json::from_str(&el.attr("data-requests").await?.unwrap_or_default())?;
+    let started: f64 = el.attr("data-started").await?.unwrap_or_default().parse()?;
+    let fetches = |json: serde_json::Value| -> Vec<(String, f64, f64)> {
+        serde_json::from_value(json).unwrap_or_default()
+    };
+    let mut all = fetches(d.execute(FETCHES, vec![]).await?.json().clone());
     enter_secure_frame(d).await?;
     let frame = d
         .execute(
@@ -1334,6 +1356,20 @@ pub async fn cold_mount(
         .await?
         .json()
         .clone();
+    all.extend(fetches(d.execute(FETCHES, vec![]).await?.json().clone()));
     d.enter_default_frame().await?;
-    Ok((ms, [host, serde_json::from_value(frame)?]))
+    let steps = all
+        .into_iter()
+        .filter(|(_, _, arrived)| *arrived > started)
+        .map(|(url, requested, arrived)| {
+            let path = url.split(['?', '#']).next().unwrap_or("");
+            let name = path.rsplit('/').next().unwrap_or(path).to_owned();
+            (name, requested - started, arrived - started)
+        })
+        .collect();
+    Ok(ColdMount {
+        ms,
+        fetches: [host, serde_json::from_value(frame)?],
+        steps,
+    })
 }

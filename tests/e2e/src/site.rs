@@ -29,14 +29,19 @@ impl Drop for Site {
 }
 
 /// Copies `from` into `to` (with subfolders), putting `<script src="{spy}">` first in the
-/// `<head>` of every HTML document.
+/// `<head>` of every HTML document (whose compressed copies, `.html.br` and `.html.gz`, are
+/// left out: the page without the spy would be served in their place).
 fn copy_dir(from: &Path, to: &Path, spy: &str) -> anyhow::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
         let entry = entry?;
         let (source, target) = (entry.path(), to.join(entry.file_name()));
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
         if entry.file_type()?.is_dir() {
             copy_dir(&source, &target, spy)?;
+        } else if name.ends_with(".html.br") || name.ends_with(".html.gz") {
+            continue;
         } else if source.extension().is_some_and(|e| e == "html") {
             let html = std::fs::read_to_string(&source)?;
             let tag = format!("<head><script src=\"{spy}\"></script>");
