@@ -67,12 +67,13 @@ try {
   });
   const line = log.split("\n").find((l) => l.startsWith("ok     budgets:"));
   say(line ? `- ${line.replace("ok     budgets: ", "")}` : "- the budget measurement printed nothing");
-  // The mobile profile's waterfall: each fetch's median request and arrival after mount().
-  const steps = new Map();
-  for (const m of log.matchAll(/^waterfall (\S+) (\d+) (\d+)$/gm)) steps.set(m[1], [m[2], m[3]]);
-  if (steps.size) {
+  // Where cold mounts' time goes: each fetch's median request and arrival after mount().
+  for (const [label, title] of [["loopback", "on loopback"], ["mobile", "on the mobile profile"]]) {
+    const steps = new Map();
+    for (const m of log.matchAll(new RegExp(`^waterfall ${label} (\\S+) (\\d+) (\\d+)$`, "gm"))) steps.set(m[1], [m[2], m[3]]);
+    if (!steps.size) continue;
     say();
-    say("Where a cold mount's time goes on the mobile profile (medians, ms after mount(); the frame's fetches included):");
+    say(`Where a cold mount's time goes ${title} (medians, ms after mount(); the frame's fetches included):`);
     say();
     say("| fetch | requested | arrived |");
     say("| --- | ---: | ---: |");

@@ -196,6 +196,34 @@ async fn run_once(
     result
 }
 
+/// Prints where cold mounts' time went, for `npm run bench`: each fetch's median request and
+/// arrival (ms after mount()) in the order they start, then the median ready, as lines
+/// `waterfall <label> <fetch> <requested> <arrived>`. A fetch made in fewer than half the
+/// runs is left out.
+fn print_waterfall(label: &str, runs: &[scenarios::ColdMount]) {
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    let mut steps: std::collections::BTreeMap<&str, (Vec<f64>, Vec<f64>)> = Default::default();
+    for (name, requested, arrived) in runs.iter().flat_map(|run| &run.steps) {
+        let step = steps.entry(name).or_default();
+        step.0.push(*requested);
+        step.1.push(*arrived);
+    }
+    let mut waterfall: Vec<(&str, f64, f64)> = steps
+        .into_iter()
+        .filter(|(_, (requested, _))| requested.len() * 2 >= runs.len())
+        .map(|(name, (requested, arrived))| (name, median(requested), median(arrived)))
+        .collect();
+    waterfall.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let ready = median(runs.iter().map(|run| run.ms).collect());
+    waterfall.push(("ready", ready, ready));
+    for (name, requested, arrived) in waterfall {
+        println!("waterfall {label} {name} {requested:.0} {arrived:.0}");
+    }
+}
+
 async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     let session = browser::Session::start(Engine::Chromium).await?;
     let result = scenarios::budgets(&session.driver, sandbox).await;
@@ -210,13 +238,14 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     // profile, the preload saved a round trip, 2265 → 2120 ms). Cold mounts in English and German (7 fresh browsers each,
     // alternating): the German median may not be more than a quarter slower. (Measured here:
     // 3–18% slower with both packs in before the wasms, so not for the fetch.)
-    let (mut en, mut de) = (Vec::new(), Vec::new());
+    let (mut en, mut de, mut english) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..7 {
         for language in ["en", "de"] {
             let session = browser::Session::start(Engine::Chromium).await?;
             let run = scenarios::cold_mount(&session.driver, sandbox, language).await;
             session.stop().await;
-            let scenarios::ColdMount { ms, fetches, .. } = run?;
+            let run = run?;
+            let (ms, fetches) = (run.ms, run.fetches);
             if language == "de" {
                 let [[host_pack, host_wasm], [frame_pack, frame_script]] = fetches;
                 let (Some(pack), Some(wasm), Some(fpack), Some(script)) =
@@ -239,6 +268,7 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
                 de.push(ms);
             } else {
                 en.push(ms);
+                english.push(run);
             }
         }
     }
@@ -253,8 +283,6 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     // `npm run bench` asks for the mobile profile too (20 fresh browsers: a minute and more).
     if std::env::var_os("CW_E2E_MOBILE").is_some() {
         let mut mobile = Vec::new();
-        let mut steps: std::collections::BTreeMap<String, (Vec<f64>, Vec<f64>)> =
-            Default::default();
         for _ in 0..20 {
             let session = browser::Session::start(Engine::Chromium).await?;
             let run = async {
@@ -263,35 +291,18 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
             }
             .await;
             session.stop().await;
-            let run = run?;
-            mobile.push(run.ms);
-            for (name, requested, arrived) in run.steps {
-                let step = steps.entry(name).or_default();
-                step.0.push(requested);
-                step.1.push(arrived);
-            }
+            mobile.push(run?);
         }
-        mobile.sort_by(f64::total_cmp);
-        let p95 = mobile[(mobile.len() * 95).div_ceil(100) - 1];
-        let ready = median(&mut mobile);
+        let mut ms: Vec<f64> = mobile.iter().map(|run| run.ms).collect();
+        ms.sort_by(f64::total_cmp);
+        let p95 = ms[(ms.len() * 95).div_ceil(100) - 1];
         report.push_str(&format!(
-            "; cold mount→ready on a mobile network (150 ms round trip, 1.6 Mbit/s, 20 runs): median {ready:.0} ms, p95 {p95:.0} ms"
+            "; cold mount→ready on a mobile network (150 ms round trip, 1.6 Mbit/s, 20 runs): median {:.0} ms, p95 {p95:.0} ms",
+            median(&mut ms)
         ));
-        // Where the time goes: each fetch's median request and arrival (ms after mount()),
-        // in the order they start, for `npm run bench` to print.
-        let mut waterfall: Vec<(String, f64, f64)> = steps
-            .into_iter()
-            .filter(|(_, (requested, _))| requested.len() * 2 >= mobile.len())
-            .map(|(name, (mut requested, mut arrived))| {
-                (name, median(&mut requested), median(&mut arrived))
-            })
-            .collect();
-        waterfall.sort_by(|a, b| a.1.total_cmp(&b.1));
-        for (name, requested, arrived) in waterfall {
-            println!("waterfall {name} {requested:.0} {arrived:.0}");
-        }
-        println!("waterfall ready {ready:.0} {ready:.0}");
+        print_waterfall("mobile", &mobile);
     }
+    print_waterfall("loopback", &english);
     if de > en * 1.25 {
         anyhow::bail!("a language pack slows the cold mount: {report}");
     }
