@@ -57,12 +57,12 @@ for (const [group, pieces] of [["first paint", budget.first_paint], ["on demand"
 say();
 
 // ---- browser ----
-say("## In the browser (headless Chromium, loopback)");
+say("## In the browser (headless Chromium, loopback, the sandbox's server build)");
 say();
 try {
   const log = execFileSync("cargo", ["test", "-q", "-p", "checkout-e2e"], {
     encoding: "utf8",
-    env: { ...process.env, CW_E2E_SCENARIOS: "budgets", CW_E2E_ENGINES: "chromium", CW_E2E_MOBILE: "1" },
+    env: { ...process.env, CW_E2E_SCENARIOS: "budgets", CW_E2E_ENGINES: "chromium", CW_E2E_MOBILE: "1", CW_E2E_SANDBOX_PROFILE: "server" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = log.split("\n").find((l) => l.startsWith("ok     budgets:"));

@@ -6,6 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 cargo build -q --profile server -p checkout-sandbox --bins
-# The browser measurement runs the e2e harness, which starts the debug sandbox.
-cargo build -q -p checkout-sandbox
 node scripts/bench.mjs

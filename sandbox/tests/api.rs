@@ -996,7 +996,12 @@ async fn sdk_assets_are_served_compressed_to_a_browser_that_accepts_it() {
     let sb = Sandbox::start(dir.path(), &["--sdk-dir", sdk.path().to_str().unwrap()]).await;
     let http = reqwest::Client::new();
     for (file, accepts, encoding, body) in [
-        ("checkout_bg.wasm", "gzip, deflate, br, zstd", "br", "brotli"),
+        (
+            "checkout_bg.wasm",
+            "gzip, deflate, br, zstd",
+            "br",
+            "brotli",
+        ),
         ("checkout_bg.wasm", "gzip, deflate", "gzip", "gzip"),
         ("checkout_bg.wasm", "identity", "", "as built"),
         ("frame.html", "gzip, deflate, br", "", "page"),
@@ -1018,7 +1023,11 @@ async fn sdk_assets_are_served_compressed_to_a_browser_that_accepts_it() {
         };
         assert_eq!(header("content-encoding"), encoding, "{file} {accepts}");
         // The type is the file's, whichever copy is sent, and caches keep the copies apart.
-        let mime = if file.ends_with(".wasm") { "application/wasm" } else { "text/html; charset=utf-8" };
+        let mime = if file.ends_with(".wasm") {
+            "application/wasm"
+        } else {
+            "text/html; charset=utf-8"
+        };
         assert_eq!(header("content-type"), mime, "{file} {accepts}");
         assert!(
             header("vary").to_lowercase().contains("accept-encoding"),

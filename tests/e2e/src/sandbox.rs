@@ -45,10 +45,13 @@ impl Sandbox {
     pub async fn start(root: &Path, www: &Path, sdk: &Path) -> anyhow::Result<Sandbox> {
         // Where cargo put it: `$CARGO_TARGET_DIR` if set (relative to the root), else target/.
         let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
-        let bin = root.join(target).join("debug/checkout-sandbox");
+        // `npm run bench` measures the server build (`CW_E2E_SANDBOX_PROFILE=server`), as a
+        // deployment runs it; tests run the debug build `cargo test` has just made.
+        let profile = std::env::var("CW_E2E_SANDBOX_PROFILE").unwrap_or_else(|_| "debug".into());
+        let bin = root.join(target).join(&profile).join("checkout-sandbox");
         if !bin.exists() {
             bail!(
-                "{} is missing: build it first (cargo build -p checkout-sandbox)",
+                "{} is missing: build it first (cargo build --profile {profile} -p checkout-sandbox)",
                 bin.display()
             );
         }
