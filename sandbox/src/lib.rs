@@ -105,6 +105,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         }),
     };
     tokio::spawn(webhooks::run(state.clone()));
+    tokio::spawn(store.clone().checkpoints());
 
     let csp_reports = csp_reports::CspReports::new(&account.private_secret_key);
     let payment_app = routes::payment_origin(state, csp_reports);

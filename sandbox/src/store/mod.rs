@@ -59,6 +59,9 @@ pub struct Store {
     backend: Backend,
     /// The process's turn to write (see [`Tx`]); SQLite only.
     writer: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// The checkpoints' own connection and the log's cap in pages ([`Store::checkpoints`]),
+    /// closed before the pool so that the pool's last connection empties the log.
+    checkpointer: Arc<tokio::sync::Mutex<Option<(AnyConnection, i64)>>>,
 }
 
 impl Store {
@@ -95,9 +98,16 @@ impl Store {
                             // killed process loses nothing committed (the WAL is in the OS's
                             // hands), only a power cut may lose the last commits. Measured
                             // (server build, 16 connections): token p99 57 → 18 ms.
+                            // Checkpoints are the store's own (`Store::checkpoints`), not run
+                            // inside a commit.
+                            // 1 KiB pages for a new database (an existing one keeps its own):
+                            // a write touches a few random pages of each index, and each goes
+                            // whole into the log. Measured (server build, 16 connections):
+                            // against 4 KiB, a quarter of the log, payments 1,500 → 2,000/s.
                             conn.execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                                "PRAGMA page_size = 1024; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;
+                                 PRAGMA wal_autocheckpoint = 0;",
                             )
                             .await?;
                             Ok(())
@@ -117,6 +127,7 @@ impl Store {
             pool,
             backend,
             writer: (backend == Backend::Sqlite).then(Arc::default),
+            checkpointer: Arc::default(),
         })
     }
 
@@ -143,8 +154,90 @@ impl Store {
         })
     }
 
+    /// Copies SQLite's write-ahead log into the database file, for as long as the store is
+    /// open (SQLite only; returns at once on PostgreSQL).
+    ///
+    /// SQLite would otherwise checkpoint inside the commit that fills its log past 1,000
+    /// pages, and that commit's fsyncs held every other write waiting for the process's turn:
+    /// they were the p99 under load (payments at 16 connections: 25–29 ms on disk, 8 ms on
+    /// tmpfs). Here a passive checkpoint, which neither waits for nor stops anyone, copies the
+    /// log every 100 ms on a connection of its own. Under a steady load the log never gets a
+    /// moment to start over, so once it passes 64 MiB the rest is copied in the writers' turn
+    /// and the log emptied (measured: 30–70 ms, once per 64 MiB of log).
+    pub async fn checkpoints(self) {
+        self.checkpoints_capped(64 << 20).await
+    }
+
+    /// [`Store::checkpoints`] with the log's cap, in bytes.
+    async fn checkpoints_capped(self, cap_bytes: i64) {
+        if self.backend != Backend::Sqlite {
+            return;
+        }
+        let mut tick = tokio::time::interval(Duration::from_millis(100));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let mut conn = self.checkpointer.lock().await;
+            if self.pool.is_closed() {
+                return;
+            }
+            if let Err(e) = self.checkpoint_once(&mut conn, cap_bytes).await {
+                tracing::warn!("checkpoint: {e}");
+                *conn = None;
+            }
+        }
+    }
+
+    /// One round of [`Store::checkpoints`]. `conn` is its connection and the log's cap in
+    /// pages, opened on first use (out of the pool, and never waiting on a lock: a busy
+    /// checkpoint is tried again).
+    async fn checkpoint_once(
+        &self,
+        conn: &mut Option<(AnyConnection, i64)>,
+        cap_bytes: i64,
+    ) -> sqlx::Result<()> {
+        use sqlx::Row;
+        if conn.is_none() {
+            let mut own = self.pool.acquire().await?.detach();
+            own.execute("PRAGMA busy_timeout = 0").await?;
+            let page: i64 = sqlx::query("PRAGMA page_size")
+                .fetch_one(&mut own)
+                .await?
+                .try_get(0)?;
+            *conn = Some((own, cap_bytes / page.max(512)));
+        }
+        let Some((c, cap)) = conn.as_mut() else {
+            return Ok(());
+        };
+        // (busy, pages in the log)
+        let checkpoint = async |c: &mut AnyConnection, mode: &str| -> sqlx::Result<(i64, i64)> {
+            let row = sqlx::query(&format!("PRAGMA wal_checkpoint({mode})"))
+                .fetch_one(&mut *c)
+                .await?;
+            Ok((row.try_get(0)?, row.try_get(1)?))
+        };
+        if checkpoint(c, "PASSIVE").await?.1 <= *cap {
+            return Ok(());
+        }
+        let _turn = self.turn().await;
+        // Readers left on the old log finish within a request or so: up to 20 tries, 1 ms apart.
+        for _ in 0..20 {
+            if checkpoint(c, "TRUNCATE").await?.0 == 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        Ok(())
+    }
+
     /// Closes every connection (flushes SQLite's WAL).
     pub async fn close(&self) {
+        use sqlx::Connection;
+        // (Held until the pool is closed: no checkpoint round opens another connection.)
+        let mut checkpointer = self.checkpointer.lock().await;
+        if let Some((conn, _)) = checkpointer.take() {
+            let _ = conn.close().await;
+        }
         self.pool.close().await;
     }
 
@@ -195,7 +288,60 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::redacted;
+    use super::{redacted, Store};
+    use sqlx::Executor;
+
+    /// Under writes that never pause, from several tasks, the log stays near its cap (SQLite
+    /// alone lets it grow: nothing else starts it over), every write lands, and closing the
+    /// store leaves no log behind.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_log_is_checkpointed_beside_the_writers_and_kept_under_its_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/t.db", dir.path().display());
+        let store = Store::connect(&url).await.unwrap();
+        store
+            .pool()
+            .execute("CREATE TABLE scratch (id INTEGER PRIMARY KEY, v BLOB NOT NULL)")
+            .await
+            .unwrap();
+        let cap: u64 = 256 << 10;
+        tokio::spawn(store.clone().checkpoints_capped(cap as i64));
+        let wal = dir.path().join("t.db-wal");
+        let writers: Vec<_> = (0..4)
+            .map(|_| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    for _ in 0..1500 {
+                        let mut tx = store.begin().await.unwrap();
+                        sqlx::query("INSERT INTO scratch (v) VALUES (randomblob(600))")
+                            .execute(tx.conn())
+                            .await
+                            .unwrap();
+                        tx.commit().await.unwrap();
+                    }
+                })
+            })
+            .collect();
+        let mut largest = 0;
+        while !writers.iter().all(|w| w.is_finished()) {
+            largest = largest.max(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0));
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        // 6,000 writes are about 20 MB of log without the checkpoints (measured); with them a
+        // round's worth of writes (100 ms, about 1.2 MB here) may land past the cap before it
+        // is emptied.
+        assert!(
+            largest < 8 * cap + (2 << 20),
+            "the log reached {largest} bytes"
+        );
+        let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scratch")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(rows, 6000);
+        store.close().await;
+        assert!(!wal.exists(), "the log was left behind at close");
+    }
 
     #[test]
     fn a_database_url_is_shown_without_its_password() {
