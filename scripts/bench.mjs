@@ -83,7 +83,7 @@ try {
   say(`- the budget measurement failed: ${String(e.message).split("\n")[0]}`);
 }
 say("- Goals (issue #16), both cold: loopback median ≤ 150 ms, mobile profile median ≤ 1.3 s.");
-say("- Not measured yet: Firefox and WebKit (their drivers offer no network emulation).");
+say("- Firefox and WebKit: cold on loopback only (their drivers offer no network emulation).");
 say();
 
 // ---- native keystroke ----

@@ -301,6 +301,22 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
             median(&mut ms)
         ));
         print_waterfall("mobile", &mobile);
+        // Firefox and WebKit: cold on loopback (their drivers emulate no network), 7 fresh
+        // browsers each.
+        for engine in [Engine::Firefox, Engine::WebKit] {
+            let mut runs = Vec::new();
+            for _ in 0..7 {
+                let session = browser::Session::start(engine).await?;
+                let run = scenarios::cold_mount(&session.driver, sandbox, "en").await;
+                session.stop().await;
+                runs.push(run?.ms);
+            }
+            report.push_str(&format!(
+                "; cold mount→ready in {} (loopback, 7 runs): median {:.0} ms",
+                engine.name(),
+                median(&mut runs)
+            ));
+        }
     }
     print_waterfall("loopback", &english);
     if de > en * 1.25 {
