@@ -89,6 +89,8 @@ export interface CheckoutOptions {
   onPaymentMethodSelected?(method: { type: string; name: string; vaultedToken?: string }): void;
   /** Default true. */
   showPayButton?: boolean;
+  /** The pay button's label, instead of "Pay" and the amount in the shopper's language. */
+  payButtonText?: string;
   appearance?: {
     theme?: "light" | "dark";
     /** CSS custom properties, `--cw-*` only: e.g. `{ "--cw-color-accent": "#0a7" }`. */
@@ -245,6 +247,8 @@ export interface YunoStartCheckoutOptions {
     cardSaveEnable?: boolean;
     /** No cardholder name field (native `card.holderName: "hidden"`). */
     hideCardholderName?: boolean;
+    /** `cardForm.paymentSubmitButton`: the pay button's label (native `payButtonText`). */
+    texts?: { cardForm?: { paymentSubmitButton?: string } };
     styles?: string;
     /** Ask for the payer's identity document (native `card.document: "required"`). */
     documentEnable?: boolean;

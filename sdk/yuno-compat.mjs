@@ -237,6 +237,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         initialPaymentMethod: selection.paymentMethodType
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,
+        payButtonText: o.card?.texts?.cardForm?.paymentSubmitButton,
         // Lite shows its one method (or its one saved card); the full checkout, what
         // `showOnlyThesePaymentMethods` lists.
         paymentMethods: selection.lite

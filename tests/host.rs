@@ -146,6 +146,11 @@ async fn bad_options_reject_with_a_type_error_naming_the_option() {
     assert!(rejection(target.clone(), o)
         .await
         .contains("`card.document` must be \"required\", \"optional\" or \"hidden\""));
+    let o = base();
+    set(&o, "payButtonText", &"  ".into());
+    assert!(rejection(target.clone(), o)
+        .await
+        .contains("`payButtonText` must not be empty"));
     assert!(rejection("#nowhere".into(), base())
         .await
         .contains("no element matches \"#nowhere\""));
@@ -701,6 +706,33 @@ async fn a_language_shows_its_words_direction_and_amount() {
         errors.borrow().is_empty(),
         "no error: every pack was at hand"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_merchants_pay_button_text_is_the_label_without_the_amount() {
+    let (_, on_token) = recorder();
+    let mut mounted = Vec::new();
+    for text in [Some("Complete order"), None] {
+        let (session, key) = new_session("label@example.com").await;
+        let root = container(None);
+        let opts = options(&session, &key, &on_token);
+        if let Some(text) = text {
+            set(&opts, "payButtonText", &text.into());
+        }
+        mounted.push((root.clone(), mount_ok(&root.into(), &opts).await));
+    }
+    // The checkout without it gets the amount: by then the other has read its own.
+    let (with_text, without) = (&mounted[0].0, &mounted[1].0);
+    assert!(
+        until(5000, || text_of(without, ".cw-pay").starts_with("Pay R$")).await,
+        "{}",
+        text_of(without, ".cw-pay")
+    );
+    assert_eq!(text_of(with_text, ".cw-pay"), "Complete order");
+    for (root, handle) in mounted {
+        handle.unmount();
+        root.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -125,7 +125,12 @@ impl Checkout {
         };
         Self {
             phase: PhaseSignal::new(Phase::Loading),
-            pay_label: RwSignal::new(lang.host().pay.to_owned()),
+            pay_label: RwSignal::new(
+                options
+                    .pay_button_text
+                    .clone()
+                    .unwrap_or_else(|| lang.host().pay.to_owned()),
+            ),
             busy: Flag::new(),
             status: RwSignal::new(String::new()),
             lang,
@@ -203,7 +208,8 @@ impl Checkout {
         let session = Rc::clone(&options);
         leptos::task::spawn_local(async move {
             if let Some(amount) = api::amount(&session).await {
-                if self.alive() {
+                // (The merchant's own label says what it says: no amount added.)
+                if self.alive() && session.pay_button_text.is_none() {
                     let s = self.lang.host();
                     let shown = format_amount(&amount, self.lang.code());
                     self.pay_label.set([s.pay, " ", &shown].concat());

@@ -34,6 +34,7 @@ pub fn options(
         language: crate::i18n::Lang::En,
         api_url: api_url.trim_end_matches('/').to_owned(),
         show_pay_button: true,
+        pay_button_text: None,
         theme: Theme::Light,
         variables: Vec::new(),
         holder_name: FieldMode::Required,

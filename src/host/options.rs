@@ -18,6 +18,8 @@ pub struct Options {
     pub language: Lang,
     pub api_url: String,
     pub show_pay_button: bool,
+    /// The pay button's label (`payButtonText`), instead of "Pay" and the amount.
+    pub pay_button_text: Option<String>,
     pub theme: Theme,
     pub variables: Vec<(String, String)>,
     pub holder_name: FieldMode,
@@ -166,6 +168,7 @@ pub fn read(
     }
     o.api_url.truncate(o.api_url.trim_end_matches('/').len());
     o.show_pay_button = boolean(options, "showPayButton", true)?;
+    o.pay_button_text = string(options, "payButtonText", false)?;
 
     let appearance = get(options, "appearance");
     if given(&appearance) {

@@ -124,8 +124,10 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
     Ok(())
 }
 
-/// A page with `card.hideCardholderName` and `automaticallyUnmount`: the card form has no name
-/// field, the payment goes through without one, and the checkout is gone once the result is in.
+/// A page with `card.hideCardholderName`, `automaticallyUnmount` and the SDK's pay button
+/// labelled by `card.texts.cardForm.paymentSubmitButton`: the card form has no name field, the
+/// button says the page's words (no amount), the payment goes through, and the checkout is
+/// gone once the result is in.
 pub async fn options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-options.html", s.merchant)).await?;
     install_spy(d).await?;
@@ -140,7 +142,13 @@ pub async fn options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     if shown {
         bail!("hideCardholderName: the name field shows");
     }
-    find(d, "#pay").await?.click().await?;
+    let pay = find(d, "#form-element .cw-pay").await?;
+    // (The session's amount is read alongside the methods: it has arrived by now.)
+    let label = pay.text().await?;
+    if label != "Complete order" {
+        bail!("paymentSubmitButton: the pay button says {label:?}");
+    }
+    pay.click().await?;
     wait_text(d, "#result", "result: SUCCEEDED").await?;
     wait_for(10, "the checkout to unmount itself", || async {
         d.find(By::Css("#form-element .cw-checkout"))

@@ -1,7 +1,8 @@
 // A page written from Yuno's startCheckout reference with options the other pages leave out:
-// `card.hideCardholderName` (no name field) and `automaticallyUnmount` (the SDK goes once the
-// result is known), paid from the merchant's own button with `startPayment()`. Only the script
-// URL and the backend (the demo merchant's) are ours.
+// `card.hideCardholderName` (no name field), `automaticallyUnmount` (the SDK goes once the
+// result is known), and the SDK's own pay button (`showPayButton`) with its label
+// (`card.texts.cardForm.paymentSubmitButton`). Only the script URL and the backend (the demo
+// merchant's) are ours.
 import { loadSdk, post } from "./page.js";
 
 const checkout = await post("/api/checkout", { country: "BR" });
@@ -15,7 +16,8 @@ await yuno.startCheckout({
   language: "en",
   renderMode: { type: "element", elementSelector: { apmForm: "#form-element", actionForm: "#action-form-element" } },
   automaticallyUnmount: true,
-  card: { hideCardholderName: true },
+  showPayButton: true,
+  card: { hideCardholderName: true, texts: { cardForm: { paymentSubmitButton: "Complete order" } } },
   async yunoCreatePayment(oneTimeToken) {
     await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
     yuno.continuePayment();
@@ -28,4 +30,3 @@ await yuno.startCheckout({
   },
 });
 await yuno.mountCheckout();
-document.getElementById("pay").addEventListener("click", () => yuno.startPayment());
