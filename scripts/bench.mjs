@@ -70,7 +70,7 @@ try {
   // Where cold mounts' time goes: each fetch's median request and arrival after mount().
   for (const [label, title] of [["loopback", "on loopback"], ["mobile", "on the mobile profile"]]) {
     const steps = new Map();
-    for (const m of log.matchAll(new RegExp(`^waterfall ${label} (\\S+) (\\d+) (\\d+)$`, "gm"))) steps.set(m[1], [m[2], m[3]]);
+    for (const m of log.matchAll(new RegExp(`^waterfall ${label} (\\S+) (-?\\d+) (-?\\d+)$`, "gm"))) steps.set(m[1], [m[2], m[3]]);
     if (!steps.size) continue;
     say();
     say(`Where a cold mount's time goes ${title} (medians, ms after mount(); the frame's fetches included):`);

@@ -7,6 +7,12 @@ export const fail = (message) => {
   throw new TypeError("checkout-widget: " + message);
 };
 
+/** Yuno's `card.texts.cardForm.paymentSubmitButton`, checked under its own name. */
+const paySubmitText = (t) =>
+  t === undefined || (typeof t == "string" && t.trim())
+    ? t
+    : fail("option `card.texts.cardForm.paymentSubmitButton` must be a non-empty string");
+
 /** The callback under the first of `names` the options give (Yuno's name, then the newer). */
 export function pick(options, names) {
   const name = names.find((n) => options[n] !== undefined);
@@ -237,7 +243,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         initialPaymentMethod: selection.paymentMethodType
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,
-        payButtonText: o.card?.texts?.cardForm?.paymentSubmitButton,
+        payButtonText: paySubmitText(o.card?.texts?.cardForm?.paymentSubmitButton),
         // Lite shows its one method (or its one saved card); the full checkout, what
         // `showOnlyThesePaymentMethods` lists.
         paymentMethods: selection.lite

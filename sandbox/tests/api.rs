@@ -981,6 +981,34 @@ async fn sdk_assets_have_their_types_nosniff_and_cache_lifetimes() {
 }
 
 #[tokio::test]
+async fn method_icons_are_drawn_for_any_valid_name_and_refused_otherwise() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    for (name, status) in [
+        ("card", StatusCode::OK),
+        ("nu_pay", StatusCode::OK),
+        // No letters before the first `_`: a blank badge, not a failure.
+        ("_", StatusCode::OK),
+        ("_visa", StatusCode::OK),
+        ("Card", StatusCode::NOT_FOUND),
+        ("card%3Cscript%3E", StatusCode::NOT_FOUND),
+        ("abcdefghijklmnopqrstuvwxy", StatusCode::NOT_FOUND),
+    ] {
+        let res = reqwest::get(format!("{}/icons/{name}.svg", sb.api))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), status, "{name}");
+        if status == StatusCode::OK {
+            let svg = res.text().await.unwrap();
+            assert!(
+                svg.starts_with("<svg") && svg.ends_with("</svg>") && !svg.contains("<text"),
+                "{name}: {svg}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
 async fn sdk_assets_are_served_compressed_to_a_browser_that_accepts_it() {
     let dir = data_dir();
     let sdk = tempfile::tempdir().unwrap();

@@ -204,12 +204,15 @@ impl Checkout {
             self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", &message.concat(), false);
         }
         let options = self.options();
-        // The amount only labels the pay button: the methods do not wait for it.
+        // The amount only labels the pay button (unless the merchant's own label does): the
+        // methods do not wait for it.
         let session = Rc::clone(&options);
         leptos::task::spawn_local(async move {
+            if session.pay_button_text.is_some() {
+                return;
+            }
             if let Some(amount) = api::amount(&session).await {
-                // (The merchant's own label says what it says: no amount added.)
-                if self.alive() && session.pay_button_text.is_none() {
+                if self.alive() {
                     let s = self.lang.host();
                     let shown = format_amount(&amount, self.lang.code());
                     self.pay_label.set([s.pay, " ", &shown].concat());

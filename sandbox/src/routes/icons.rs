@@ -73,6 +73,10 @@ fn label_path(label: &str) -> String {
         .take(4)
         .map(|b| GLYPHS[usize::from(b - b'a')])
         .collect();
+    // (A name that starts with `_` has no letters: a blank badge.)
+    if letters.is_empty() {
+        return String::new();
+    }
     // Each letter is 3 pixels and a 1-pixel gap, 2 units a pixel.
     let width = letters.len() * 8 - 2;
     let left = (40 - width) / 2;
@@ -128,5 +132,6 @@ mod tests {
         assert!(label_path("card").starts_with("M7 8h"));
         assert_eq!(rows("nupayments").len(), 5);
         assert_eq!(rows("nupayments")[0].len(), 15);
+        assert_eq!(label_path(""), "");
     }
 }

@@ -51,8 +51,13 @@ impl Sandbox {
         let bin = root.join(target).join(&profile).join("checkout-sandbox");
         if !bin.exists() {
             bail!(
-                "{} is missing: build it first (cargo build --profile {profile} -p checkout-sandbox)",
-                bin.display()
+                "{} is missing: build it first (cargo build{} -p checkout-sandbox)",
+                bin.display(),
+                if profile == "debug" {
+                    String::new()
+                } else {
+                    format!(" --profile {profile}")
+                }
             );
         }
         let data = std::env::temp_dir().join(format!("cw-e2e-{}", std::process::id()));

@@ -1363,7 +1363,14 @@ pub async fn cold_mount(d: &WebDriver, s: &Sandbox, language: &str) -> anyhow::R
         .filter(|(_, _, arrived)| *arrived > started)
         .map(|(url, requested, arrived)| {
             let path = url.split(['?', '#']).next().unwrap_or("");
-            let name = path.rsplit('/').next().unwrap_or(path).to_owned();
+            let mut segments = path.rsplit('/');
+            let last = segments.next().unwrap_or(path);
+            // A session's own read is named by its id, which differs every run.
+            let name = if last.len() == 36 && last.matches('-').count() == 4 {
+                [segments.next().unwrap_or(""), "/{id}"].concat()
+            } else {
+                last.to_owned()
+            };
             (name, requested - started, arrived - started)
         })
         .collect();
