@@ -233,7 +233,9 @@ impl Store {
         Ok(())
     }
 
-    /// Closes every connection (flushes SQLite's WAL).
+    /// Closes every connection, the checkpoints' first. (SQLite empties its log when its last
+    /// connection closes; sqlx may still be returning one, so the log can stay, to be replayed
+    /// at the next open.)
     pub async fn close(&self) {
         use sqlx::Connection;
         // (Held until the pool is closed: no checkpoint round opens another connection.)

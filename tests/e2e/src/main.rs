@@ -196,15 +196,17 @@ async fn run_once(
     result
 }
 
+/// The median of `runs` (sorted in place; NaN for none).
+fn median(runs: &mut [f64]) -> f64 {
+    runs.sort_by(f64::total_cmp);
+    runs.get(runs.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 /// Prints where cold mounts' time went, for `npm run bench`: each fetch's median request and
 /// arrival (ms after mount()) in the order they start, then the median ready, as lines
 /// `waterfall <label> <fetch> <requested> <arrived>`. A fetch made in fewer than half the
 /// runs is left out.
 fn print_waterfall(label: &str, runs: &[scenarios::ColdMount]) {
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
-    };
     let mut steps: std::collections::BTreeMap<&str, (Vec<f64>, Vec<f64>)> = Default::default();
     for (name, requested, arrived) in runs.iter().flat_map(|run| &run.steps) {
         let step = steps.entry(name).or_default();
@@ -214,10 +216,12 @@ fn print_waterfall(label: &str, runs: &[scenarios::ColdMount]) {
     let mut waterfall: Vec<(&str, f64, f64)> = steps
         .into_iter()
         .filter(|(_, (requested, _))| requested.len() * 2 >= runs.len())
-        .map(|(name, (requested, arrived))| (name, median(requested), median(arrived)))
+        .map(|(name, (mut requested, mut arrived))| {
+            (name, median(&mut requested), median(&mut arrived))
+        })
         .collect();
     waterfall.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let ready = median(runs.iter().map(|run| run.ms).collect());
+    let ready = median(&mut runs.iter().map(|run| run.ms).collect::<Vec<_>>());
     waterfall.push(("ready", ready, ready));
     for (name, requested, arrived) in waterfall {
         println!("waterfall {label} {name} {requested:.0} {arrived:.0}");
@@ -238,7 +242,7 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
     // profile, the preload saved a round trip, 2265 → 2120 ms). Cold mounts in English and German (7 fresh browsers each,
     // alternating): the German median may not be more than a quarter slower. (Measured here:
     // 3–18% slower with both packs in before the wasms, so not for the fetch.)
-    let (mut en, mut de, mut english) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut de, mut english) = (Vec::new(), Vec::new());
     for _ in 0..7 {
         for language in ["en", "de"] {
             let session = browser::Session::start(Engine::Chromium).await?;
@@ -267,16 +271,12 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
                 }
                 de.push(ms);
             } else {
-                en.push(ms);
                 english.push(run);
             }
         }
     }
-    let median = |runs: &mut Vec<f64>| {
-        runs.sort_by(f64::total_cmp);
-        runs[runs.len() / 2]
-    };
-    let (en, de) = (median(&mut en), median(&mut de));
+    let en = median(&mut english.iter().map(|run| run.ms).collect::<Vec<_>>());
+    let de = median(&mut de);
     let mut report = format!(
         "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (the host's pack requested with its wasm and in before it, the frame's as its script runs)"
     );

@@ -143,7 +143,7 @@ pub async fn options_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         bail!("hideCardholderName: the name field shows");
     }
     let pay = find(d, "#form-element .cw-pay").await?;
-    // (The session's amount is read alongside the methods: it has arrived by now.)
+    // The page's words, with no amount added.
     let label = pay.text().await?;
     if label != "Complete order" {
         bail!("paymentSubmitButton: the pay button says {label:?}");
