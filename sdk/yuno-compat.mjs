@@ -13,6 +13,22 @@ const paySubmitText = (t) =>
     ? t
     : fail("option `card.texts.cardForm.paymentSubmitButton` must be a non-empty string");
 
+/**
+ * Yuno's options for what this SDK does not have: a wrong value is refused; a right one is
+ * said in the console, with what the shopper gets instead (the page still works).
+ */
+const unoffered = (o) => {
+  const type = o.card?.type;
+  if (type !== undefined && type !== "extends" && type !== "step") fail('option `card.type` must be "extends" or "step"');
+  for (const [given, option, what, instead] of [
+    [type == "step", '`card.type: "step"`', "the card form one field at a time", "the form shows every field at once, as `extends`"],
+    [o.card?.fonts, "`card.fonts`", "fonts loaded into the card form", "the form keeps its own font"],
+    [o.texts?.customerForm, "`texts.customerForm`", "the customer data form", "its texts are not shown"],
+    [o.texts?.paymentOtp, "`texts.paymentOtp`", "the one-time password form", "its texts are not shown"],
+  ])
+    if (given) console.warn(`checkout-widget: ${option} (${what}) is not offered by this SDK: ${instead}`);
+};
+
 /** The callback under the first of `names` the options give (Yuno's name, then the newer). */
 export function pick(options, names) {
   const name = names.find((n) => options[n] !== undefined);
@@ -197,6 +213,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         pick(o, ["yunoPaymentMethodSelected", "paymentMethodSelected", "onPaymentMethodSelected"]),
       ];
       for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
+      unoffered(o);
       opts = o;
       selector = where;
       actionForm = action;

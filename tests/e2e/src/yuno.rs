@@ -86,7 +86,8 @@ pub async fn enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 
 /// A page asks for Yuno features this SDK does not offer, and for an enrollment without its
 /// customer session: each call rejects, naming the feature (or the option), and nothing is
-/// mounted.
+/// mounted. Yuno's options for forms this SDK lacks (`card.type: "step"`, `card.fonts`,
+/// `texts.customerForm`, `texts.paymentOtp`) start the checkout, each named in a warning.
 pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-mistakes.html", s.merchant)).await?;
     wait_text(d, "#result", "done").await?;
@@ -112,10 +113,27 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
             "enrollmentOnACheckoutSession",
             "TypeError: checkout-widget: option `customerSession` is not a customer session",
         ),
+        (
+            "stepperType",
+            "TypeError: checkout-widget: option `card.type` must be \"extends\" or \"step\"",
+        ),
+        ("notOffered", "resolved"),
     ] {
         let got = said[call].as_str().unwrap_or_default();
         if !got.contains(words) {
             bail!("{call}: expected a rejection saying {words:?}; got {got:?}");
+        }
+    }
+    // Each option for a form this SDK lacks is named once, with what the shopper gets.
+    let warnings: Vec<String> = serde_json::from_value(said["warnings"].clone())?;
+    for words in [
+        "`card.type: \"step\"` (the card form one field at a time) is not offered by this SDK: the form shows every field at once",
+        "`card.fonts` (fonts loaded into the card form) is not offered",
+        "`texts.customerForm` (the customer data form) is not offered",
+        "`texts.paymentOtp` (the one-time password form) is not offered",
+    ] {
+        if warnings.iter().filter(|w| w.contains(words)).count() != 1 {
+            bail!("expected one console warning saying {words:?}; got {warnings:?}");
         }
     }
     if d.find(By::Css(".cw-checkout, dialog")).await.is_ok() {
