@@ -17,10 +17,12 @@ if (text === null && language !== "en") {
 }
 // The merchant's CSS (`card.styles`) is applied by a module of its own, fetched only by a form
 // that has some; so are the identity document and installment fields, fetched only by a form
-// whose country has them (their handle answers for them until they are in).
+// whose country has them (their handle answers for them until they are in), and the form one
+// field at a time, fetched only by a form that asks for it (`card.steps`).
 startFrame(
   language,
   text ?? undefined,
   (css) => import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
   latamHandle(new URL("frame-latam.mjs", import.meta.url).href),
+  (next, back) => import("./frame-steps.mjs").then((m) => m.start(next, back)).catch((e) => console.warn(`checkout-widget: card.steps: ${e}`)),
 );

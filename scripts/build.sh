@@ -63,9 +63,11 @@ mkdir -p dist target/js
 # The secure frame (payment origin): its page, its stylesheet, one script, the wasm.
 cp frame/latam-handle.js target/js/
 piece frame frame_glue frame_bg.wasm frame/frame.js
-esbuild --bundle --format=esm --external:./frame-styles.mjs target/js/frame.js --outfile=dist/frame.js
+esbuild --bundle --format=esm --external:./frame-styles.mjs --external:./frame-steps.mjs target/js/frame.js --outfile=dist/frame.js
 # The merchant's CSS for the card form, on demand (only a form given `card.styles` fetches it).
 esbuild --format=esm frame/frame-styles.mjs --outfile=dist/frame-styles.mjs
+# The card form one field at a time, on demand (only a form given `card.steps` fetches it).
+esbuild --format=esm frame/frame-steps.mjs --outfile=dist/frame-steps.mjs
 # The identity document and installment fields, on demand (only a form whose country has them
 # fetches them): the module bundled with the glue of the document engine's own small wasm
 # (crates/document-wasm; no Leptos, so wasm-bindgen's glue as it comes, optimized as the

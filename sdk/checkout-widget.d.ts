@@ -114,6 +114,11 @@ export interface CheckoutOptions {
      */
     document?: "required" | "optional" | "hidden";
     saveCard?: boolean;
+    /**
+     * The card form one field at a time, with Back and Next (Yuno: `card.type: "step"`);
+     * Enter and Next check the field before moving on. Default false: every field at once.
+     */
+    steps?: boolean;
     styles?: string;
   };
   /** The method to select first (default: the first listed). */

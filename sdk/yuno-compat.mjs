@@ -21,7 +21,7 @@ const unoffered = (o) => {
   const type = o.card?.type;
   if (type !== undefined && type !== "extends" && type !== "step") fail('option `card.type` must be "extends" or "step"');
   for (const [given, option, what, instead] of [
-    [type == "step", '`card.type: "step"`', "the card form one field at a time", "the form shows every field at once, as `extends`"],
+    [o.card?.texts?.cardStepper, "`card.texts.cardStepper`", "labels for the steps' buttons", "they say Next and Back in the shopper's language"],
     [o.card?.fonts, "`card.fonts`", "fonts loaded into the card form", "the form keeps its own font"],
     [o.texts?.customerForm, "`texts.customerForm`", "the customer data form", "its texts are not shown"],
     [o.texts?.paymentOtp, "`texts.paymentOtp`", "the one-time password form", "its texts are not shown"],
@@ -252,6 +252,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           o.card && typeof o.card === "object"
             ? {
                 saveCard: !!o.card.cardSaveEnable,
+                steps: o.card.type == "step",
                 holderName: o.card.hideCardholderName ? "hidden" : undefined,
                 styles: o.card.styles || undefined,
                 document: o.card.documentEnable ? "required" : undefined,

@@ -417,6 +417,7 @@ fn configure(language: &str) -> Configure {
         country: String::new(),
         document: FieldMode::Hidden,
         save_card: false,
+        steps: false,
         theme: Theme::Dark,
         variables: vec![
             ("--cw-color-accent".into(), "rgb(1, 2, 3)".into()),
@@ -580,4 +581,37 @@ async fn a_frame_configured_with_an_api_on_another_origin_shows_no_form() {
     host.send(HostToFrame::Configure(config));
     assert!(until(3000, || got.borrow().contains(&FrameToHost::Ready)).await);
     root.remove();
+}
+
+/// Next, in a form shown one field at a time (`frame-steps.mjs`), asks the form with a
+/// cancelable `cw-check` event whether the field is right: cancelled, with the reason shown and
+/// said, while it is not (empty included); let through once it is.
+#[wasm_bindgen_test]
+async fn next_one_field_at_a_time_checks_the_field_first() {
+    let (root, state, _h) = mount_form(Lang::En, FieldMode::Required);
+    let number = input(&root, "cw-number");
+    let check = |el: &web_sys::HtmlInputElement| {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev = web_sys::Event::new_with_event_init_dict("cw-check", &init).unwrap();
+        el.dispatch_event(&ev).unwrap()
+    };
+    assert!(!check(&number), "an empty number is not let through");
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "#cw-number-error"),
+        "Enter your card number."
+    );
+    assert_eq!(state.notice.get_untracked(), "Enter your card number.");
+    type_text(&number, "4111111111111112");
+    assert!(
+        !check(&number),
+        "a number failing its check digit is not let through"
+    );
+    number.set_value("");
+    type_text(&number, "4111111111111111");
+    assert!(check(&number), "a right number is let through");
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "#cw-number-error"), "");
 }

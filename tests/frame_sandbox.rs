@@ -32,6 +32,7 @@ fn config(session: &str, key: &str) -> Configure {
         country: String::new(),
         document: FieldMode::Hidden,
         save_card: false,
+        steps: false,
         theme: Theme::Light,
         variables: vec![],
         styles: String::new(),

@@ -339,8 +339,8 @@ fn values(snap: &[String; 4]) -> Values<'_> {
 }
 
 /// The form's one event listener, on the `<form>` (a directive, so it is attached as the form
-/// is built, and removed with it): `input`, `focusout` (blur, bubbling), `keydown` (Enter) and
-/// `submit` all bubble to it, and the input's id says which field. One handler for every field
+/// is built, and removed with it): `input`, `focusout` (blur, bubbling), `keydown` (Enter),
+/// `submit` and `cw-check` (frame-steps.mjs's Next) all bubble to it, and the input's id says which field. One handler for every field
 /// and event keeps the wasm small.
 fn listen(form: web_sys::Element, state: FormState) {
     listen_until_cleanup(form, &EVENTS, move |ev: web_sys::Event| {
@@ -359,6 +359,15 @@ fn listen(form: web_sys::Element, state: FormState) {
             // The Latin American fields' (`latam.rs`): their state is read with the form's.
             ("input", None, _) => state.tell(FormEvent::Changed),
             ("focusout", Some(field), _) => state.on_blur(field),
+            // Next, in a form shown one field at a time (frame-steps.mjs): is the field right?
+            // Cancelled when it is not, with the reason shown and said.
+            ("cw-check", Some(field), _) => {
+                if let Some(r) = state.check(field) {
+                    state.notice.set(r.message(state.lang.frame()).to_owned());
+                    ev.prevent_default();
+                }
+                state.tell(FormEvent::Changed);
+            }
             ("keydown", Some(_), _)
                 if ev
                     .dyn_ref::<KeyboardEvent>()
@@ -376,7 +385,7 @@ fn listen(form: web_sys::Element, state: FormState) {
     });
 }
 
-const EVENTS: [&str; 4] = ["input", "focusout", "keydown", "submit"];
+const EVENTS: [&str; 5] = ["input", "focusout", "keydown", "submit", "cw-check"];
 
 /// One labelled input with its error line. The input is always described by its error line,
 /// which is empty (and says nothing) while the field is fine.

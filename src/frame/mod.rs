@@ -35,21 +35,28 @@ thread_local! {
     /// The loader's `(css) => …` that fetches `frame-styles.mjs` and applies the merchant's
     /// CSS with it: only a form configured with `card.styles` fetches that module.
     static STYLES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The loader's `(next, back) => …` that fetches `frame-steps.mjs` and shows the form one
+    /// field at a time, its buttons saying those words: only a form configured with
+    /// `steps` fetches that module.
+    static STEPS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// Starts the frame (its page's loader calls this): installs the language pack the loader
 /// fetched for `language` (English when there is none, or it does not fit), waits for the
 /// host's port, and renders nothing until then, so a page that frames it from another origin
 /// gets no form. `styles` applies merchant CSS (`frame-styles.mjs`), when a form has some;
-/// `latam` loads the document and installment fields ([`latam`]), when its country has them.
+/// `latam` loads the document and installment fields ([`latam`]), when its country has them;
+/// `steps` shows the form one field at a time (`frame-steps.mjs`), when it is asked to.
 #[wasm_bindgen(js_name = startFrame)]
 pub fn start_frame(
     language: String,
     pack: Option<String>,
     styles: Option<js_sys::Function>,
     latam: Option<js_sys::Function>,
+    steps: Option<js_sys::Function>,
 ) {
     STYLES.with(|s| *s.borrow_mut() = styles);
+    STEPS.with(|s| *s.borrow_mut() = steps);
     latam::set_loader(latam);
     if let (Some(lang), Some(pack)) = (Lang::from_code(&language), pack) {
         let _ = lang.install_frame(pack);
@@ -227,6 +234,14 @@ fn render(config: &Configure, channel: HostChannel) -> (FormState, Extras) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
         leptos::mount::mount_to(root, move || view! { <CardForm state=state /> }).forget();
+    }
+    if config.steps {
+        STEPS.with(|s| {
+            if let Some(start) = s.borrow().as_ref() {
+                let words = lang.frame();
+                let _ = start.call2(&JsValue::NULL, &words.next.into(), &words.back.into());
+            }
+        });
     }
     let started = Extras::start(config);
     *extras.borrow_mut() = started.clone();

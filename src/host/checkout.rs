@@ -349,6 +349,7 @@ impl Checkout {
             country: o.country_code.clone(),
             document: o.document,
             save_card: o.save_card,
+            steps: o.steps,
             theme: o.theme,
             variables: o.variables.clone(),
             styles: o.styles.clone(),

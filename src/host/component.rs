@@ -40,6 +40,7 @@ pub fn options(
         holder_name: FieldMode::Required,
         document: FieldMode::Hidden,
         save_card: false,
+        steps: false,
         styles: String::new(),
         initial_method: None,
         only_methods: None,

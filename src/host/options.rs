@@ -26,6 +26,8 @@ pub struct Options {
     /// The payer's identity document (`card.document`), hidden unless asked for.
     pub document: FieldMode,
     pub save_card: bool,
+    /// The card form one field at a time (`card.steps`).
+    pub steps: bool,
     /// The merchant's CSS for the card form (`card.styles`), for the secure frame to filter.
     pub styles: String,
     /// The method to select first: `(type, vaulted token)`.
@@ -219,6 +221,7 @@ pub fn read(
         let picked = one_of(&card, "card.document", &names, expected)?;
         o.document = [Hidden, Required, Optional][picked];
         o.save_card = boolean(&card, "card.saveCard", false)?;
+        o.steps = boolean(&card, "card.steps", false)?;
         o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
     }
 

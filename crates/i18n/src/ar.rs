@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.",
     processing: "جارٍ المعالجة…",
     save_card: "احفظ هذه البطاقة للمدفوعات القادمة",
+    next: "التالي",
+    back: "السابق",
 };
 
 pub static HOST: HostStrings = HostStrings {

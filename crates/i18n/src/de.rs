@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.",
     processing: "Wird verarbeitet…",
     save_card: "Karte für künftige Zahlungen speichern",
+    next: "Weiter",
+    back: "Zurück",
 };
 
 pub static HOST: HostStrings = HostStrings {

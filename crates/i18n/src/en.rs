@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Too many attempts. Wait a few minutes, then try again.",
     processing: "Processing…",
     save_card: "Save this card for future payments",
+    next: "Next",
+    back: "Back",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Demasiados intentos. Espera unos minutos y vuelve a intentarlo.",
     processing: "Procesando…",
     save_card: "Guardar esta tarjeta para futuros pagos",
+    next: "Siguiente",
+    back: "Atrás",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Masyadong maraming pagsubok. Maghintay ng ilang minuto, saka subukang muli.",
     processing: "Pinoproseso…",
     save_card: "I-save ang card na ito para sa mga susunod na bayad",
+    next: "Susunod",
+    back: "Bumalik",
 };
 
 pub static HOST: HostStrings = HostStrings {

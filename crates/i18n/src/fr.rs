@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.",
     processing: "Traitement en cours…",
     save_card: "Enregistrer cette carte pour mes prochains paiements",
+    next: "Suivant",
+    back: "Retour",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "יותר מדי ניסיונות. נא להמתין כמה דקות ולנסות שוב.",
     processing: "מתבצע עיבוד…",
     save_card: "שמירת הכרטיס לתשלומים הבאים",
+    next: "הבא",
+    back: "הקודם",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Terlalu banyak percobaan. Tunggu beberapa menit, lalu coba lagi.",
     processing: "Memproses…",
     save_card: "Simpan kartu ini untuk pembayaran berikutnya",
+    next: "Berikutnya",
+    back: "Kembali",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Troppi tentativi. Attendi qualche minuto, poi riprova.",
     processing: "Elaborazione in corso…",
     save_card: "Salva questa carta per i pagamenti futuri",
+    next: "Avanti",
+    back: "Indietro",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -407,6 +407,10 @@ table! {
         processing,
         /// The checkbox the merchant may offer: the shopper's choice to save the card.
         save_card,
+        /// The card form one field at a time (`card.steps`): the button to the next field.
+        next,
+        /// … and the one back to the one before.
+        back,
     }
 }
 

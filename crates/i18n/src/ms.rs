@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Terlalu banyak percubaan. Sila tunggu beberapa minit, kemudian cuba lagi.",
     processing: "Memproses…",
     save_card: "Simpan kad ini untuk pembayaran akan datang",
+    next: "Seterusnya",
+    back: "Kembali",
 };
 
 pub static HOST: HostStrings = HostStrings {

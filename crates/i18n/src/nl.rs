@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Te veel pogingen. Wacht een paar minuten en probeer het dan opnieuw.",
     processing: "Bezig met verwerken…",
     save_card: "Deze kaart bewaren voor volgende betalingen",
+    next: "Volgende",
+    back: "Terug",
 };
 
 pub static HOST: HostStrings = HostStrings {

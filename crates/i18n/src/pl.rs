@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.",
     processing: "Przetwarzanie…",
     save_card: "Zapisz tę kartę do przyszłych płatności",
+    next: "Dalej",
+    back: "Wstecz",
 };
 
 pub static HOST: HostStrings = HostStrings {

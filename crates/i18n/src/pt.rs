@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Muitas tentativas. Aguarde alguns minutos e tente novamente.",
     processing: "Processando…",
     save_card: "Salvar este cartão para pagamentos futuros",
+    next: "Próximo",
+    back: "Voltar",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.",
     processing: "Обработка…",
     save_card: "Сохранить карту для следующих платежей",
+    next: "Далее",
+    back: "Назад",
 };
 
 pub static HOST: HostStrings = HostStrings {

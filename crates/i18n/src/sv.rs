@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "För många försök. Vänta några minuter och försök sedan igen.",
     processing: "Bearbetar…",
     save_card: "Spara kortet för framtida betalningar",
+    next: "Nästa",
+    back: "Tillbaka",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "ลองหลายครั้งเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง",
     processing: "กำลังดำเนินการ…",
     save_card: "บันทึกบัตรนี้ไว้สำหรับการชำระเงินครั้งต่อไป",
+    next: "ถัดไป",
+    back: "ย้อนกลับ",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Çok fazla deneme yapıldı. Lütfen birkaç dakika bekleyip tekrar deneyin.",
     processing: "İşleniyor…",
     save_card: "Bu kartı sonraki ödemeler için kaydet",
+    next: "İleri",
+    back: "Geri",
 };
 
 pub static HOST: HostStrings = HostStrings {

@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "Quá nhiều lần thử. Vui lòng đợi vài phút rồi thử lại.",
     processing: "Đang xử lý…",
     save_card: "Lưu thẻ này cho các lần thanh toán sau",
+    next: "Tiếp theo",
+    back: "Quay lại",
 };
 
 pub static HOST: HostStrings = HostStrings {

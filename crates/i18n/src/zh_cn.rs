@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "尝试次数过多。请等待几分钟后再试。",
     processing: "正在处理…",
     save_card: "保存此卡，方便以后付款",
+    next: "下一步",
+    back: "上一步",
 };
 
 pub static HOST: HostStrings = HostStrings {

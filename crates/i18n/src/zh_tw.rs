@@ -36,6 +36,8 @@ pub static FRAME: FrameStrings = FrameStrings {
     too_many_attempts: "嘗試次數過多。請稍候幾分鐘後再試一次。",
     processing: "處理中…",
     save_card: "儲存此卡，方便日後付款",
+    next: "下一步",
+    back: "上一步",
 };
 
 pub static HOST: HostStrings = HostStrings {

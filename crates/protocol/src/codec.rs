@@ -190,6 +190,7 @@ impl Wire for Configure {
         put_str(out, &self.country);
         self.document.put(out);
         out.push(self.save_card.into());
+        out.push(self.steps.into());
         self.theme.put(out);
         put_varint(out, self.variables.len() as u64);
         for (name, value) in &self.variables {
@@ -208,6 +209,7 @@ impl Wire for Configure {
             country: r.string()?,
             document: FieldMode::take(r)?,
             save_card: r.bool()?,
+            steps: r.bool()?,
             theme: Theme::take(r)?,
             variables: {
                 let count = r.len()?;

@@ -29,7 +29,7 @@ pub use notice::Notice;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 8;
+pub const VERSION: u16 = 9;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +123,8 @@ pub struct Configure {
     pub document: FieldMode,
     /// Offer the shopper a "Save this card" checkbox; the card is saved only when ticked.
     pub save_card: bool,
+    /// Show the card form one field at a time, with Back and Next (Yuno's `card.type: "step"`).
+    pub steps: bool,
     /// Light or dark.
     pub theme: Theme,
     /// CSS custom properties from `appearance.variables` (name, value).
