@@ -281,6 +281,29 @@ fn the_payer_document_is_asked_for_only_when_the_merchant_says_so() {
     assert_eq!(read(Some("hidden")), (Hidden, Required));
 }
 
+/// `card.steps`: the card form one field at a time, only when asked for; anything but a boolean
+/// is refused by name.
+#[wasm_bindgen_test]
+fn the_card_form_is_shown_one_field_at_a_time_only_when_asked() {
+    let (_, on_token) = recorder();
+    let read = |steps: Option<JsValue>| {
+        let o = options("s", "pk", &on_token);
+        if let Some(steps) = steps {
+            let c: JsValue = Object::new().into();
+            set(&c, "steps", &steps);
+            set(&o, "card", &c);
+        }
+        options::read(&o, api(), Lang::En).map(|(opts, _)| opts.steps)
+    };
+    assert_eq!(read(None), Ok(false));
+    assert_eq!(read(Some(true.into())), Ok(true));
+    assert_eq!(read(Some(false.into())), Ok(false));
+    assert_eq!(
+        read(Some("step".into())),
+        Err("option `card.steps` must be a boolean".to_owned())
+    );
+}
+
 #[wasm_bindgen_test]
 async fn server_strings_are_text_never_html() {
     let root = container(None);

@@ -115,6 +115,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno::options_page(d, s)),
     },
     Scenario {
+        name: "yuno-step-card-form",
+        run: |d, s| Box::pin(yuno::step_card_form(d, s)),
+    },
+    Scenario {
         name: "yuno-unsupported-features",
         run: |d, s| Box::pin(yuno::unsupported_features(d, s)),
     },

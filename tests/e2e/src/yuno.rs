@@ -199,3 +199,76 @@ pub async fn modal_mounted_twice(d: &WebDriver, s: &Sandbox) -> anyhow::Result<(
     wait_text(d, "#result", "result: SUCCEEDED").await?;
     check_spy(d).await
 }
+
+/// The ids of the card form's controls a shopper can see (in a field wider than the 1 px a
+/// field out of sight keeps, so that it stays focusable), in the secure frame.
+async fn controls_shown(d: &WebDriver) -> anyhow::Result<Vec<String>> {
+    let shown = d
+        .execute(
+            r#"return [...document.querySelectorAll(".cw-field input, .cw-field select")]
+                 .filter((c) => c.closest(".cw-field").getBoundingClientRect().width > 1).map((c) => c.id);"#,
+            vec![],
+        )
+        .await?
+        .json()
+        .clone();
+    Ok(serde_json::from_value(shown)?)
+}
+
+/// Waits until the one control shown is `id`.
+async fn step_is(d: &WebDriver, id: &str) -> anyhow::Result<()> {
+    let shown = wait_for(10, id, || async move {
+        (controls_shown(d).await.ok()? == [id]).then_some(())
+    })
+    .await;
+    match shown {
+        Ok(()) => Ok(()),
+        Err(e) => bail!("{e:#}: the card form shows {:?}", controls_shown(d).await?),
+    }
+}
+
+/// A page with Yuno's `card.type: "step"`: the card form shows one field at a time. Next on
+/// an empty number stays there and says why; the form moves on by itself as each field is
+/// filled; Back goes back and Enter goes on; Back is not offered on the first step; the
+/// payment goes through.
+pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-step.html", s.merchant)).await?;
+    install_spy(d).await?;
+    crate::scenarios::enter_secure_frame(d).await?;
+    find(d, "form[data-steps] .cw-steps").await?;
+    step_is(d, "cw-number").await?;
+    // (Every element found again where it is used: WebKit's driver holds a found element
+    // stale once the focus has moved within the frame.)
+    let back = ".cw-steps button:first-child";
+    let next = ".cw-steps button:last-child";
+    let label = find(d, next).await?.text().await?;
+    if find(d, back).await?.is_displayed().await? || label != "Next" {
+        bail!("the first step offers Back, or its Next says {label:?}");
+    }
+    find(d, next).await?.click().await?;
+    wait_for(10, "the number's error", || async {
+        let error = d.find(By::Id("cw-number-error")).await.ok()?;
+        (error.text().await.ok()? == "Enter your card number.").then_some(())
+    })
+    .await?;
+    step_is(d, "cw-number").await?;
+    find(d, "#cw-number").await?.click().await?;
+    find(d, "#cw-number").await?.send_keys(PAN).await?;
+    step_is(d, "cw-expiry").await?;
+    find(d, back).await?.click().await?;
+    step_is(d, "cw-number").await?;
+    find(d, "#cw-number").await?.send_keys(Key::Enter).await?;
+    step_is(d, "cw-expiry").await?;
+    for (id, text, then) in [
+        ("#cw-expiry", "1230", "cw-cvc"),
+        ("#cw-cvc", CVC, "cw-holder"),
+    ] {
+        find(d, id).await?.send_keys(text).await?;
+        step_is(d, then).await?;
+    }
+    find(d, "#cw-holder").await?.send_keys("Ana Souza").await?;
+    d.enter_default_frame().await?;
+    find(d, "#form-element .cw-pay").await?.click().await?;
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
+    check_spy(d).await
+}
