@@ -86,7 +86,7 @@ pub async fn enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 
 /// A page asks for Yuno features this SDK does not offer, and for an enrollment without its
 /// customer session: each call rejects, naming the feature (or the option), and nothing is
-/// mounted. Yuno's options for forms this SDK lacks (`card.type: "step"`, `card.fonts`,
+/// mounted. Yuno's options for what this SDK lacks (`card.texts.cardStepper`, `card.fonts`,
 /// `texts.customerForm`, `texts.paymentOtp`) start the checkout, each named in a warning.
 pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-mistakes.html", s.merchant)).await?;
@@ -124,10 +124,10 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
             bail!("{call}: expected a rejection saying {words:?}; got {got:?}");
         }
     }
-    // Each option for a form this SDK lacks is named once, with what the shopper gets.
+    // Each option for what this SDK lacks is named once, with what the shopper gets.
     let warnings: Vec<String> = serde_json::from_value(said["warnings"].clone())?;
     for words in [
-        "`card.type: \"step\"` (the card form one field at a time) is not offered by this SDK: the form shows every field at once",
+        "`card.texts.cardStepper` (labels for the steps' buttons) is not offered by this SDK: they say Next and Back",
         "`card.fonts` (fonts loaded into the card form) is not offered",
         "`texts.customerForm` (the customer data form) is not offered",
         "`texts.paymentOtp` (the one-time password form) is not offered",

@@ -25,7 +25,7 @@ await attempt("enrollmentWithoutSession", () => yuno.mountEnrollmentLite({ count
 await attempt("enrollmentOnACheckoutSession", () =>
   yuno.mountEnrollmentLite({ customerSession: checkout.checkout_session, countryCode: "BR", language: "en", renderMode: { type: "element", elementSelector: "#form-element" } }),
 );
-// Yuno's options for forms this SDK does not have, as Yuno's reference spells them: a wrong
+// Yuno's options for what this SDK does not have, as Yuno's reference spells them: a wrong
 // `card.type` is refused; the right ones still start the checkout, each said in the console.
 const start = (card, texts) => () =>
   yuno.startCheckout({
@@ -41,7 +41,11 @@ await attempt("stepperType", start({ type: "stepper" }));
 await attempt(
   "notOffered",
   start(
-    { type: "step", fonts: [{ familyName: "Inter", files: [{ url: "https://fonts.example/inter.woff2", weight: 400 }] }] },
+    {
+      type: "step",
+      texts: { cardStepper: { numberCardStep: { nextButton: "Continue" } } },
+      fonts: [{ familyName: "Inter", files: [{ url: "https://fonts.example/inter.woff2", weight: 400 }] }],
+    },
     { customerForm: { submitButton: "Continue" }, paymentOtp: { sendOtpButton: "Send code" } },
   ),
 );
