@@ -237,6 +237,7 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     crate::scenarios::enter_secure_frame(d).await?;
     find(d, "form[data-steps] .cw-steps").await?;
     step_is(d, "cw-number").await?;
+    crate::scenarios::axe(d, "card form one field at a time").await?;
     // (Every element found again where it is used: WebKit's driver holds a found element
     // stale once the focus has moved within the frame.)
     let back = ".cw-steps button:first-child";
