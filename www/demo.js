@@ -50,7 +50,11 @@ $("buy").addEventListener("submit", async (event) => {
       language: form.get("language") || undefined,
       apiUrl: checkout.api_url,
       // Where the country has them (BR, MX, AR, CO…): CPF, RFC, DNI… checked as typed.
-      card: { saveCard: save, document: form.get("document") === "on" ? "required" : "hidden" },
+      card: {
+        saveCard: save,
+        document: form.get("document") === "on" ? "required" : "hidden",
+        steps: form.get("steps") === "on",
+      },
       showPaymentStatus: true,
       async onToken(token) {
         const payment = await json("/api/payments", {
