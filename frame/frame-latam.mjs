@@ -104,6 +104,8 @@ export async function start(settings) {
     input.setAttribute("aria-invalid", String(r !== 0));
     return r;
   };
+  // Next, one field at a time (frame-steps.mjs): not while the document is not right.
+  input.addEventListener("cw-check", (e) => show() && e.preventDefault());
   const reformat = () => {
     const at = input.selectionStart ?? input.value.length;
     const [text, caret] = format(country, type, input.value, at);

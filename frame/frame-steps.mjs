@@ -1,27 +1,27 @@
-// The card form one field at a time (`card.steps`; Yuno's `card.type: "step"`). The secure
-// frame fetches this module only for a form that asks for it, so no other card form pays for
-// it.
+// The card form one field at a time (`card.steps`; Yuno's `card.type: "step"`): Back and Next.
+// The secure frame fetches this module only for a form that asks for it, so no other card
+// form pays for it.
 //
 // A step is a shown `.cw-field` of the form (the Latin American fields included), in document
-// order. The current one has `data-now`; the others are out of sight but still focusable, so
-// whatever moves the focus to a field — Tab, the form moving on once a field is filled, an
-// error found at payment, Back and Next — makes it the current step. Next (and Enter, but on
-// the last step, where Enter pays as it always does) first asks the form whether the field is
-// right: a `cw-check` event, which the form cancels when it is not, showing and saying why.
+// order. The current one has `data-now`; the wasm has set `data-steps` on the document, under
+// which frame.css keeps the others out of sight but focusable, so whatever moves the focus to
+// a field — Tab, the form moving on once a field is filled, an error found at payment, Back
+// and Next — makes it the current step. Next (and Enter in a field, but on the last step,
+// where Enter pays as it always does) first asks the field whether it is right: a cancelable
+// `cw-check` event, which the form (and the document field) cancels when it is not, showing
+// and saying why.
 
 const CSS = `@layer cw {
-[data-steps] .cw-field:not([data-now]) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-[data-steps] .cw-row { grid-template-columns: 1fr; }
 .cw-steps { display: flex; gap: var(--cw-gap); }
 .cw-steps button { font: inherit; font-weight: 600; padding: 8px 16px; cursor: pointer; color: var(--cw-color-accent); background: var(--cw-color-bg); border: 1px solid var(--cw-color-accent); border-radius: var(--cw-radius); }
 .cw-steps button:last-child { margin-inline-start: auto; }
 .cw-steps button:focus-visible { outline: 3px solid var(--cw-color-accent) !important; outline-offset: 2px !important; }
 }`;
 
-/** Shows the form one field at a time, with Back and Next buttons saying `back` and `next`. */
+/** Adds Back and Next, saying `back` and `next`, to the form shown one field at a time. */
 export function start(next, back) {
   const form = document.querySelector(".cw-form");
-  if (!form || form.hasAttribute("data-steps")) return;
+  if (!form || form.querySelector(".cw-steps")) return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -60,11 +60,13 @@ export function start(next, back) {
   };
 
   form.addEventListener("focusin", (e) => show(e.target.closest(".cw-field")));
-  // Enter is Next until the last step; caught first, so the form's own Enter (pay) is not told.
+  // Enter in a field is Next until the last step; caught first, so the form's own Enter (pay)
+  // is not told. (Not in a select, where Enter may still be choosing, nor while an input
+  // method is composing.)
   form.addEventListener(
     "keydown",
     (e) => {
-      if (e.key == "Enter" && e.target.closest(".cw-field") && !nextButton.hidden) {
+      if (e.key == "Enter" && !e.isComposing && e.target.matches(".cw-field input") && !nextButton.hidden) {
         e.preventDefault();
         e.stopPropagation();
         go(true);
@@ -79,6 +81,7 @@ export function start(next, back) {
     subtree: true,
     attributeFilter: ["hidden"],
   });
-  form.setAttribute("data-steps", "");
-  show(steps()[0]);
+  // Where the shopper (or autofill) already is, else the first field.
+  show(document.activeElement?.closest(".cw-field") || steps()[0]);
+  if (!form.querySelector("[data-now]")) show(steps()[0]);
 }

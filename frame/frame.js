@@ -24,5 +24,12 @@ startFrame(
   text ?? undefined,
   (css) => import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
   latamHandle(new URL("frame-latam.mjs", import.meta.url).href),
-  (next, back) => import("./frame-steps.mjs").then((m) => m.start(next, back)).catch((e) => console.warn(`checkout-widget: card.steps: ${e}`)),
+  (next, back) =>
+    import("./frame-steps.mjs")
+      .then((m) => m.start(next, back))
+      .catch((e) => {
+        // Without Back and Next, every field shows.
+        document.documentElement.removeAttribute("data-steps");
+        console.warn(`checkout-widget: card.steps: ${e}`);
+      }),
 );

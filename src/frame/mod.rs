@@ -172,6 +172,10 @@ fn apply_appearance(config: &Configure) {
         "light"
     };
     let _ = root.set_attribute("data-theme", theme);
+    // One field at a time from the first paint (frame.css); frame-steps.mjs adds the buttons.
+    if config.steps {
+        let _ = root.set_attribute("data-steps", "");
+    }
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         for (name, value) in &config.variables {
             let ok_name = name

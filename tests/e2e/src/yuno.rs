@@ -4,7 +4,7 @@
 //! approved one saved, the customer's next checkout offering it), more of `startCheckout`'s
 //! options, the modal mounted twice, and the features this SDK does not offer.
 
-use anyhow::bail;
+use anyhow::{bail, Context};
 use thirtyfour::prelude::*;
 
 use crate::sandbox::Sandbox;
@@ -227,15 +227,18 @@ async fn step_is(d: &WebDriver, id: &str) -> anyhow::Result<()> {
     }
 }
 
-/// A page with Yuno's `card.type: "step"`: the card form shows one field at a time. Next on
-/// an empty number stays there and says why; the form moves on by itself as each field is
-/// filled; Back goes back and Enter goes on; Back is not offered on the first step; the
+/// A page with Yuno's `card.type: "step"` and `documentEnable`, in Brazil: the card form shows
+/// one field at a time, and it passes axe-core. Back is not offered on the first step; Tab
+/// shows the field it reaches; paying with the number empty brings the number back, with its
+/// error; Next on it stays and says why; the form moves on by itself as each field is filled;
+/// Back goes back; Enter goes on, but not from an incomplete field; the document's steps (its
+/// type, then its number) come after the card's, and Next refuses an empty document; the
 /// payment goes through.
 pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-step.html", s.merchant)).await?;
     install_spy(d).await?;
     crate::scenarios::enter_secure_frame(d).await?;
-    find(d, "form[data-steps] .cw-steps").await?;
+    find(d, ".cw-form .cw-steps").await?;
     step_is(d, "cw-number").await?;
     crate::scenarios::axe(d, "card form one field at a time").await?;
     // (Every element found again where it is used: WebKit's driver holds a found element
@@ -246,30 +249,99 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     if find(d, back).await?.is_displayed().await? || label != "Next" {
         bail!("the first step offers Back, or its Next says {label:?}");
     }
-    find(d, next).await?.click().await?;
-    wait_for(10, "the number's error", || async {
+    let number_error = || async {
         let error = d.find(By::Id("cw-number-error")).await.ok()?;
         (error.text().await.ok()? == "Enter your card number.").then_some(())
+    };
+    find(d, "#cw-number")
+        .await?
+        .click()
+        .await
+        .context("step 0")?;
+    find(d, "#cw-number")
+        .await?
+        .send_keys(Key::Tab)
+        .await
+        .context("step 1")?;
+    step_is(d, "cw-expiry").await?;
+    d.enter_default_frame().await?;
+    find(d, "#form-element .cw-pay")
+        .await?
+        .click()
+        .await
+        .context("step 2")?;
+    crate::scenarios::enter_secure_frame(d).await?;
+    step_is(d, "cw-number").await?;
+    wait_for(10, "the number's error, at payment", number_error).await?;
+    find(d, next).await?.click().await.context("step 3")?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    step_is(d, "cw-number").await?;
+    wait_for(10, "the number's error, at Next", number_error).await?;
+    find(d, "#cw-number")
+        .await?
+        .send_keys(PAN)
+        .await
+        .context("step 4")?;
+    step_is(d, "cw-expiry").await?;
+    find(d, back).await?.click().await.context("step 5")?;
+    step_is(d, "cw-number").await?;
+    find(d, "#cw-number")
+        .await?
+        .send_keys(Key::Enter)
+        .await
+        .context("step 6")?;
+    step_is(d, "cw-expiry").await?;
+    find(d, "#cw-expiry")
+        .await?
+        .send_keys("12")
+        .await
+        .context("step 7")?;
+    find(d, "#cw-expiry")
+        .await?
+        .send_keys(Key::Enter)
+        .await
+        .context("step 8")?;
+    wait_for(10, "the expiry's error, at Enter", || async {
+        let input = d.find(By::Id("cw-expiry")).await.ok()?;
+        (input.attr("aria-invalid").await.ok()?? == "true").then_some(())
     })
     .await?;
-    step_is(d, "cw-number").await?;
-    find(d, "#cw-number").await?.click().await?;
-    find(d, "#cw-number").await?.send_keys(PAN).await?;
-    step_is(d, "cw-expiry").await?;
-    find(d, back).await?.click().await?;
-    step_is(d, "cw-number").await?;
-    find(d, "#cw-number").await?.send_keys(Key::Enter).await?;
     step_is(d, "cw-expiry").await?;
     for (id, text, then) in [
-        ("#cw-expiry", "1230", "cw-cvc"),
+        ("#cw-expiry", "30", "cw-cvc"),
         ("#cw-cvc", CVC, "cw-holder"),
     ] {
-        find(d, id).await?.send_keys(text).await?;
+        find(d, id).await?.send_keys(text).await.context("step 9")?;
         step_is(d, then).await?;
     }
-    find(d, "#cw-holder").await?.send_keys("Ana Souza").await?;
+    find(d, "#cw-holder")
+        .await?
+        .send_keys("Ana Souza")
+        .await
+        .context("step 10")?;
+    find(d, next).await?.click().await.context("step 11")?;
+    step_is(d, "cw-document-type").await?;
+    find(d, next).await?.click().await.context("step 12")?;
+    step_is(d, "cw-document").await?;
+    find(d, next).await?.click().await.context("step 13")?;
+    wait_for(10, "the document's error", || async {
+        let error = d.find(By::Id("cw-document-error")).await.ok()?;
+        (!error.text().await.ok()?.is_empty()).then_some(())
+    })
+    .await?;
+    step_is(d, "cw-document").await?;
+    // A CPF with its check digits right.
+    find(d, "#cw-document")
+        .await?
+        .send_keys("52998224725")
+        .await
+        .context("step 14")?;
     d.enter_default_frame().await?;
-    find(d, "#form-element .cw-pay").await?.click().await?;
+    find(d, "#form-element .cw-pay")
+        .await?
+        .click()
+        .await
+        .context("step 15")?;
     wait_text(d, "#result", "result: SUCCEEDED").await?;
     check_spy(d).await
 }

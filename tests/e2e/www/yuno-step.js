@@ -1,5 +1,5 @@
 // A page written from Yuno's startCheckout reference with the card form's `type: "step"`
-// (one field at a time) and the SDK's own pay button. Only the script URL and the backend (the
+// (one field at a time), the payer's document (`documentEnable`) and the SDK's own pay button. Only the script URL and the backend (the
 // demo merchant's) are ours.
 import { loadSdk, post } from "./page.js";
 
@@ -14,7 +14,7 @@ await yuno.startCheckout({
   language: "en",
   renderMode: { type: "element", elementSelector: { apmForm: "#form-element", actionForm: "#action-form-element" } },
   showPayButton: true,
-  card: { type: "step" },
+  card: { type: "step", documentEnable: true },
   async yunoCreatePayment(oneTimeToken) {
     await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
     yuno.continuePayment();
