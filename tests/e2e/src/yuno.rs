@@ -227,6 +227,20 @@ async fn step_is(d: &WebDriver, id: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Clicks the element `css` names, saying which when it cannot.
+async fn click(d: &WebDriver, css: &str) -> anyhow::Result<()> {
+    let el = find(d, css).await?;
+    el.click().await.with_context(|| format!("clicking {css}"))
+}
+
+/// Types `text` into the element `css` names, saying which when it cannot.
+async fn keys(d: &WebDriver, css: &str, text: impl Into<TypingData>) -> anyhow::Result<()> {
+    let el = find(d, css).await?;
+    el.send_keys(text)
+        .await
+        .with_context(|| format!("typing into {css}"))
+}
+
 /// A page with Yuno's `card.type: "step"` and `documentEnable`, in Brazil: the card form shows
 /// one field at a time, and it passes axe-core. Back is not offered on the first step; Tab
 /// shows the field it reaches; paying with the number empty brings the number back, with its
@@ -253,54 +267,27 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         let error = d.find(By::Id("cw-number-error")).await.ok()?;
         (error.text().await.ok()? == "Enter your card number.").then_some(())
     };
-    find(d, "#cw-number")
-        .await?
-        .click()
-        .await
-        .context("step 0")?;
-    find(d, "#cw-number")
-        .await?
-        .send_keys(Key::Tab)
-        .await
-        .context("step 1")?;
+    click(d, "#cw-number").await?;
+    keys(d, "#cw-number", Key::Tab).await?;
     step_is(d, "cw-expiry").await?;
     d.enter_default_frame().await?;
-    find(d, "#form-element .cw-pay")
-        .await?
-        .click()
-        .await
-        .context("step 2")?;
+    click(d, "#form-element .cw-pay").await?;
     crate::scenarios::enter_secure_frame(d).await?;
     step_is(d, "cw-number").await?;
     wait_for(10, "the number's error, at payment", number_error).await?;
-    find(d, next).await?.click().await.context("step 3")?;
+    click(d, next).await?;
+    // (Time for a wrong move to show before the step is read.)
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     step_is(d, "cw-number").await?;
     wait_for(10, "the number's error, at Next", number_error).await?;
-    find(d, "#cw-number")
-        .await?
-        .send_keys(PAN)
-        .await
-        .context("step 4")?;
+    keys(d, "#cw-number", PAN).await?;
     step_is(d, "cw-expiry").await?;
-    find(d, back).await?.click().await.context("step 5")?;
+    click(d, back).await?;
     step_is(d, "cw-number").await?;
-    find(d, "#cw-number")
-        .await?
-        .send_keys(Key::Enter)
-        .await
-        .context("step 6")?;
+    keys(d, "#cw-number", Key::Enter).await?;
     step_is(d, "cw-expiry").await?;
-    find(d, "#cw-expiry")
-        .await?
-        .send_keys("12")
-        .await
-        .context("step 7")?;
-    find(d, "#cw-expiry")
-        .await?
-        .send_keys(Key::Enter)
-        .await
-        .context("step 8")?;
+    keys(d, "#cw-expiry", "12").await?;
+    keys(d, "#cw-expiry", Key::Enter).await?;
     wait_for(10, "the expiry's error, at Enter", || async {
         let input = d.find(By::Id("cw-expiry")).await.ok()?;
         (input.attr("aria-invalid").await.ok()?? == "true").then_some(())
@@ -311,19 +298,15 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         ("#cw-expiry", "30", "cw-cvc"),
         ("#cw-cvc", CVC, "cw-holder"),
     ] {
-        find(d, id).await?.send_keys(text).await.context("step 9")?;
+        keys(d, id, text).await?;
         step_is(d, then).await?;
     }
-    find(d, "#cw-holder")
-        .await?
-        .send_keys("Ana Souza")
-        .await
-        .context("step 10")?;
-    find(d, next).await?.click().await.context("step 11")?;
+    keys(d, "#cw-holder", "Ana Souza").await?;
+    click(d, next).await?;
     step_is(d, "cw-document-type").await?;
-    find(d, next).await?.click().await.context("step 12")?;
+    click(d, next).await?;
     step_is(d, "cw-document").await?;
-    find(d, next).await?.click().await.context("step 13")?;
+    click(d, next).await?;
     wait_for(10, "the document's error", || async {
         let error = d.find(By::Id("cw-document-error")).await.ok()?;
         (!error.text().await.ok()?.is_empty()).then_some(())
@@ -331,17 +314,9 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     .await?;
     step_is(d, "cw-document").await?;
     // A CPF with its check digits right.
-    find(d, "#cw-document")
-        .await?
-        .send_keys("52998224725")
-        .await
-        .context("step 14")?;
+    keys(d, "#cw-document", "52998224725").await?;
     d.enter_default_frame().await?;
-    find(d, "#form-element .cw-pay")
-        .await?
-        .click()
-        .await
-        .context("step 15")?;
+    click(d, "#form-element .cw-pay").await?;
     wait_text(d, "#result", "result: SUCCEEDED").await?;
     check_spy(d).await
 }
