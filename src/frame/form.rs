@@ -340,8 +340,8 @@ fn values(snap: &[String; 4]) -> Values<'_> {
 
 /// The form's one event listener, on the `<form>` (a directive, so it is attached as the form
 /// is built, and removed with it): `input`, `focusout` (blur, bubbling), `keydown` (Enter),
-/// `submit` and `cw-check` (frame-steps.mjs's Next) all bubble to it, and the input's id says which field. One handler for every field
-/// and event keeps the wasm small.
+/// `submit` and `cw-check` (frame-steps.mjs's Next) all bubble to it, and the input's id says
+/// which field. One handler for every field and event keeps the wasm small.
 fn listen(form: web_sys::Element, state: FormState) {
     listen_until_cleanup(form, &EVENTS, move |ev: web_sys::Event| {
         let kind = ev.type_();
