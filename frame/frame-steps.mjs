@@ -82,6 +82,6 @@ export function start(next, back) {
     attributeFilter: ["hidden"],
   });
   // Where the shopper (or autofill) already is, else the first field.
-  show(document.activeElement?.closest(".cw-field") || steps()[0]);
-  if (!form.querySelector("[data-now]")) show(steps()[0]);
+  const here = document.activeElement?.closest(".cw-field");
+  show(steps().includes(here) ? here : steps()[0]);
 }

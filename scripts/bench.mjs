@@ -71,7 +71,7 @@ try {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = log.split("\n").find((l) => l.startsWith("ok     budgets:"));
-  say(line ? `- The budgets as \`npm test\` checks them: ${line.replace("ok     budgets: ", "")}` : "- the budget measurement printed nothing");
+  say(line ? `- The budget check \`npm test\` makes (here over 20 warm mounts): ${line.replace("ok     budgets: ", "")}` : "- the budget measurement printed nothing");
   say();
   // mount() → ready: "figure <label> <runs> <median> <p95>" per measurement.
   const figures = new Map([...log.matchAll(/^figure (\S+) (\d+) (\d+) (\d+)$/gm)].map((m) => [m[1], m.slice(2).map(Number)]));

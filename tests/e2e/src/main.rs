@@ -221,7 +221,7 @@ fn print_waterfall(label: &str, runs: &[scenarios::ColdMount]) {
         })
         .collect();
     waterfall.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let ready = median(&mut runs.iter().map(|run| run.ms).collect::<Vec<_>>());
+    let ready = median(&mut times(runs));
     waterfall.push(("ready", ready, ready));
     for (name, requested, arrived) in waterfall {
         println!("waterfall {label} {name} {requested:.0} {arrived:.0}");
@@ -238,6 +238,11 @@ fn figure(label: &str, runs: &[f64]) {
         sorted.len(),
         median(&mut sorted)
     );
+}
+
+/// The mount → ready times of `runs`, in ms.
+fn times(runs: &[scenarios::ColdMount]) -> Vec<f64> {
+    runs.iter().map(|run| run.ms).collect()
 }
 
 /// `n` cold mounts in English in fresh `engine` browsers (on the mobile profile if `mobile`;
@@ -315,7 +320,7 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
             }
         }
     }
-    let en = median(&mut english.iter().map(|run| run.ms).collect::<Vec<_>>());
+    let en = median(&mut times(&english));
     let de = median(&mut de);
     let report = format!(
         "{warm}; cold mount→ready median {en:.0} ms in English, {de:.0} ms in German (the host's pack requested with its wasm and in before it, the frame's as its script runs)"
@@ -324,24 +329,15 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
         figure("warm-loopback", &warm_runs);
         // Cold on loopback: the 7 above and 13 more, 20 fresh browsers in all.
         english.extend(cold_runs(Engine::Chromium, sandbox, 13, false, true).await?);
-        figure(
-            "cold-loopback",
-            &english.iter().map(|r| r.ms).collect::<Vec<_>>(),
-        );
+        figure("cold-loopback", &times(&english));
         // The same, begun as soon as the browser is up (as the figures were before #16 left
         // the browser's own start-up out): for comparison.
         let at_launch = cold_runs(Engine::Chromium, sandbox, 20, false, false).await?;
-        figure(
-            "cold-loopback-at-launch",
-            &at_launch.iter().map(|r| r.ms).collect::<Vec<_>>(),
-        );
+        figure("cold-loopback-at-launch", &times(&at_launch));
         // The mobile profile (150 ms round trip, 1.6 Mbit/s): 20 cold, then 20 warm in one
         // more browser.
         let mobile = cold_runs(Engine::Chromium, sandbox, 20, true, true).await?;
-        figure(
-            "cold-mobile",
-            &mobile.iter().map(|r| r.ms).collect::<Vec<_>>(),
-        );
+        figure("cold-mobile", &times(&mobile));
         print_waterfall("mobile", &mobile);
         let session = browser::Session::start(Engine::Chromium).await?;
         let warm = async {
@@ -355,10 +351,7 @@ async fn measure_budgets(sandbox: &sandbox::Sandbox) -> anyhow::Result<String> {
         // browsers each. A figure, not a budget: a failure is reported, and the rest stands.
         for engine in [Engine::Firefox, Engine::WebKit] {
             match cold_runs(engine, sandbox, 20, false, true).await {
-                Ok(runs) => figure(
-                    &format!("cold-loopback-{}", engine.name()),
-                    &runs.iter().map(|r| r.ms).collect::<Vec<_>>(),
-                ),
+                Ok(runs) => figure(&format!("cold-loopback-{}", engine.name()), &times(&runs)),
                 Err(e) => println!("figure-failed cold-loopback-{} {e:#}", engine.name()),
             }
         }
