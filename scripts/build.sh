@@ -17,6 +17,10 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 # Locals coalesced by the learning variant at the end: 50 B more.
 passes=(--flatten --rereloop -ocimfs 20 -Oz -Oz --coalesce-locals-learning --converge)
 esbuild() { node_modules/.bin/esbuild --log-level=warning --target=es2022 --minify "$@"; }
+# terser's compressor after esbuild's minifier, for the first paint's scripts: 140 B gzip less
+# in the host's module, 40 in the frame's (its `unsafe_arrows` would take 40 more from the
+# host's, but changes what `this` means in a function).
+squeeze() { node_modules/.bin/terser "$1" --module --ecma 2022 --compress passes=3 --mangle -o "$1"; }
 
 # The standard library is rebuilt with the widget (`-Zbuild-std`, from the rust-src component
 # setup.sh installs) so that a panic is a bare trap (`-Cpanic=immediate-abort`): no panic
@@ -64,6 +68,7 @@ mkdir -p dist target/js
 cp frame/latam-handle.js target/js/
 piece frame frame_glue frame_bg.wasm frame/frame.js
 esbuild --bundle --format=esm --external:./frame-styles.mjs --external:./frame-steps.mjs target/js/frame.js --outfile=dist/frame.js
+squeeze dist/frame.js
 # The merchant's CSS for the card form, on demand (only a form given `card.styles` fetches it).
 esbuild --format=esm frame/frame-styles.mjs --outfile=dist/frame-styles.mjs
 # The card form one field at a time, on demand (only a form given `card.steps` fetches it).
@@ -94,6 +99,7 @@ cp sdk/yuno-compat.mjs sdk/yuno-enrollment.mjs sdk/actions.mjs sdk/diagnose.mjs 
 piece host checkout_glue checkout_bg.wasm sdk/checkout-widget.mjs
 esbuild --bundle --format=esm --external:./yuno-compat.mjs --external:./actions.mjs \
   --external:./diagnose.mjs target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
+squeeze dist/checkout-widget.mjs
 esbuild --format=esm sdk/yuno-compat.mjs --outfile=dist/yuno-compat.mjs
 esbuild --format=esm sdk/yuno-enrollment.mjs --outfile=dist/yuno-enrollment.mjs
 esbuild --format=esm sdk/diagnose.mjs --outfile=dist/diagnose.mjs

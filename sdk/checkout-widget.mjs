@@ -43,33 +43,42 @@ export async function mount(target, options) {
       signal: AbortSignal.timeout(15e3),
     });
   methods && methods.catch(() => {}); // (left unawaited when the wasm refuses the options)
-  started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
-    started = null; // a failed load may be tried again
-    throw e;
-  });
-  await started;
-  const text = await pack;
-  text ?? delete packs[language]; // no pack: tried again at the next mount
-  // A token means a payment is on its way: the module that finishes it starts loading then.
-  // An error the developer can fix gets its cause and fix (`detail`, and the console) first.
-  const o =
-    // (onError: absent or a function; anything else is left for the wasm to refuse by name.)
-    typeof onToken == "function" && typeof (onError ?? onToken) == "function"
-      ? {
-          ...options,
-          // The SDK's own copy (a page's array may change, or bring its own `includes`); an
-          // empty list does not filter.
-          paymentMethods: Array.isArray(only) ? (only.length ? [...only] : undefined) : only,
-          onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
-          // (A throwing onError is the page's: ignored, as the wasm ignores other callbacks'.)
-          onError: (e) =>
-            diagnose()
-              .then((m) => m.explain(e, api, options), () => {})
-              .then(() => onError?.(e))
-              .catch(() => {}),
-        }
-      : options;
-  const handle = await mountWasm(target, o, origin, languageIndex(language), text, methods);
+  // The secure frame starts loading as soon as they come, beside the wasm, not once shown.
+  const take = methods && early(target, `${api}/sdk/frame.html#origin=${encodeURIComponent(location.origin)}&lang=${language}`, methods);
+  let handle;
+  try {
+    started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
+      started = null; // a failed load may be tried again
+      throw e;
+    });
+    await started;
+    const text = await pack;
+    text ?? delete packs[language]; // no pack: tried again at the next mount
+    // A token means a payment is on its way: the module that finishes it starts loading then.
+    // An error the developer can fix gets its cause and fix (`detail`, and the console) first.
+    const o =
+      // (onError: absent or a function; anything else is left for the wasm to refuse by name.)
+      typeof onToken == "function" && typeof (onError ?? onToken) == "function"
+        ? {
+            ...options,
+            // The SDK's own copy (a page's array may change, or bring its own `includes`); an
+            // empty list does not filter.
+            paymentMethods: Array.isArray(only) ? (only.length ? [...only] : undefined) : only,
+            onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
+            // (A throwing onError is the page's: ignored, as the wasm ignores other callbacks'.)
+            onError: (e) =>
+              diagnose()
+                .then((m) => m.explain(e, api, options), () => {})
+                .then(() => onError?.(e))
+                .catch(() => {}),
+          }
+        : options;
+    handle = await mountWasm(target, o, origin, languageIndex(language), text, methods, take);
+  } catch (e) {
+    take?.();
+    // A refused option is named in the wasm's message; its words come with the diagnostics.
+    throw e instanceof TypeError ? await diagnose().then((m) => m.worded(e), () => e) : e;
+  }
   const state = {};
   const back = (result) => continuePayment(handle, result);
   return {
@@ -78,8 +87,45 @@ export async function mount(target, options) {
     // what it still needs is shown, awaited and reported (actions.mjs).
     continuePayment: (result) =>
       result?.status !== undefined ? back(result) : after().then((m) => m.continuePayment({ api, language, options, state, target, back })),
-    unmount: () => ((state.gone = 1), state.stop?.(), unmount(handle)),
+    unmount: () => ((state.gone = 1), state.stop?.(), take?.(), unmount(handle)),
   };
+}
+
+/**
+ * Starts the secure frame at `src` once the API has answered `methods` for the session (a
+ * wrong `apiUrl` or key starts none), hidden at the end of `target`, in browsers that can move
+ * an iframe without reloading it (`moveBefore`). It waits there for the wasm: the returned
+ * `take(slot, url)` moves it into `slot` and returns it when `url` is `src`, and gives the wasm
+ * the frame's hello again if it came first (the wasm listens only from then on). Called
+ * otherwise, it removes the frame, or stops one from starting.
+ */
+function early(target, src, methods) {
+  let frame, hello, gone;
+  const keep = (e) => e.source == frame.contentWindow && (hello = e);
+  try {
+    const at = typeof target == "string" ? document.querySelector(target) : target;
+    if (!at.moveBefore) return;
+    methods.then((r) => {
+      if (r.ok && !gone) {
+        frame = Object.assign(document.createElement("iframe"), { src, allow: "payment", scrolling: "no", hidden: true });
+        addEventListener("message", keep);
+        at.append(frame);
+      }
+    }, () => {});
+    return (slot, url) => {
+      gone = 1;
+      removeEventListener("message", keep);
+      try {
+        if (frame?.isConnected && url == src) {
+          slot.moveBefore(frame, null);
+          frame.hidden = false;
+          hello && queueMicrotask(() => dispatchEvent(hello));
+          return frame;
+        }
+      } catch {} // (a slot outside the page: the wasm makes its own frame)
+      frame?.remove();
+    };
+  } catch {} // (no such element: the wasm refuses `target` by name)
 }
 
 /** The status piece of a return page: the session's payment result, read into `target`. */

@@ -27,6 +27,31 @@ export function refuse(api, options) {
   }
 }
 
+// What a refused option must be, by the letter the wasm names it with (src/host/options.rs).
+const must = {
+  r: "is required",
+  F: "is required (a function)",
+  e: "must not be empty",
+  s: "must be a string",
+  b: "must be a boolean",
+  f: "must be a function",
+  O: "must be an object",
+  c: 'must be an ISO 3166-1 alpha-2 code such as "BR"',
+  u: "must be an absolute http(s) URL",
+  t: 'must be "light" or "dark"',
+  m: 'must be "required", "optional" or "hidden"',
+  l: 'must be a list of method types such as ["CARD", "PIX"]',
+  v: "may only set `--cw-*` properties, each to a string",
+};
+
+/** Words the wasm's refusal of an option (`` option `card.steps` b `` → `must be a boolean`). */
+export function worded(error) {
+  error.message = error.message.replace(/^(checkout-widget: (?:option )?`[^`]*`) (\w)\b/, (all, option, letter) =>
+    must[letter] ? `${option} ${must[letter]}` : all,
+  );
+  return error;
+}
+
 /**
  * Explains an error the developer can fix (a checkout that could not load, or a later call
  * the API refused the same way): sets `error.detail` to the cause and the fix and warns in

@@ -68,6 +68,7 @@ async fn cross_origin_frame_handshakes_configures_and_sizes_itself() {
         &parent,
         api(),
         "Secure card payment form",
+        None,
         config(&session, &key),
         sink,
     )
@@ -118,7 +119,8 @@ async fn a_frame_told_to_expect_another_origin_never_talks_to_this_page() {
     let (session, key) = new_session("frame@example.com").await;
     let parent = container(None);
     let (seen, sink) = collector::<FrameToHost>();
-    let frame = SecureFrame::mount(&parent, api(), "t", config(&session, &key), sink).unwrap();
+    let frame =
+        SecureFrame::mount(&parent, api(), "t", None, config(&session, &key), sink).unwrap();
     // Point the frame at a different expected host origin: its hello goes there, not here.
     let src = format!(
         "{}/sdk/frame.html#origin={}",

@@ -86,6 +86,9 @@ pub(super) struct Js {
     pub(super) frame_ready: bool,
     /// The methods' answer the JS entry asked for alongside the wasm, until the first load.
     pub(super) early_methods: Option<js_sys::Promise>,
+    /// What takes the secure frame the JS entry started at `mount()`, beside the wasm (see
+    /// `SecureFrame::mount`), until the frame is mounted or the methods have no card.
+    pub(super) early_frame: Option<Function>,
 }
 
 impl Js {
@@ -149,14 +152,18 @@ impl Checkout {
                 ready_sent: false,
                 frame_ready: false,
                 early_methods: None,
+                early_frame: None,
             }),
         }
     }
 
-    /// Hands over the methods' answer the JS entry asked for alongside the wasm (before the
-    /// first load).
-    pub(super) fn set_early_methods(self, early: Option<js_sys::Promise>) {
-        self.js.update_value(|j| j.early_methods = early);
+    /// Hands over what the JS entry started alongside the wasm (before the first load): the
+    /// methods' answer, and the secure frame's taker.
+    pub(super) fn set_early(self, methods: Option<js_sys::Promise>, frame: Option<Function>) {
+        self.js.update_value(|j| {
+            j.early_methods = methods;
+            j.early_frame = frame;
+        });
     }
 
     /// False once the checkout was unmounted: async work that finishes later must stop.
@@ -336,9 +343,13 @@ impl Checkout {
 
     /// Mounts the secure frame into `slot` (once).
     pub fn mount_frame(self, slot: &web_sys::Element) {
-        if self.js.with_value(|j| j.frame.is_some()) {
+        let Some(early) = self
+            .js
+            .try_update_value(|j| j.frame.is_none().then(|| j.early_frame.take()))
+            .flatten()
+        else {
             return;
-        }
+        };
         let o = self.options();
         let config = Configure {
             language: self.lang.code().to_owned(),
@@ -355,9 +366,9 @@ impl Checkout {
             styles: o.styles.clone(),
         };
         let title = self.lang.host().frame_title;
-        if let Ok(frame) =
-            SecureFrame::mount(slot, &o.api_url, title, config, move |m| self.on_frame(m))
-        {
+        if let Ok(frame) = SecureFrame::mount(slot, &o.api_url, title, early, config, move |m| {
+            self.on_frame(m)
+        }) {
             self.js.update_value(|j| j.frame = Some(frame));
         }
     }

@@ -134,7 +134,8 @@ impl CheckoutHandle {
 /// rules); `pack` its host pack, fetched alongside the wasm (null for English, or when it could
 /// not be had: the checkout then speaks English and says why through `onError`); `methods`, if
 /// a promise, the session's methods the loader asked for alongside the wasm (`[status, json]`,
-/// or null when that failed), so the list does not wait for the wasm to ask.
+/// or null when that failed), so the list does not wait for the wasm to ask; `frame`, if a
+/// function, takes the secure frame the loader started (see `SecureFrame::mount`).
 #[wasm_bindgen]
 pub fn mount(
     target: JsValue,
@@ -143,6 +144,7 @@ pub fn mount(
     language: usize,
     pack: JsValue,
     methods: JsValue,
+    frame: JsValue,
 ) -> Promise {
     let lang = Lang::ALL.get(language).copied().unwrap_or_default();
     if let Some(pack) = pack.as_string() {
@@ -155,7 +157,14 @@ pub fn mount(
     let early = Some(methods)
         .filter(JsValue::is_object)
         .map(JsCast::unchecked_into);
-    match try_mount(&target, &options, &sdk_origin, lang, early) {
+    match try_mount(
+        &target,
+        &options,
+        &sdk_origin,
+        lang,
+        early,
+        frame.dyn_into().ok(),
+    ) {
         Ok(handle) => Promise::resolve(&JsValue::from(handle.id)),
         Err(message) => Promise::reject(&type_error(&message)),
     }
@@ -189,6 +198,7 @@ pub fn try_mount(
     default_api: &str,
     lang: Lang,
     early_methods: Option<Promise>,
+    early_frame: Option<js_sys::Function>,
 ) -> Result<CheckoutHandle, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -200,7 +210,7 @@ pub fn try_mount(
     let out = slot.clone();
     let view = leptos::mount::mount_to(parent, move || {
         let c = Checkout::new(opts, callbacks);
-        c.set_early_methods(early_methods);
+        c.set_early(early_methods, early_frame);
         out.set(Some(c));
         c.load();
         view::view(c)

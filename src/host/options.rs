@@ -1,5 +1,13 @@
 //! Reading and validating the merchant's `mount()` options. Every mistake becomes a message
 //! naming the option, for the `TypeError` the `mount` promise rejects with.
+//!
+//! What is wrong with the option is one letter in the wasm's message (`` option `card.steps` b
+//! ``), which `sdk/diagnose.mjs` words (`must be a boolean`): the JS entry fetches it only after
+//! such a mistake, so the first paint carries no sentences for developers (345 B gzip). The
+//! letters: `r` is required, `F` is required (a function), `e` must not be empty, `s` must be a
+//! string, `b` a boolean, `f` a function, `O` an object, `c` an ISO 3166-1 alpha-2 country, `u`
+//! an absolute http(s) URL, `t` a theme, `m` a field mode, `l` a list of method types, and `v`:
+//! `appearance.variables` may only set `--cw-*` properties to strings.
 
 use checkout_protocol::{FieldMode, Theme};
 use js_sys::{Function, Object};
@@ -58,21 +66,24 @@ fn option(obj: &JsValue, path: &str) -> JsValue {
 }
 
 /// `why`, then what was given: `…, got "x"`.
+#[inline(never)]
 fn got(why: &str, given: &str) -> String {
     [why, ", got \"", given, "\""].concat()
 }
 
 /// "option `path` what": every message names the option as the merchant wrote it.
+#[inline(never)]
 fn problem(path: &str, what: &str) -> String {
     ["option `", path, "` ", what].concat()
 }
 
 /// Option `path` of `obj` as a non-empty string.
+#[inline(never)]
 fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, String> {
     let v = option(obj, path);
     if !given(&v) {
         return if required {
-            Err(problem(path, "is required"))
+            Err(problem(path, "r"))
         } else {
             Ok(None)
         };
@@ -83,41 +94,44 @@ fn string(obj: &JsValue, path: &str, required: bool) -> Result<Option<String>, S
         .map(|s| s.trim().length() == 0);
     match (blank, v.as_string()) {
         (Some(false), Some(s)) => Ok(Some(s)),
-        (Some(true), _) => Err(problem(path, "must not be empty")),
-        _ => Err(problem(path, "must be a string")),
+        (Some(true), _) => Err(problem(path, "e")),
+        _ => Err(problem(path, "s")),
     }
 }
 
+#[inline(never)]
 fn callback(obj: &JsValue, key: &str, required: bool) -> Result<Option<Function>, String> {
     let v = get(obj, key);
     if !given(&v) {
         return if required {
-            Err(problem(key, "is required (a function)"))
+            Err(problem(key, "F"))
         } else {
             Ok(None)
         };
     }
     v.dyn_into::<Function>()
         .map(Some)
-        .map_err(|_| problem(key, "must be a function"))
+        .map_err(|_| problem(key, "f"))
 }
 
 /// Whether `url` is an absolute http(s) URL.
+#[inline(never)]
 fn is_http_url(url: &str) -> bool {
     web_sys::Url::new(url).is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
 }
 
 /// Option `path` of `obj` as a boolean, `default` when not given.
+#[inline(never)]
 fn boolean(obj: &JsValue, path: &str, default: bool) -> Result<bool, String> {
     let v = option(obj, path);
     if !given(&v) {
         return Ok(default);
     }
-    v.as_bool()
-        .ok_or_else(|| problem(path, "must be a boolean"))
+    v.as_bool().ok_or_else(|| problem(path, "b"))
 }
 
 /// Option `path` of `obj` as one of `names` (the first when not given): its index.
+#[inline(never)]
 fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<usize, String> {
     match string(obj, path, false)? {
         None => Ok(0),
@@ -131,17 +145,11 @@ fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<u
 /// Validates `options`; `default_api_url` fills what is not given. The caller picked the
 /// language from the `language` option (checked here to be a string, if given) and the
 /// browser's languages.
-///
-/// Fills one `Options` in place, so that a mistake returns early dropping one value (the code
-/// for a drop per field read so far, at every `?`, is what made this function big).
 pub fn read(
     options: &JsValue,
     default_api_url: &str,
     language: Lang,
 ) -> Result<(Options, Callbacks), String> {
-    if !options.is_object() {
-        return Err("options must be an object".into());
-    }
     let mut o = Options {
         language,
         api_url: default_api_url.to_owned(),
@@ -149,24 +157,28 @@ pub fn read(
         document: FieldMode::Hidden,
         ..Options::default()
     };
+    let callbacks = fill(&mut o, options)?;
+    Ok((o, callbacks))
+}
+
+/// `read`'s work, into `o`. A mistake returns early with nothing to drop here (the caller
+/// drops `o` once): code for the drops at every `?` is what made this function big.
+fn fill(o: &mut Options, options: &JsValue) -> Result<Callbacks, String> {
+    if !options.is_object() {
+        return Err("`options` O".into());
+    }
     o.public_api_key = string(options, "publicApiKey", true)?.unwrap_or_default();
     o.checkout_session = string(options, "checkoutSession", true)?.unwrap_or_default();
     o.country_code = string(options, "countryCode", true)?.unwrap_or_default();
     if !checkout_iso::is_country(&o.country_code) {
-        return Err(got(
-            "option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\"",
-            &o.country_code,
-        ));
+        return Err(got("option `countryCode` c", &o.country_code));
     }
     string(options, "language", false)?;
     if let Some(api_url) = string(options, "apiUrl", false)? {
         o.api_url = api_url;
     }
     if !is_http_url(&o.api_url) {
-        return Err(got(
-            "option `apiUrl` must be an absolute http(s) URL",
-            &o.api_url,
-        ));
+        return Err(got("option `apiUrl` u", &o.api_url));
     }
     o.api_url.truncate(o.api_url.trim_end_matches('/').len());
     o.show_pay_button = boolean(options, "showPayButton", true)?;
@@ -175,12 +187,7 @@ pub fn read(
     let appearance = get(options, "appearance");
     if given(&appearance) {
         let themes = ["light", "dark"];
-        let theme = one_of(
-            &appearance,
-            "appearance.theme",
-            &themes,
-            "must be \"light\" or \"dark\"",
-        )?;
+        let theme = one_of(&appearance, "appearance.theme", &themes, "t")?;
         o.theme = if theme == 1 {
             Theme::Dark
         } else {
@@ -189,21 +196,16 @@ pub fn read(
         let vars = get(&appearance, "variables");
         if given(&vars) {
             if !vars.is_object() {
-                return Err(problem("appearance.variables", "must be an object"));
+                return Err(problem("appearance.variables", "O"));
             }
             let obj: &Object = vars.unchecked_ref();
             let keys = Object::keys(obj);
             for i in 0..keys.length() {
                 let name = keys.get(i).as_string().unwrap_or_default();
-                let value = get(&vars, &name).as_string().ok_or_else(|| {
-                    ["option `appearance.variables.", &name, "` must be a string"].concat()
-                })?;
-                if !name.starts_with("--cw-") {
-                    return Err(got(
-                        "option `appearance.variables` may only set `--cw-*` properties",
-                        &name,
-                    ));
-                }
+                let value = get(&vars, &name).as_string();
+                let Some(value) = value.filter(|_| name.starts_with("--cw-")) else {
+                    return Err(got("option `appearance.variables` v", &name));
+                };
                 o.variables.push((name, value));
             }
         }
@@ -212,7 +214,7 @@ pub fn read(
     let card = get(options, "card");
     if given(&card) {
         use FieldMode::{Hidden, Optional, Required};
-        let expected = "must be \"required\", \"optional\" or \"hidden\"";
+        let expected = "m";
         // The first name is what an absent option means.
         let names = ["required", "optional", "hidden"];
         let picked = one_of(&card, "card.holderName", &names, expected)?;
@@ -228,10 +230,7 @@ pub fn read(
     let only = get(options, "paymentMethods");
     if given(&only) {
         if !js_sys::Array::is_array(&only) {
-            return Err(problem(
-                "paymentMethods",
-                "must be a list of method types such as [\"CARD\", \"PIX\"]",
-            ));
+            return Err(problem("paymentMethods", "l"));
         }
         o.only_methods = Some(only.unchecked_into());
     }
@@ -252,5 +251,5 @@ pub fn read(
         on_change: callback(options, "onChange", false)?,
         on_payment_method_selected: callback(options, "onPaymentMethodSelected", false)?,
     };
-    Ok((o, callbacks))
+    Ok(callbacks)
 }

@@ -24,6 +24,21 @@ pub fn origin_of(url: &str) -> Option<String> {
         .filter(|o| o != "null")
 }
 
+// The iframe, made in JS: what the JS entry started early if it takes it, else a new one.
+// (One import in place of the DOM calls that make it: smaller.)
+#[wasm_bindgen(inline_js = "export function frame(parent, src, title, early) {
+  const f = early?.(parent, src) || parent.appendChild(Object.assign(document.createElement('iframe'), { src, allow: 'payment', scrolling: 'no' }));
+  return Object.assign(f, { title, className: 'cw-frame' });
+}")]
+extern "C" {
+    fn frame(
+        parent: &Element,
+        src: &str,
+        title: &str,
+        early: Option<js_sys::Function>,
+    ) -> HtmlIFrameElement;
+}
+
 /// A mounted secure frame. Dropping it removes the iframe and closes the channel.
 pub struct SecureFrame {
     iframe: HtmlIFrameElement,
@@ -34,15 +49,21 @@ pub struct SecureFrame {
 impl SecureFrame {
     /// Appends the frame to `parent`, loading `{api_url}/sdk/frame.html`, and sends `config`
     /// once the channel is open. Every valid message from the frame goes to `on_message`.
+    ///
+    /// `early`, from the JS entry, may hold that same frame already loading: it started at
+    /// `mount()`, beside the host's wasm, in a hidden box. Called with `parent` and the frame's
+    /// URL, it moves that iframe into `parent` without reloading it (`moveBefore`) and returns
+    /// it, then gives its hello again if the hello came before this listened; or it returns
+    /// nothing (another URL, a browser without `moveBefore`), and the frame is made here.
     pub fn mount(
         parent: &Element,
         api_url: &str,
         title: &str,
+        early: Option<js_sys::Function>,
         config: Configure,
         on_message: impl Fn(FrameToHost) + 'static,
     ) -> Result<SecureFrame, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
-        let document = window.document().ok_or("no document")?;
         let payment_origin = origin_of(api_url).ok_or("apiUrl is not an absolute URL")?;
         let host_origin = get_str(&window.location(), "origin").ok_or("no origin")?;
         // Card inputs on the page's own origin would be the page's to read: no frame. (The JS
@@ -50,9 +71,6 @@ impl SecureFrame {
         if payment_origin == host_origin {
             return Err("same origin".into());
         }
-        let iframe: HtmlIFrameElement = document.create_element("iframe")?.unchecked_into();
-        iframe.set_title(title);
-        iframe.set_class_name("cw-frame");
         let src = [
             api_url.trim_end_matches('/'),
             "/sdk/frame.html#origin=",
@@ -62,9 +80,7 @@ impl SecureFrame {
             &config.language,
         ]
         .concat();
-        iframe.set_src(&src);
-        let _ = iframe.set_attribute("scrolling", "no");
-        let _ = iframe.set_attribute("allow", "payment");
+        let iframe = frame(parent, &src, title, early);
 
         let channel: Rc<RefCell<Option<Rc<Channel<HostToFrame>>>>> = Rc::default();
         let listener: ListenerSlot = Rc::default();
@@ -112,7 +128,6 @@ impl SecureFrame {
             // One handshake per frame: stop listening on the window.
             stop_listening(&own_listener);
         })?;
-        parent.append_child(&iframe)?;
         Ok(SecureFrame {
             iframe,
             channel,

@@ -125,6 +125,10 @@ pub(super) fn render_rows(c: Checkout) {
             j.rows.push(label);
             j.rows.push(slot);
         }
+        // Without a card method, the frame the JS entry started early is not needed.
+        if let Some(take) = j.early_frame.take_if(|_| slots.is_empty()) {
+            let _ = take.call0(&JsValue::NULL);
+        }
     });
     if let Some(slot) = slots.pop() {
         c.slot_built(slot);

@@ -46,6 +46,9 @@ async function attempt(mistake) {
 const results = {
   bundledWithoutApiUrl: await attempt({ apiUrl: undefined }),
   apiUrlIsThePage: await attempt({ apiUrl: location.origin }),
+  countryAsAName: await attempt({ countryCode: "Brazil" }),
+  themeMisspelt: await attempt({ appearance: { theme: "night" } }),
+  stepsAsAWord: await attempt({ card: { steps: "yes" } }),
   wrongKey: await attempt({ publicApiKey: "not-the-public-key" }),
   unknownSession: await attempt({ checkoutSession: "0b6e1a32-6d59-4c55-9d4a-9a7ee0f7a1c4" }),
   apiUrlEndsInV1: await attempt({ apiUrl: `${checkout.api_url}/v1` }),

@@ -155,6 +155,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(two_widgets(d, s)),
     },
     Scenario {
+        name: "frame-started-at-mount",
+        run: |d, s| Box::pin(frame_started_at_mount(d, s)),
+    },
+    Scenario {
         name: "hostile-third-origin-frame",
         run: |d, s| Box::pin(hostile(d, s)),
     },
@@ -607,7 +611,7 @@ async fn card_styles(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 }
 
 /// A bundled app makes each integration mistake (npm-app/mistakes.js): `mount` refuses what
-/// cannot work with a TypeError naming `apiUrl`; for the rest, the shopper's message stays and
+/// cannot work with a TypeError naming the option and saying why; for the rest, the shopper's message stays and
 /// the developer gets the cause and the fix in `onError`'s `detail` and in the console.
 async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/npm-mistakes.html", s.merchant)).await?;
@@ -625,6 +629,16 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
     };
     refused("bundledWithoutApiUrl", &["`apiUrl` is required", "bundled"])?;
     refused("apiUrlIsThePage", &["`apiUrl`", "this page's own origin"])?;
+    // The wasm names the option; its words come with the diagnostics module.
+    refused(
+        "countryAsAName",
+        &["option `countryCode` must be an ISO 3166-1 alpha-2 code such as \"BR\", got \"Brazil\""],
+    )?;
+    refused(
+        "themeMisspelt",
+        &["option `appearance.theme` must be \"light\" or \"dark\", got \"night\""],
+    )?;
+    refused("stepsAsAWord", &["option `card.steps` must be a boolean"])?;
     let told = |case: &str, code: &str, words: &[&str]| -> anyhow::Result<()> {
         let r = &results[case];
         let detail = r["detail"].as_str().unwrap_or_default();
@@ -966,6 +980,27 @@ async fn autofill(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     }
     pay(d).await?;
     wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+/// The secure frame starts loading once the session's methods come, beside the host's wasm
+/// (early-frame.js). With the wasm 1.5 s late, the frame has said hello long before the host
+/// listens:
+/// the checkout still becomes ready, with that same frame in the card slot (its page asked for
+/// once), and a checkout whose methods have no card leaves no frame behind.
+async fn frame_started_at_mount(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/early-frame.html", s.merchant)).await?;
+    install_spy(d).await?;
+    wait_text(d, "#result", "done").await?;
+    let r: Value = serde_json::from_str(&read_js(d, "#result", "el.dataset.json").await?)?;
+    let ok = r["lateStartedBeforeWasm"] == r["moveBefore"]
+        && r["lateFramePages"] == 1
+        && r["lateFrameInSlot"] == true
+        && r["lateFrames"] == 1
+        && r["pixFrames"] == 0;
+    if !ok {
+        bail!("one frame, in the card slot, and none without a card; got {r:#}");
+    }
     check_spy(d).await
 }
 
