@@ -18,8 +18,8 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 passes=(--flatten --rereloop -ocimfs 20 -Oz -Oz --coalesce-locals-learning --converge)
 esbuild() { node_modules/.bin/esbuild --log-level=warning --target=es2022 --minify "$@"; }
 # terser's compressor after esbuild's minifier, for the first paint's scripts: 140 B gzip less
-# in the host's module, 40 in the frame's (its `unsafe_arrows` would take 40 more from the
-# host's, but changes what `this` means in a function).
+# in the host's module, 40 in the frame's. (Its `unsafe_arrows` would take 40 more from the
+# host's, but an arrow has no `prototype` and cannot be called with `new`.)
 squeeze() { node_modules/.bin/terser "$1" --module --ecma 2022 --compress passes=3 --mangle -o "$1"; }
 
 # The standard library is rebuilt with the widget (`-Zbuild-std`, from the rust-src component

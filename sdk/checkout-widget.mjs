@@ -44,7 +44,7 @@ export async function mount(target, options) {
     });
   methods && methods.catch(() => {}); // (left unawaited when the wasm refuses the options)
   // The secure frame starts loading as soon as they come, beside the wasm, not once shown.
-  const take = methods && early(target, `${api}/sdk/frame.html#origin=${encodeURIComponent(location.origin)}&lang=${language}`, methods);
+  const take = methods ? early(target, `${api}/sdk/frame.html#origin=${encodeURIComponent(location.origin)}&lang=${language}`, methods) : null;
   let handle;
   try {
     started ||= loadWasm(new URL("checkout_bg.wasm", import.meta.url), __wbg_get_imports, __wbg_finalize_init).catch((e) => {
@@ -93,11 +93,12 @@ export async function mount(target, options) {
 
 /**
  * Starts the secure frame at `src` once the API has answered `methods` for the session (a
- * wrong `apiUrl` or key starts none), hidden at the end of `target`, in browsers that can move
- * an iframe without reloading it (`moveBefore`). It waits there for the wasm: the returned
- * `take(slot, url)` moves it into `slot` and returns it when `url` is `src`, and gives the wasm
- * the frame's hello again if it came first (the wasm listens only from then on). Called
- * otherwise, it removes the frame, or stops one from starting.
+ * wrong `apiUrl` or key starts none), hidden at the end of `target` (`display: none` through
+ * the CSSOM: a page's `iframe { display: block }` would beat `hidden`), in browsers that can
+ * move an iframe without reloading it (`moveBefore`). It waits there for the wasm: the
+ * returned `take(slot, url)` moves it into `slot` and returns it when `url` is `src`, and gives
+ * the wasm the frame's hello again if it came first (the wasm listens only from then on).
+ * Called otherwise, it removes the frame, or stops one from starting.
  */
 function early(target, src, methods) {
   let frame, hello, gone;
@@ -107,7 +108,8 @@ function early(target, src, methods) {
     if (!at.moveBefore) return;
     methods.then((r) => {
       if (r.ok && !gone) {
-        frame = Object.assign(document.createElement("iframe"), { src, allow: "payment", scrolling: "no", hidden: true });
+        frame = Object.assign(document.createElement("iframe"), { src, allow: "payment", scrolling: "no" });
+        frame.style.display = "none";
         addEventListener("message", keep);
         at.append(frame);
       }
@@ -118,7 +120,7 @@ function early(target, src, methods) {
       try {
         if (frame?.isConnected && url == src) {
           slot.moveBefore(frame, null);
-          frame.hidden = false;
+          frame.style.display = "";
           hello && queueMicrotask(() => dispatchEvent(hello));
           return frame;
         }

@@ -27,7 +27,8 @@ export function refuse(api, options) {
   }
 }
 
-// What a refused option must be, by the letter the wasm names it with (src/host/options.rs).
+// What a refused option must be, by the letter the wasm names it with (src/host/options.rs);
+// `$` stands for what was given, where the words say it themselves.
 const must = {
   r: "is required",
   F: "is required (a function)",
@@ -41,13 +42,20 @@ const must = {
   t: 'must be "light" or "dark"',
   m: 'must be "required", "optional" or "hidden"',
   l: 'must be a list of method types such as ["CARD", "PIX"]',
-  v: "may only set `--cw-*` properties, each to a string",
+  v: "may only set `--cw-*` properties",
+  V: 'must set each `--cw-*` property to a string, and sets "$" to something else',
 };
 
 /** Words the wasm's refusal of an option (`` option `card.steps` b `` → `must be a boolean`). */
 export function worded(error) {
-  error.message = error.message.replace(/^(checkout-widget: (?:option )?`[^`]*`) (\w)\b/, (all, option, letter) =>
-    must[letter] ? `${option} ${must[letter]}` : all,
+  error.message = error.message.replace(
+    /^(checkout-widget: (?:option )?`[^`]*`) (\w)(?:, got "(.*)")?$/s,
+    (all, option, letter, given) => {
+      const words = must[letter];
+      if (!words) return all;
+      if (words.includes("$")) return `${option} ${words.replace("$", () => given)}`;
+      return `${option} ${words}${given === undefined ? "" : `, got "${given}"`}`;
+    },
   );
   return error;
 }

@@ -188,7 +188,8 @@ pub fn unmount(id: u32) {
     CheckoutHandle { id }.unmount()
 }
 
-/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError`.
+/// What `mount` does, for Rust callers: the handle, or the message of the `TypeError` (a bad
+/// option named, with what is wrong as one letter: see [`super::options`]).
 /// `lang` is the language to speak (`Lang::pick_first` of the `language` option and the
 /// browser's languages); its pack must have been installed (see [`super::language::load`]),
 /// or the checkout speaks English and tells `onError`.

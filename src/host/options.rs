@@ -6,8 +6,8 @@
 //! such a mistake, so the first paint carries no sentences for developers (345 B gzip). The
 //! letters: `r` is required, `F` is required (a function), `e` must not be empty, `s` must be a
 //! string, `b` a boolean, `f` a function, `O` an object, `c` an ISO 3166-1 alpha-2 country, `u`
-//! an absolute http(s) URL, `t` a theme, `m` a field mode, `l` a list of method types, and `v`:
-//! `appearance.variables` may only set `--cw-*` properties to strings.
+//! an absolute http(s) URL, `t` a theme, `m` a field mode, `l` a list of method types; `v`:
+//! `appearance.variables` may only set `--cw-*` properties, and `V`: each to a string.
 
 use checkout_protocol::{FieldMode, Theme};
 use js_sys::{Function, Object};
@@ -64,6 +64,9 @@ fn option(obj: &JsValue, path: &str) -> JsValue {
         .and_then(|dot| path.get(dot + 1..));
     get(obj, last.unwrap_or(path))
 }
+
+// The helpers below are kept out of line (`#[inline(never)]`): each is called from many places
+// in `fill`, and copies of them there cost the wasm bytes.
 
 /// `why`, then what was given: `…, got "x"`.
 #[inline(never)]
@@ -202,9 +205,11 @@ fn fill(o: &mut Options, options: &JsValue) -> Result<Callbacks, String> {
             let keys = Object::keys(obj);
             for i in 0..keys.length() {
                 let name = keys.get(i).as_string().unwrap_or_default();
-                let value = get(&vars, &name).as_string();
-                let Some(value) = value.filter(|_| name.starts_with("--cw-")) else {
+                if !name.starts_with("--cw-") {
                     return Err(got("option `appearance.variables` v", &name));
+                }
+                let Some(value) = get(&vars, &name).as_string() else {
+                    return Err(got("option `appearance.variables` V", &name));
                 };
                 o.variables.push((name, value));
             }

@@ -47,14 +47,15 @@ pub struct SecureFrame {
 }
 
 impl SecureFrame {
-    /// Appends the frame to `parent`, loading `{api_url}/sdk/frame.html`, and sends `config`
-    /// once the channel is open. Every valid message from the frame goes to `on_message`.
+    /// Puts the frame in `parent`, loading `{api_url}/sdk/frame.html`, and sends `config` once
+    /// the channel is open. Every valid message from the frame goes to `on_message`.
     ///
-    /// `early`, from the JS entry, may hold that same frame already loading: it started at
-    /// `mount()`, beside the host's wasm, in a hidden box. Called with `parent` and the frame's
-    /// URL, it moves that iframe into `parent` without reloading it (`moveBefore`) and returns
-    /// it, then gives its hello again if the hello came before this listened; or it returns
-    /// nothing (another URL, a browser without `moveBefore`), and the frame is made here.
+    /// `early`, from the JS entry, may hold that same frame already loading: it started when
+    /// the session's methods came, beside the host's wasm, hidden at the end of the target.
+    /// Called with `parent` and the frame's URL, it moves that iframe into `parent` without
+    /// reloading it (`moveBefore`) and returns it, then gives its hello again if the hello came
+    /// before this listened; or it returns nothing (another URL, a browser without
+    /// `moveBefore`), and the frame is made here.
     pub fn mount(
         parent: &Element,
         api_url: &str,

@@ -639,6 +639,44 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
         &["option `appearance.theme` must be \"light\" or \"dark\", got \"night\""],
     )?;
     refused("stepsAsAWord", &["option `card.steps` must be a boolean"])?;
+    refused("noSession", &["option `checkoutSession` is required"])?;
+    refused("noOnToken", &["option `onToken` is required (a function)"])?;
+    refused(
+        "blankPayButton",
+        &["option `payButtonText` must not be empty"],
+    )?;
+    refused(
+        "numberPayButton",
+        &["option `payButtonText` must be a string"],
+    )?;
+    refused(
+        "onReadyNotAFunction",
+        &["option `onReady` must be a function"],
+    )?;
+    refused(
+        "variablesNotAnObject",
+        &["option `appearance.variables` must be an object"],
+    )?;
+    refused(
+        "apiUrlNotHttp",
+        &["option `apiUrl` must be an absolute http(s) URL, got \"ftp://payments.example\""],
+    )?;
+    refused(
+        "holderNameMaybe",
+        &["option `card.holderName` must be \"required\", \"optional\" or \"hidden\""],
+    )?;
+    refused(
+        "methodsAsAString",
+        &["option `paymentMethods` must be a list of method types such as [\"CARD\", \"PIX\"]"],
+    )?;
+    refused(
+        "variableNotAString",
+        &["option `appearance.variables` must set each `--cw-*` property to a string, and sets \"--cw-radius\" to something else"],
+    )?;
+    refused(
+        "variableNotOurs",
+        &["option `appearance.variables` may only set `--cw-*` properties, got \"color\""],
+    )?;
     let told = |case: &str, code: &str, words: &[&str]| -> anyhow::Result<()> {
         let r = &results[case];
         let detail = r["detail"].as_str().unwrap_or_default();
@@ -984,16 +1022,15 @@ async fn autofill(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 }
 
 /// The secure frame starts loading once the session's methods come, beside the host's wasm
-/// (early-frame.js). With the wasm 1.5 s late, the frame has said hello long before the host
-/// listens:
-/// the checkout still becomes ready, with that same frame in the card slot (its page asked for
-/// once), and a checkout whose methods have no card leaves no frame behind.
+/// (early-frame.js). Where it can (`moveBefore`), the page holds the host's wasm until the
+/// frame has said hello: the checkout still becomes ready, with that same frame in the card
+/// slot (its page asked for once), and a checkout whose methods have no card leaves no frame.
 async fn frame_started_at_mount(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/early-frame.html", s.merchant)).await?;
     install_spy(d).await?;
     wait_text(d, "#result", "done").await?;
     let r: Value = serde_json::from_str(&read_js(d, "#result", "el.dataset.json").await?)?;
-    let ok = r["lateStartedBeforeWasm"] == r["moveBefore"]
+    let ok = r["helloBeforeWasm"].as_bool().unwrap_or(false) == r["moveBefore"]
         && r["lateFramePages"] == 1
         && r["lateFrameInSlot"] == true
         && r["lateFrames"] == 1
