@@ -354,7 +354,7 @@ async fn server_strings_are_text_never_html() {
     root.remove();
 }
 
-/// The secure frame the loader started at `mount()` is the one the card slot gets: the wasm
+/// The secure frame the loader started early is the one the card slot gets: the wasm
 /// hands the loader's taker the slot and the frame's URL and uses the iframe it gets back
 /// (here one the taker makes, marked), titled, instead of making another. A checkout whose
 /// methods have no card calls it once with nothing, to drop the frame.
@@ -380,16 +380,14 @@ async fn the_frame_the_loader_started_is_the_one_the_card_slot_gets() {
     let (ready, on_ready) = recorder();
     let opts = options(&session, &key, &recorder().1);
     set(&opts, "onReady", &on_ready);
-    let root = container(None);
-    let handle = try_mount(
-        &root.clone().into(),
-        &opts,
-        api(),
-        Lang::En,
-        None,
-        Some(taker()),
-    )
-    .unwrap();
+    // Mounted as the JS entry does, with a taker.
+    let mount = |opts: &JsValue| {
+        let root = container(None);
+        let taken = Some(taker());
+        let handle = try_mount(&root.clone().into(), opts, api(), Lang::En, None, taken).unwrap();
+        (root, handle)
+    };
+    let (root, handle) = mount(&opts);
     assert!(
         until(10_000, || ready.borrow().len() == 1).await,
         "ready with the frame taken"
@@ -424,16 +422,7 @@ async fn the_frame_the_loader_started_is_the_one_the_card_slot_gets() {
 
     // Only PIX: the taker is told to drop its frame, once, and the wasm makes none.
     set(&opts, "paymentMethods", &js_sys::Array::of1(&"PIX".into()));
-    let root = container(None);
-    let handle = try_mount(
-        &root.clone().into(),
-        &opts,
-        api(),
-        Lang::En,
-        None,
-        Some(taker()),
-    )
-    .unwrap();
+    let (root, handle) = mount(&opts);
     assert!(rows_shown(&root, 1).await);
     assert_eq!(calls.length(), 2);
     assert!(

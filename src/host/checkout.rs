@@ -86,8 +86,9 @@ pub(super) struct Js {
     pub(super) frame_ready: bool,
     /// The methods' answer the JS entry asked for alongside the wasm, until the first load.
     pub(super) early_methods: Option<js_sys::Promise>,
-    /// What takes the secure frame the JS entry started at `mount()`, beside the wasm (see
-    /// `SecureFrame::mount`), until the frame is mounted or the methods have no card.
+    /// What takes the secure frame the JS entry started beside the wasm, once the session's
+    /// methods came (see `SecureFrame::mount`), until the frame is mounted or the methods have
+    /// no card.
     pub(super) early_frame: Option<Function>,
 }
 
