@@ -619,9 +619,10 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
     let results: Value = serde_json::from_str(&read_js(d, "#result", "el.dataset.json").await?)?;
     let refused = |case: &str, words: &[&str]| -> anyhow::Result<()> {
         let said = results[case]["refused"].as_str().unwrap_or_default();
-        if !said.starts_with("TypeError") || !words.iter().all(|w| said.contains(w)) {
+        let clean = results[case]["framesLeft"] == 0;
+        if !said.starts_with("TypeError") || !words.iter().all(|w| said.contains(w)) || !clean {
             bail!(
-                "{case}: mount should refuse with a TypeError saying {words:?}; got {:#}",
+                "{case}: mount should refuse with a TypeError saying {words:?}, leaving no frame; got {:#}",
                 results[case]
             );
         }
@@ -1024,7 +1025,8 @@ async fn autofill(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 /// The secure frame starts loading once the session's methods come, beside the host's wasm
 /// (early-frame.js). Where it can (`moveBefore`), the page holds the host's wasm until the
 /// frame has said hello: the checkout still becomes ready, with that same frame in the card
-/// slot (its page asked for once), and a checkout whose methods have no card leaves no frame.
+/// slot (its page asked for once); a checkout whose methods have no card leaves no frame, and
+/// one with PIX first keeps it hidden until the card is chosen, and removes it on unmount.
 async fn frame_started_at_mount(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/early-frame.html", s.merchant)).await?;
     install_spy(d).await?;
@@ -1034,7 +1036,9 @@ async fn frame_started_at_mount(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()
         && r["lateFramePages"] == 1
         && r["lateFrameInSlot"] == true
         && r["lateFrames"] == 1
-        && r["pixFrames"] == 0;
+        && r["pixFrames"] == 0
+        && r["laterWaiting"] == u8::from(r["moveBefore"] == true)
+        && r["laterAfterUnmount"] == 0;
     if !ok {
         bail!("one frame, in the card slot, and none without a card; got {r:#}");
     }
