@@ -108,6 +108,7 @@ function early(target, src, methods) {
     if (!at.moveBefore) return;
     methods.then((r) => {
       if (r.ok && !gone) {
+        // (The attributes of the frame the wasm makes, `frame` in src/host/secure_frame.rs.)
         frame = Object.assign(document.createElement("iframe"), { src, allow: "payment", scrolling: "no" });
         frame.style.display = "none";
         addEventListener("message", keep);

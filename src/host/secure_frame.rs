@@ -25,7 +25,8 @@ pub fn origin_of(url: &str) -> Option<String> {
 }
 
 // The iframe, made in JS: what the JS entry started early if it takes it, else a new one.
-// (One import in place of the DOM calls that make it: smaller.)
+// (One import in place of the DOM calls that make it: smaller.) Its attributes are the ones
+// `early` in sdk/checkout-widget.mjs gives the frame it starts: change both together.
 #[wasm_bindgen(inline_js = "export function frame(parent, src, title, early) {
   const f = early?.(parent, src) || parent.appendChild(Object.assign(document.createElement('iframe'), { src, allow: 'payment', scrolling: 'no' }));
   return Object.assign(f, { title, className: 'cw-frame' });
