@@ -27,8 +27,9 @@ export function refuse(api, options) {
   }
 }
 
-// What a refused option must be, by the letter the wasm names it with (src/host/options.rs);
-// `$` stands for what was given, where the words say it themselves.
+// What a refused option (or `target`) must be, by the letter the wasm names it with
+// (src/host/options.rs, src/host/js_api.rs); `$` stands for what was given, where the words
+// say it themselves.
 const must = {
   r: "is required",
   F: "is required (a function)",
@@ -44,6 +45,9 @@ const must = {
   l: 'must be a list of method types such as ["CARD", "PIX"]',
   v: "may only set `--cw-*` properties",
   V: 'must set each `--cw-*` property to a string, and sets "$" to something else',
+  T: "must be an HTML element or a CSS selector",
+  n: 'is "$", and no element on the page matches it',
+  x: 'is "$", which is not a valid CSS selector',
 };
 
 /** Words the wasm's refusal of an option (`` option `card.steps` b `` → `must be a boolean`). */
@@ -67,6 +71,13 @@ export function worded(error) {
  * an unreachable server from one that is not the API.
  */
 export async function explain(error, api, options) {
+  // The wasm names the missing pack by its language, after `frame ` for the card form's.
+  const pack = error.code == "LANGUAGE_PACK_UNAVAILABLE" && /^(frame )?(\S+)$/.exec(error.message);
+  if (pack) {
+    error.message = pack[1]
+      ? `the card form's language pack for "${pack[2]}" could not be loaded; it is shown in English`
+      : `the language pack for "${pack[2]}" could not be loaded; the checkout is shown in English`;
+  }
   const session = options?.checkoutSession;
   const url = `${api}/v1/checkout/sessions/${encodeURIComponent(session)}/payment-methods`;
   const detail = {

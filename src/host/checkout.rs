@@ -27,6 +27,13 @@ pub enum Phase {
     Ready,
 }
 
+/// `onError`'s message when a language pack is missing: the language's code, after `frame `
+/// for the card form's (`sdk/diagnose.mjs` words it for the developer, as the JS entry calls
+/// `onError`), so the first paint carries no sentence for it.
+fn pack_message(piece: &str, lang: Lang) -> String {
+    [piece, lang.code()].concat()
+}
+
 impl Phase {
     /// Its name, as the root's `data-state` shows it.
     pub fn as_str(self) -> &'static str {
@@ -204,12 +211,7 @@ impl Checkout {
             j.missing_language.take()
         });
         if let Some(lang) = missing.flatten() {
-            let message = [
-                "the language pack for \"",
-                lang.code(),
-                "\" could not be loaded; the checkout is shown in English",
-            ];
-            self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", &message.concat(), false);
+            self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", &pack_message("", lang), false);
         }
         let options = self.options();
         // The amount only labels the pay button (unless the merchant's own label does): the
@@ -409,7 +411,7 @@ impl Checkout {
             }
             FrameToHost::LanguageUnavailable => self.call_on_error(
                 "LANGUAGE_PACK_UNAVAILABLE",
-                "the card form's language pack could not be loaded; it is shown in English",
+                &pack_message("frame ", self.lang),
                 false,
             ),
             FrameToHost::Resized { .. } => {}

@@ -54,21 +54,21 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(&["checkout-widget: ", message].concat()).into()
 }
 
-/// The HTML element `target` names (an element, or a CSS selector for one).
+/// The HTML element `target` names (an element, or a CSS selector for one). A mistake is
+/// named by a letter, as options' are (`sdk/diagnose.mjs` words it): `T` neither, `n` a
+/// selector no element matches, `x` not a valid selector.
 fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<HtmlElement, String> {
     let element = match target.as_string() {
         Some(selector) => match document.query_selector(&selector) {
             Ok(Some(el)) => JsValue::from(el),
-            Ok(None) => return Err(["`target`: no element matches \"", &selector, "\""].concat()),
-            Err(_) => {
-                return Err(["`target`: \"", &selector, "\" is not a valid CSS selector"].concat())
-            }
+            Ok(None) => return Err(["`target` n, got \"", &selector, "\""].concat()),
+            Err(_) => return Err(["`target` x, got \"", &selector, "\""].concat()),
         },
         None => target.clone(),
     };
     element
         .dyn_into::<HtmlElement>()
-        .map_err(|_| "`target` must be an HTML element or a CSS selector".into())
+        .map_err(|_| "`target` T".into())
 }
 
 /// A mounted checkout (an id into the mounted list).

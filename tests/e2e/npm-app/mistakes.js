@@ -24,13 +24,16 @@ const right = {
   onToken() {},
 };
 
-/** Mounts with `mistake` over the right options: what the developer is told. */
-async function attempt(mistake) {
+/**
+ * Mounts with `mistake` over the right options (into `where`, if given, instead of a new
+ * element): what the developer is told.
+ */
+async function attempt(mistake, where) {
   const target = document.body.appendChild(document.createElement("div"));
   let handle;
   try {
     const error = await new Promise((resolve, reject) => {
-      mount(target, { ...right, ...mistake, onError: resolve }).then((h) => (handle = h), reject);
+      mount(where ?? target, { ...right, ...mistake, onError: resolve }).then((h) => (handle = h), reject);
       setTimeout(() => resolve(null), 15000);
     });
     const warned = warnings.some((w) => error && w.includes(error.code) && w.includes(error.detail));
@@ -43,6 +46,17 @@ async function attempt(mistake) {
   } finally {
     handle?.unmount();
     target.remove();
+  }
+}
+
+/** Runs `f` while the network fails every language pack's request (as a flaky network would). */
+async function withoutPacks(f) {
+  const fetch = window.fetch;
+  window.fetch = (url, init) => (String(url).includes("/i18n/") ? Promise.reject(new TypeError("Failed to fetch")) : fetch(url, init));
+  try {
+    return await f();
+  } finally {
+    window.fetch = fetch;
   }
 }
 
@@ -64,11 +78,16 @@ const results = {
   methodsAsAString: await attempt({ paymentMethods: "CARD" }),
   variableNotOurs: await attempt({ appearance: { variables: { color: "red" } } }),
   variableNotAString: await attempt({ appearance: { variables: { "--cw-radius": 6 } } }),
+  // The same for `target`.
+  targetNowhere: await attempt({}, "#checkout-that-is-not-there"),
+  targetNotASelector: await attempt({}, "#checkout[["),
+  targetANumber: await attempt({}, 42),
   wrongKey: await attempt({ publicApiKey: "not-the-public-key" }),
   unknownSession: await attempt({ checkoutSession: "0b6e1a32-6d59-4c55-9d4a-9a7ee0f7a1c4" }),
   apiUrlEndsInV1: await attempt({ apiUrl: `${checkout.api_url}/v1` }),
   apiUrlNotTheApi: await attempt({ apiUrl: `${checkout.api_url}/payments` }),
   unreachable: await attempt({ apiUrl: "http://127.0.0.1:9" }),
+  packUnreachable: await withoutPacks(() => attempt({ language: "sv" })),
 };
 const out = document.getElementById("result");
 out.dataset.json = JSON.stringify(results);

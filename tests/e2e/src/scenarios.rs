@@ -678,6 +678,27 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
         "variableNotOurs",
         &["option `appearance.variables` may only set `--cw-*` properties, got \"color\""],
     )?;
+    refused(
+        "targetNowhere",
+        &["`target` is \"#checkout-that-is-not-there\", and no element on the page matches it"],
+    )?;
+    refused(
+        "targetNotASelector",
+        &["`target` is \"#checkout[[\", which is not a valid CSS selector"],
+    )?;
+    refused(
+        "targetANumber",
+        &["`target` must be an HTML element or a CSS selector"],
+    )?;
+    // A language pack the network lost: the checkout speaks English, and `onError` says which.
+    let pack = &results["packUnreachable"];
+    if pack["code"] != "LANGUAGE_PACK_UNAVAILABLE"
+        || pack["message"]
+            != "the language pack for \"sv\" could not be loaded; the checkout is shown in English"
+        || pack["warned"] != true
+    {
+        bail!("packUnreachable: expected LANGUAGE_PACK_UNAVAILABLE naming \"sv\", also in the console; got {pack:#}");
+    }
     let told = |case: &str, code: &str, words: &[&str]| -> anyhow::Result<()> {
         let r = &results[case];
         let detail = r["detail"].as_str().unwrap_or_default();
