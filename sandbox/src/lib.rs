@@ -16,6 +16,7 @@ pub mod error;
 pub mod extract;
 pub mod holder;
 pub mod installments;
+pub mod issuers;
 pub mod key_check;
 pub mod limits;
 pub mod merchant;

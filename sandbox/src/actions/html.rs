@@ -50,9 +50,22 @@ pub struct Policy<'a> {
     pub forms_to: &'a str,
 }
 
-/// A whole page: the bank's name, the heading, then `body` (already escaped HTML).
+/// A whole page: the sandbox bank's name, the heading, then `body` (already escaped HTML).
 pub fn page(lang: Lang, status: StatusCode, title: &str, body: &str, policy: Policy) -> Response {
     let words: &PageStrings = lang.pages();
+    page_of(words.bank_name, lang, status, title, body, policy)
+}
+
+/// [`page`] standing in for the bank named `bank` (the one the shopper chose, e.g. PSE's
+/// issuer), whose name then heads the page and its title.
+pub fn page_of(
+    bank: &str,
+    lang: Lang,
+    status: StatusCode,
+    title: &str,
+    body: &str,
+    policy: Policy,
+) -> Response {
     let dir = if lang.rtl() { "rtl" } else { "ltr" };
     let html = format!(
         "<!doctype html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
@@ -60,7 +73,7 @@ pub fn page(lang: Lang, status: StatusCode, title: &str, body: &str, policy: Pol
          <title>{title} · {bank}</title><link rel=\"stylesheet\" href=\"/sandbox/pages.css\"></head>\
          <body><main><p class=\"bank\">{bank}</p><h1>{title}</h1>{body}</main></body></html>",
         code = lang.code(),
-        bank = esc(words.bank_name),
+        bank = esc(bank),
         title = esc(title),
     );
     let csp = format!(

@@ -203,6 +203,17 @@ pub fn pending_step(payment: &Value) -> Option<Step> {
     })
 }
 
+/// The bank the shopper chose for a bank redirect (PSE's issuer), as the payment names it
+/// (`bank_transfer.bank_name` beside the bank's `redirect_url`; SPEI's `bank_name` is the
+/// receiving bank's, and its transfer has no page to name it on).
+pub fn chosen_bank(payment: &Value) -> Option<&str> {
+    let bank = &payment["payment_method"]["payment_method_detail"]["bank_transfer"];
+    bank["redirect_url"]
+        .is_string()
+        .then(|| bank["bank_name"].as_str())
+        .flatten()
+}
+
 /// The largest amount a PIX code may carry (its field holds 13 characters: `9999999999.99`).
 pub const PIX_MAX_AMOUNT: f64 = 9_999_999_999.99;
 
@@ -341,6 +352,17 @@ mod tests {
         );
         never["status"] = json!("DECLINED");
         assert_eq!(pending_step(&never), None);
+    }
+
+    #[test]
+    fn the_chosen_bank_is_a_redirects_only() {
+        let mut pse = pending("PSE", Step::Redirect { wallet: false });
+        assert_eq!(chosen_bank(&pse), None);
+        pse["payment_method"]["payment_method_detail"]["bank_transfer"]["bank_name"] =
+            json!("BANCOLOMBIA");
+        assert_eq!(chosen_bank(&pse), Some("BANCOLOMBIA"));
+        // SPEI's receiving bank is not the shopper's choice.
+        assert_eq!(chosen_bank(&pending("SPEI", Step::Transfer)), None);
     }
 
     #[test]

@@ -13,8 +13,8 @@ use axum::Form;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::actions::html::{amount, esc, lang, page, Policy, CSS};
-use crate::actions::{pending_step, pix, voucher, Step, CHALLENGE_CODE};
+use crate::actions::html::{amount, esc, lang, page, page_of, Policy, CSS};
+use crate::actions::{chosen_bank, pending_step, pix, voucher, Step, CHALLENGE_CODE};
 use crate::error::{ApiError, ApiResult};
 use crate::settle::settle;
 use crate::state::AppState;
@@ -170,6 +170,8 @@ pub async fn bank(
         ancestors: "'none'",
         forms_to: &origin,
     };
+    // The bank the shopper chose (PSE) heads its page, so they see whose page it stands for.
+    let bank = chosen_bank(&p.body).unwrap_or(w.bank_name);
     if p.status != "PENDING" {
         let back = to.map(|u| {
             format!(
@@ -183,7 +185,14 @@ pub async fn bank(
             esc(w.already_final),
             back.unwrap_or_default()
         );
-        return Ok(page(lang, StatusCode::OK, w.approve_title, &body, policy));
+        return Ok(page_of(
+            bank,
+            lang,
+            StatusCode::OK,
+            w.approve_title,
+            &body,
+            policy,
+        ));
     }
     let body = format!(
         "<p>{prompt}</p>{facts}<form method=\"post\"><input type=\"hidden\" name=\"lang\" value=\"{code}\">\
@@ -195,7 +204,14 @@ pub async fn bank(
         approve = esc(w.approve),
         reject = esc(w.reject),
     );
-    Ok(page(lang, StatusCode::OK, w.approve_title, &body, policy))
+    Ok(page_of(
+        bank,
+        lang,
+        StatusCode::OK,
+        w.approve_title,
+        &body,
+        policy,
+    ))
 }
 
 /// `POST /sandbox/pay/{id}`: approved or rejected; the shopper goes back to the store.
@@ -214,6 +230,7 @@ pub async fn answer_bank(
         _ => return Err(ApiError::invalid("action", "must be approve or reject")),
     };
     let to = return_url(&state, &p).await?;
+    let bank = chosen_bank(&p.body).map(str::to_owned);
     settle(&state, p, outcome).await?;
     if let Some(url) = to {
         return Ok(Redirect::to(&url).into_response());
@@ -221,7 +238,8 @@ pub async fn answer_bank(
     let lang = lang(a.lang.as_deref());
     let w = lang.pages();
     let body = format!("<p role=\"status\">{}</p>", esc(w.done));
-    Ok(page(
+    Ok(page_of(
+        bank.as_deref().unwrap_or(w.bank_name),
         lang,
         StatusCode::OK,
         w.approve_title,

@@ -6,6 +6,7 @@ mod customer_sessions;
 mod customers;
 mod icons;
 mod installments;
+mod issuers;
 mod payment_methods;
 pub(crate) mod payments;
 mod sdk_assets;
@@ -50,6 +51,7 @@ pub fn payment_origin(state: AppState, csp_reports: crate::csp_reports::CspRepor
             "/v1/checkout/sessions/{id}/payment",
             get(session_payment::show),
         )
+        .route("/v1/issuers", get(issuers::list))
         .route(
             "/v1/checkout/customers/sessions/{id}/payment-methods",
             get(customer_sessions::list_to_browser),

@@ -15,6 +15,7 @@ use crate::document::{self, Document};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, SecretKey};
 use crate::holder;
+use crate::issuers;
 use crate::outcome::{self, Outcome};
 use crate::settle::settle;
 use crate::state::AppState;
@@ -397,6 +398,15 @@ async fn decide(
         detail["card"]["installments"] = chosen["installment"].clone();
         detail["card"]["installment_plan"] = chosen;
     }
+    // The bank chosen with the token (PSE): named where Yuno's payment object names a
+    // transfer's bank, so the merchant and the bank's page show it.
+    let bank = token
+        .issuer_id
+        .as_deref()
+        .and_then(|id| issuers::find(&session.country, &token.kind, id));
+    if let Some(bank) = bank {
+        detail["bank_transfer"]["bank_name"] = json!(bank.name);
+    }
     let mut payment = json!({
         "id": payment_id,
         "account_id": account.id,
@@ -421,6 +431,11 @@ async fn decide(
         "callback_url": callback_url,
         "metadata": p.metadata,
     });
+    // As Yuno's request carries the choice (`payment_method.detail.issuer_id`); absent when
+    // none was made, so other payments keep their shape.
+    if let Some(bank) = bank {
+        payment["payment_method"]["detail"] = json!({ "issuer_id": bank.id });
+    }
     // Stored and queued without the holder name (a token made before it was sealed may still
     // carry one in its facts); sealed beside the payment instead.
     let legacy = holder::take(&mut payment);

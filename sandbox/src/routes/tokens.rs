@@ -13,6 +13,7 @@ use crate::clock::{now_ms, this_month};
 use crate::document::{self, Document};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, PublicKey};
+use crate::issuers;
 use crate::limits::{self, Kind};
 use crate::state::AppState;
 use crate::store::tokens::TokenRow;
@@ -36,6 +37,15 @@ struct MethodIn {
     kind: String,
     vaulted_token: Option<String>,
     card: Option<CardIn>,
+    /// What a method other than a card carries (Yuno's `payment_method.detail`).
+    detail: Option<DetailIn>,
+}
+
+#[derive(Deserialize)]
+struct DetailIn {
+    /// The bank chosen from `GET /v1/issuers` (PSE); optional, since a page without the bank
+    /// list (Yuno's `issuersFormEnable: false`) sends none.
+    issuer_id: Option<String>,
 }
 
 // No Debug: this must never be printed.
@@ -107,6 +117,26 @@ fn chosen_installment(
     let mut chosen = option.to_json(&session.currency, exponent);
     chosen["id"] = json!(offer.plan_id);
     Ok(Some(chosen))
+}
+
+/// The issuer `id` chosen for method `kind` in `country`, kept as given once it is one of the
+/// method's issuers (`GET /v1/issuers`); a 400 naming `payment_method.detail.issuer_id`
+/// otherwise.
+fn chosen_issuer(country: &str, kind: &str, id: String) -> ApiResult<String> {
+    let field = "payment_method.detail.issuer_id";
+    if issuers::for_method(country, kind).is_empty() {
+        return Err(ApiError::invalid(
+            field,
+            "is only for a method with issuers, such as PSE",
+        ));
+    }
+    match issuers::find(country, kind, &id) {
+        Some(_) => Ok(id),
+        None => Err(ApiError::invalid(
+            field,
+            &format!("is not one of {kind}'s issuers: see GET /v1/issuers"),
+        )),
+    }
 }
 
 /// An optional idempotency key header: any non-empty string of at most 64 visible characters.
@@ -207,6 +237,10 @@ pub async fn create(
             "`payment_method.type` is not enabled for this checkout session's country",
         ));
     }
+    let issuer_id = match m.detail.and_then(|d| d.issuer_id) {
+        Some(id) => Some(chosen_issuer(&session.country, &m.kind, id)?),
+        None => None,
+    };
 
     if m.kind == "CARD" && state.limits.enabled() {
         // A customer session's verifications count as a checkout's payments do.
@@ -236,6 +270,7 @@ pub async fn create(
         card_facts: None,
         save,
         installment: None,
+        issuer_id,
         document: payer_document
             .as_ref()
             .map(|d| document::seal(&state.vault, &token, d))

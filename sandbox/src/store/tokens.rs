@@ -24,6 +24,8 @@ pub struct TokenRow {
     pub document: Option<String>,
     /// JSON: the installment option chosen, priced (`{id, installment, rate, amount…}`).
     pub installment: Option<String>,
+    /// The issuer (bank) chosen, by id: one of the method's issuers (`crate::issuers`).
+    pub issuer_id: Option<String>,
     /// The 201 body, replayed for the same idempotency key.
     pub response: String,
     pub idempotency_key: Option<String>,
@@ -44,6 +46,7 @@ fn token_from_row(r: &sqlx::any::AnyRow) -> TokenRow {
         save: r.get::<i64, _>("save") != 0,
         document: r.get("document"),
         installment: r.get("installment"),
+        issuer_id: r.get("issuer_id"),
         response: r.get("response"),
         idempotency_key: r.get("idempotency_key"),
         request_hash: r.get("request_hash"),
@@ -229,8 +232,9 @@ async fn insert_token_with<'e>(
 ) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "INSERT INTO tokens (token, session_id, type, vaulted_token, card, cvc, card_facts, save, document,
-                             installment, response, idempotency_key, request_hash, created_at, expires_at, used_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+                             installment, issuer_id, response, idempotency_key, request_hash, created_at, expires_at,
+                             used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(&t.token)
     .bind(&t.session_id)
@@ -242,6 +246,7 @@ async fn insert_token_with<'e>(
     .bind(i64::from(t.save))
     .bind(&t.document)
     .bind(&t.installment)
+    .bind(&t.issuer_id)
     .bind(&t.response)
     .bind(&t.idempotency_key)
     .bind(&t.request_hash)
