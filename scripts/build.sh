@@ -93,16 +93,18 @@ cp frame/frame.html dist/
 # of its own, which the entry imports only when a page calls `initialize` (and its card
 # enrollment, `yuno-enrollment.mjs`, only when a page mounts one), and so is what
 # happens after the payment (`actions.mjs`: 3-D Secure, PIX, vouchers, the status screen),
-# imported once a token is handed over, and the integration diagnostics (`diagnose.mjs`),
-# imported only to refuse a mount or explain a checkout that could not load.
-cp sdk/yuno-compat.mjs sdk/yuno-enrollment.mjs sdk/actions.mjs sdk/diagnose.mjs target/js/
+# imported once a token is handed over, the integration diagnostics (`diagnose.mjs`),
+# imported only to refuse a mount or explain a checkout that could not load, and a method's
+# bank list (`issuers.mjs`), imported only when a method other than a card is chosen.
+cp sdk/yuno-compat.mjs sdk/yuno-enrollment.mjs sdk/actions.mjs sdk/diagnose.mjs sdk/issuers.mjs target/js/
 piece host checkout_glue checkout_bg.wasm sdk/checkout-widget.mjs
 esbuild --bundle --format=esm --external:./yuno-compat.mjs --external:./actions.mjs \
-  --external:./diagnose.mjs target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
+  --external:./diagnose.mjs --external:./issuers.mjs target/js/checkout-widget.mjs --outfile=dist/checkout-widget.mjs
 squeeze dist/checkout-widget.mjs
 esbuild --format=esm sdk/yuno-compat.mjs --outfile=dist/yuno-compat.mjs
 esbuild --format=esm sdk/yuno-enrollment.mjs --outfile=dist/yuno-enrollment.mjs
 esbuild --format=esm sdk/diagnose.mjs --outfile=dist/diagnose.mjs
+esbuild --format=esm sdk/issuers.mjs --outfile=dist/issuers.mjs
 esbuild --bundle --format=esm sdk/actions.mjs --outfile=dist/actions.mjs
 esbuild sdk/checkout-widget.js --outfile=dist/checkout-widget.js
 cp sdk/checkout-widget.d.ts dist/

@@ -12,6 +12,7 @@
 //    squeeze. binaryen renames imports, exports and the import module and prints the mapping;
 //    the same mapping is applied to the glue. Custom sections (producers, target features)
 //    are dropped: the browser reads none of them.
+// 4. Shorten wasm-bindgen's own messages for a bug in the widget (they stay whole otherwise).
 // Then module and glue are checked to still agree: the glue provides every import and uses only
 // exports that exist.
 //
@@ -208,6 +209,24 @@ for (const [old, short] of [...mapping.exports].sort(byLength)) {
 }
 
 if (!keepNames.length) writeFileSync(wasmPath, withoutExports(readFileSync(wasmPath), new Set(), true));
+
+// ---- 4. shorten wasm-bindgen's own messages ----
+
+// wasm-bindgen throws these only on a bug of the widget's (a closure called after it was
+// dropped, an `unwrap_throw` on None), and they stay whole in the module's data. Each is cut
+// to a few words and blanked after them in place, the same length (the code holds each
+// message's length): about 70 B gzip a piece.
+const module = readFileSync(wasmPath);
+for (const [message, short] of [
+  ["closure invoked recursively or after being dropped", "closure"],
+  ["FnOnce called more than once", "FnOnce"],
+  ["called `Option::unwrap_throw()` on a `None` value", "unwrap"],
+]) {
+  const from = Buffer.from(message);
+  const to = Buffer.from(short.padEnd(message.length));
+  for (let at = module.indexOf(from); at >= 0; at = module.indexOf(from, at)) to.copy(module, at);
+}
+writeFileSync(wasmPath, module);
 
 // ---- checks ----
 

@@ -91,6 +91,12 @@ export interface CheckoutOptions {
   showPayButton?: boolean;
   /** The pay button's label, instead of "Pay" and the amount in the shopper's language. */
   payButtonText?: string;
+  /**
+   * Default true: a method that has issuers (PSE's banks) shows their list once chosen, and
+   * the shopper picks their bank before paying; the token carries it. False: the bank's own
+   * page asks instead.
+   */
+  issuerForm?: boolean;
   appearance?: {
     theme?: "light" | "dark";
     /** CSS custom properties, `--cw-*` only: e.g. `{ "--cw-color-accent": "#0a7" }`. */

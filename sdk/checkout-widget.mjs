@@ -13,7 +13,7 @@ import {
 import { fetchPack, languageIndex, pickLanguage } from "./language.js";
 import { loadWasm } from "./load-wasm.mjs";
 
-let started;
+let started, bankLists;
 const packs = {};
 /** The after-the-payment module (`actions.mjs`), fetched once a payment is on its way. */
 const after = () => import("./actions.mjs");
@@ -65,6 +65,13 @@ export async function mount(target, options) {
             // empty list does not filter.
             paymentMethods: Array.isArray(only) ? (only.length ? [...only] : undefined) : only,
             onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
+            // A method's bank list (PSE's; the wasm asks for no card's), unless `issuerForm`
+            // is false: shown once the method is chosen, read as it pays. (Anything but a
+            // boolean is left for the wasm to refuse.)
+            issuerForm:
+              (options.issuerForm ?? true) === true
+                ? (row, paying) => (paying ? bankLists?.detail(row) : import("./issuers.mjs").then((m) => (bankLists = m).show(row, api, options), () => {}))
+                : options.issuerForm,
             // (A throwing onError is the page's: ignored, as the wasm ignores other callbacks'.)
             onError: (e) =>
               diagnose()

@@ -71,12 +71,9 @@ export function worded(error) {
  * an unreachable server from one that is not the API.
  */
 export async function explain(error, api, options) {
-  // The wasm names the missing pack by its language, after `frame ` for the card form's.
-  const pack = error.code == "LANGUAGE_PACK_UNAVAILABLE" && /^(frame )?(\S+)$/.exec(error.message);
-  if (pack) {
-    error.message = pack[1]
-      ? `the card form's language pack for "${pack[2]}" could not be loaded; it is shown in English`
-      : `the language pack for "${pack[2]}" could not be loaded; the checkout is shown in English`;
+  // The wasm names the missing pack (the checkout's or its card form's) by its language.
+  if (error.code == "LANGUAGE_PACK_UNAVAILABLE" && /^[\w-]+$/.test(error.message)) {
+    error.message = `a language pack for "${error.message}" could not be loaded; the checkout (or its card form) is shown in English`;
   }
   const session = options?.checkoutSession;
   const url = `${api}/v1/checkout/sessions/${encodeURIComponent(session)}/payment-methods`;

@@ -213,6 +213,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         pick(o, ["yunoPaymentMethodSelected", "paymentMethodSelected", "onPaymentMethodSelected"]),
       ];
       for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
+      if (![undefined, true, false].includes(o.issuersFormEnable)) fail("option `issuersFormEnable` must be a boolean");
       unoffered(o);
       opts = o;
       selector = where;
@@ -262,6 +263,8 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           ? { type: selection.paymentMethodType, vaultedToken: selection.vaultedToken }
           : undefined,
         payButtonText: paySubmitText(o.card?.texts?.cardForm?.paymentSubmitButton),
+        // The bank list before the token (PSE's), as Yuno's default.
+        issuerForm: o.issuersFormEnable ?? true,
         // Lite shows its one method (or its one saved card); the full checkout, what
         // `showOnlyThesePaymentMethods` lists.
         paymentMethods: selection.lite

@@ -212,11 +212,12 @@ pub async fn amount(o: &Options) -> Option<Amount> {
     }
 }
 
-/// The token request's `payment_method` for a method that needs no card form.
-pub fn payment_method(method: &Method) -> JsValue {
+/// The token request's `payment_method` for a method that needs no card form, with its
+/// `detail` (the bank chosen from a bank list; undefined, and left out, without one).
+pub fn payment_method(method: &Method, detail: JsValue) -> JsValue {
     match &method.vaulted_token {
         Some(v) => object(&[("type", "CARD".into()), ("vaulted_token", v.into())]),
-        None => object(&[("type", method.kind.as_str().into())]),
+        None => object(&[("type", method.kind.as_str().into()), ("detail", detail)]),
     }
 }
 

@@ -27,13 +27,6 @@ pub enum Phase {
     Ready,
 }
 
-/// `onError`'s message when a language pack is missing: the language's code, after `frame `
-/// for the card form's (`sdk/diagnose.mjs` words it for the developer, as the JS entry calls
-/// `onError`), so the first paint carries no sentence for it.
-fn pack_message(piece: &str, lang: Lang) -> String {
-    [piece, lang.code()].concat()
-}
-
 impl Phase {
     /// Its name, as the root's `data-state` shows it.
     pub fn as_str(self) -> &'static str {
@@ -100,6 +93,20 @@ pub(super) struct Js {
 }
 
 impl Js {
+    /// The bank list of the selected method, `m` (see `Callbacks::issuers`; none for a card):
+    /// shown, or asked for the token's `detail` when `paying`. Undefined without one.
+    fn issuer(&self, m: &Method, paying: bool) -> JsValue {
+        match (
+            self.selected.and_then(|i| self.rows.get(2 * i)),
+            &self.callbacks.issuers,
+        ) {
+            (Some(row), Some(f)) if m.kind != "CARD" => f
+                .call2(&JsValue::NULL, row, &paying.into())
+                .unwrap_or_default(),
+            _ => JsValue::UNDEFINED,
+        }
+    }
+
     /// Removes the method rows from the list.
     pub(super) fn clear_rows(&mut self) {
         for row in self.rows.drain(..) {
@@ -190,15 +197,16 @@ impl Checkout {
         self.js.with_value(|j| Rc::clone(&j.options))
     }
 
-    /// What `f` makes of the selected method, if one is (no copy of the method).
-    fn with_selected<R>(&self, f: impl FnOnce(&Method) -> R) -> Option<R> {
+    /// What `f` makes of the selected method, if one is (no copy of the method), and of the
+    /// rest (`Js`).
+    fn with_selected<R>(&self, f: impl FnOnce(&Method, &Js) -> R) -> Option<R> {
         self.js
-            .with_value(|j| j.selected.and_then(|i| j.methods.get(i)).map(f))
+            .with_value(|j| j.selected.and_then(|i| j.methods.get(i)).map(|m| f(m, j)))
     }
 
     /// Whether the selected method is a new card (the secure frame's).
     fn card_selected(&self) -> bool {
-        self.with_selected(Method::needs_card_form) == Some(true)
+        self.with_selected(|m, _| m.needs_card_form()) == Some(true)
     }
 
     /// Loads amount and methods, side by side; on success selects the first method.
@@ -211,7 +219,9 @@ impl Checkout {
             j.missing_language.take()
         });
         if let Some(lang) = missing.flatten() {
-            self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", &pack_message("", lang), false);
+            // (`onError`'s message is the language: `sdk/diagnose.mjs` words it for the
+            // developer, so the first paint carries no sentence for it.)
+            self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", lang.code(), false);
         }
         let options = self.options();
         // The amount only labels the pay button (unless the merchant's own label does): the
@@ -303,9 +313,10 @@ impl Checkout {
     /// slot (with its frame) for a new card and hides it otherwise.
     fn apply_selection(self) {
         self.status.set(String::new());
-        let Some((arg, card)) =
-            self.with_selected(|m| (payloads::method_selected(m), m.needs_card_form()))
-        else {
+        let Some((arg, card)) = self.with_selected(|m, j| {
+            j.issuer(m, false);
+            (payloads::method_selected(m), m.needs_card_form())
+        }) else {
             return;
         };
         self.call_merchant(|c| &c.on_payment_method_selected, &arg);
@@ -411,7 +422,7 @@ impl Checkout {
             }
             FrameToHost::LanguageUnavailable => self.call_on_error(
                 "LANGUAGE_PACK_UNAVAILABLE",
-                &pack_message("frame ", self.lang),
+                self.lang.code(),
                 false,
             ),
             FrameToHost::Resized { .. } => {}
@@ -458,12 +469,21 @@ impl Checkout {
         }
         // A new card's token comes from the frame; any other method's from here: its request
         // and what `onToken` is told about it.
-        let Some(direct) = self.with_selected(|m| {
-            (!m.needs_card_form()).then(|| {
+        let Some(direct) = self
+            .with_selected(|m, j| {
+                if m.needs_card_form() {
+                    return Some(None);
+                }
+                // The bank, for a method with a bank list (undefined: none, and none sent).
+                let detail = j.issuer(m, true);
+                if detail.is_null() {
+                    return None; // none chosen yet (the list says so): no token
+                }
                 let info = payloads::method_token_info(m);
-                (api::payment_method(m), info)
+                Some(Some((api::payment_method(m, detail), info)))
             })
-        }) else {
+            .flatten()
+        else {
             self.finish();
             return promise;
         };

@@ -61,8 +61,8 @@ fn resolve_target(target: &JsValue, document: &web_sys::Document) -> Result<Html
     let element = match target.as_string() {
         Some(selector) => match document.query_selector(&selector) {
             Ok(Some(el)) => JsValue::from(el),
-            Ok(None) => return Err(["`target` n, got \"", &selector, "\""].concat()),
-            Err(_) => return Err(["`target` x, got \"", &selector, "\""].concat()),
+            Ok(None) => return Err(options::got("`target` n", &selector)),
+            Err(_) => return Err(options::got("`target` x", &selector)),
         },
         None => target.clone(),
     };
@@ -201,9 +201,10 @@ pub fn try_mount(
     early_methods: Option<Promise>,
     early_frame: Option<js_sys::Function>,
 ) -> Result<CheckoutHandle, String> {
+    // (Neither this nor the checkout missing below happens on a web page: no words for them.)
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or("")?;
     let parent = resolve_target(target, &document)?;
     let (opts, callbacks) = options::read(options, default_api, lang)?;
     adopt_styles(&document);
@@ -216,7 +217,7 @@ pub fn try_mount(
         c.load();
         view::view(c)
     });
-    let checkout = slot.get().ok_or("the checkout could not be created")?;
+    let checkout = slot.get().ok_or("")?;
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);

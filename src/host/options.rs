@@ -53,6 +53,11 @@ pub struct Callbacks {
     pub on_ready: Option<Function>,
     pub on_change: Option<Function>,
     pub on_payment_method_selected: Option<Function>,
+    /// The bank lists (`issuerForm`; see `sdk/issuers.mjs`): `(row, false)` shows the list of
+    /// the method of `row`, if it has one, under it; `(row, true)` answers the token's
+    /// `detail` (`{ issuer_id }`), `null` while no bank is chosen (the list says so), or
+    /// `undefined` (no list).
+    pub issuers: Option<Function>,
 }
 
 /// The property of `obj` that option `path` names (its last part: `appearance.theme` →
@@ -70,7 +75,7 @@ fn option(obj: &JsValue, path: &str) -> JsValue {
 
 /// `why`, then what was given: `…, got "x"`.
 #[inline(never)]
-fn got(why: &str, given: &str) -> String {
+pub(super) fn got(why: &str, given: &str) -> String {
     [why, ", got \"", given, "\""].concat()
 }
 
@@ -143,6 +148,17 @@ fn one_of(obj: &JsValue, path: &str, names: &[&str], expected: &str) -> Result<u
             .position(|n| *n == v)
             .ok_or_else(|| got(&problem(path, expected), &v)),
     }
+}
+
+/// Option `issuerForm`, the bank list of a method that has one (PSE), before its token: a
+/// boolean for the merchant (default true), which the JS entry turns into its function that
+/// shows them (`sdk/issuers.mjs`); false, absent (a Rust caller) or that function.
+fn issuer_form(options: &JsValue) -> Result<Option<Function>, String> {
+    let v = get(options, "issuerForm");
+    if !given(&v) || v.as_bool() == Some(false) {
+        return Ok(None);
+    }
+    v.dyn_into().map(Some).map_err(|_| problem("issuerForm", "b"))
 }
 
 /// Validates `options`; `default_api_url` fills what is not given. The caller picked the
@@ -255,6 +271,7 @@ fn fill(o: &mut Options, options: &JsValue) -> Result<Callbacks, String> {
         on_ready: callback(options, "onReady", false)?,
         on_change: callback(options, "onChange", false)?,
         on_payment_method_selected: callback(options, "onPaymentMethodSelected", false)?,
+        issuers: issuer_form(options)?,
     };
     Ok(callbacks)
 }

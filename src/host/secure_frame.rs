@@ -65,13 +65,16 @@ impl SecureFrame {
         config: Configure,
         on_message: impl Fn(FrameToHost) + 'static,
     ) -> Result<SecureFrame, JsValue> {
-        let window = web_sys::window().ok_or("no window")?;
-        let payment_origin = origin_of(api_url).ok_or("apiUrl is not an absolute URL")?;
-        let host_origin = get_str(&window.location(), "origin").ok_or("no origin")?;
+        // (The error says nothing: no caller shows it, and none of these happens once the
+        // options are read.)
+        let none = || JsValue::NULL;
+        let window = web_sys::window().ok_or_else(none)?;
+        let payment_origin = origin_of(api_url).ok_or_else(none)?;
+        let host_origin = get_str(&window.location(), "origin").ok_or_else(none)?;
         // Card inputs on the page's own origin would be the page's to read: no frame. (The JS
         // entry refuses such an `apiUrl` by name; this also holds for spellings it lets by.)
         if payment_origin == host_origin {
-            return Err("same origin".into());
+            return Err(none());
         }
         let src = [
             api_url.trim_end_matches('/'),

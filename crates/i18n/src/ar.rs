@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "المستفيد",
     bank: "البنك",
+    choose_bank: "اختر البنك الذي تتعامل معه",
     succeeded: "تمت الموافقة على الدفع",
     succeeded_detail: "شكرًا لك. تمت الموافقة على عملية الدفع.",
     declined: "تم رفض الدفع",

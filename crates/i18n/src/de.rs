@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Empfänger",
     bank: "Bank",
+    choose_bank: "Wählen Sie Ihre Bank",
     succeeded: "Zahlung genehmigt",
     succeeded_detail: "Vielen Dank. Ihre Zahlung wurde genehmigt.",
     declined: "Zahlung abgelehnt",

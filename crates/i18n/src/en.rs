@@ -89,6 +89,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Beneficiary",
     bank: "Bank",
+    choose_bank: "Choose your bank",
     succeeded: "Payment approved",
     succeeded_detail: "Thank you. Your payment was approved.",
     declined: "Payment declined",

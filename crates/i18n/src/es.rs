@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Beneficiario",
     bank: "Banco",
+    choose_bank: "Elige tu banco",
     succeeded: "Pago aprobado",
     succeeded_detail: "Gracias. Tu pago fue aprobado.",
     declined: "Pago rechazado",

@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Benepisyaryo",
     bank: "Bangko",
+    choose_bank: "Piliin ang inyong bangko",
     succeeded: "Naaprubahan ang bayad",
     succeeded_detail: "Salamat. Naaprubahan ang inyong bayad.",
     declined: "Tinanggihan ang bayad",

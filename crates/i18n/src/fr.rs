@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Bénéficiaire",
     bank: "Banque",
+    choose_bank: "Choisissez votre banque",
     succeeded: "Paiement accepté",
     succeeded_detail: "Merci. Votre paiement a été accepté.",
     declined: "Paiement refusé",

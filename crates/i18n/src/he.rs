@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "המוטב",
     bank: "בנק",
+    choose_bank: "בחרו את הבנק שלכם",
     succeeded: "התשלום אושר",
     succeeded_detail: "תודה. התשלום שלך אושר.",
     declined: "התשלום נדחה",

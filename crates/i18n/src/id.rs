@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Penerima",
     bank: "Bank",
+    choose_bank: "Pilih bank Anda",
     succeeded: "Pembayaran disetujui",
     succeeded_detail: "Terima kasih. Pembayaran Anda telah disetujui.",
     declined: "Pembayaran ditolak",

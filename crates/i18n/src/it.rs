@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Beneficiario",
     bank: "Banca",
+    choose_bank: "Scegli la tua banca",
     succeeded: "Pagamento approvato",
     succeeded_detail: "Grazie. Il tuo pagamento è stato approvato.",
     declined: "Pagamento rifiutato",

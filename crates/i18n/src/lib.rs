@@ -489,6 +489,9 @@ table! {
         clabe,
         beneficiary,
         bank,
+        /// The bank list's first entry, and what it says when the shopper pays without one
+        /// (`sdk/issuers.mjs`: PSE's banks, before the token).
+        choose_bank,
         /// Status screen headings and details.
         succeeded,
         succeeded_detail,

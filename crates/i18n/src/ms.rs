@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Penerima",
     bank: "Bank",
+    choose_bank: "Pilih bank anda",
     succeeded: "Pembayaran diluluskan",
     succeeded_detail: "Terima kasih. Pembayaran anda telah diluluskan.",
     declined: "Pembayaran ditolak",

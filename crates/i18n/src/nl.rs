@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Begunstigde",
     bank: "Bank",
+    choose_bank: "Kies je bank",
     succeeded: "Betaling goedgekeurd",
     succeeded_detail: "Bedankt. Je betaling is goedgekeurd.",
     declined: "Betaling geweigerd",

@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Odbiorca",
     bank: "Bank",
+    choose_bank: "Wybierz swój bank",
     succeeded: "Płatność zaakceptowana",
     succeeded_detail: "Dziękujemy. Twoja płatność została zaakceptowana.",
     declined: "Płatność odrzucona",

@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Favorecido",
     bank: "Banco",
+    choose_bank: "Escolha seu banco",
     succeeded: "Pagamento aprovado",
     succeeded_detail: "Obrigado! Seu pagamento foi aprovado.",
     declined: "Pagamento recusado",

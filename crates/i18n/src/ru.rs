@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Получатель",
     bank: "Банк",
+    choose_bank: "Выберите свой банк",
     succeeded: "Платёж одобрен",
     succeeded_detail: "Спасибо! Ваш платёж одобрен.",
     declined: "Платёж отклонён",

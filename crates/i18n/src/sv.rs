@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Mottagare",
     bank: "Bank",
+    choose_bank: "Välj din bank",
     succeeded: "Betalningen har godkänts",
     succeeded_detail: "Tack! Din betalning har godkänts.",
     declined: "Betalningen nekades",

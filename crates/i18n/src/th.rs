@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "ผู้รับเงิน",
     bank: "ธนาคาร",
+    choose_bank: "เลือกธนาคารของคุณ",
     succeeded: "การชำระเงินได้รับการอนุมัติ",
     succeeded_detail: "ขอบคุณ การชำระเงินของคุณได้รับการอนุมัติแล้ว",
     declined: "การชำระเงินถูกปฏิเสธ",

@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Alıcı",
     bank: "Banka",
+    choose_bank: "Bankanızı seçin",
     succeeded: "Ödeme onaylandı",
     succeeded_detail: "Teşekkürler. Ödemeniz onaylandı.",
     declined: "Ödeme reddedildi",

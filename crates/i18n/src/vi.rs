@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "Người thụ hưởng",
     bank: "Ngân hàng",
+    choose_bank: "Chọn ngân hàng của bạn",
     succeeded: "Thanh toán đã được chấp nhận",
     succeeded_detail: "Cảm ơn bạn. Thanh toán của bạn đã được chấp nhận.",
     declined: "Thanh toán bị từ chối",

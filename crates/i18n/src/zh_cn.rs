@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "收款人",
     bank: "银行",
+    choose_bank: "选择您的银行",
     succeeded: "支付成功",
     succeeded_detail: "谢谢！您的付款已获批准。",
     declined: "付款被拒绝",

@@ -85,6 +85,7 @@ pub static ACTIONS: ActionStrings = ActionStrings {
     clabe: "CLABE",
     beneficiary: "收款人",
     bank: "銀行",
+    choose_bank: "選擇您的銀行",
     succeeded: "付款成功",
     succeeded_detail: "謝謝您！您的付款已核准。",
     declined: "付款遭拒",

@@ -200,9 +200,52 @@ pub async fn oxxo(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     check_spy(d).await
 }
 
+/// Whether `el` shows, within 10 s.
+async fn shows(el: &WebElement, what: &str, shown: bool) -> anyhow::Result<()> {
+    wait_for(10, what, || async {
+        (el.is_displayed().await.ok()? == shown).then_some(())
+    })
+    .await
+}
+
+/// PSE in Spanish: the shopper picks their bank from the list under the method (Yuno's
+/// `issuersFormEnable`, the native `issuerForm`, on by default), which must be chosen before
+/// paying, and the bank's page opens at that bank.
 pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open_demo_in(d, s, "CO").await?;
+    open_demo_where(d, s, "CO", "es", false).await?;
     find(d, ".cw-method[data-type=PSE]").await?.click().await?;
+    let list = find(d, ".cw-issuer select").await?;
+    shows(&list, "the bank list", true).await?;
+    let label = find(d, ".cw-issuer label").await?.text().await?;
+    if label != "Banco" {
+        bail!("the bank list's label: {label:?}");
+    }
+    axe(d, "host page with the bank list").await?;
+    // Paying without a bank makes no token: the list says why and takes the focus.
+    let here = d.current_url().await?;
+    pay(d).await?;
+    wait_text(d, ".cw-issuer [role=alert]", "Elige tu banco").await?;
+    if list.attr("aria-invalid").await?.as_deref() != Some("true") {
+        bail!("the bank list is not marked invalid");
+    }
+    if d.active_element().await?.id().await? != list.id().await? {
+        bail!("the focus is not on the bank list");
+    }
+    if d.current_url().await? != here || !text_of(d, "#result").await.is_empty() {
+        bail!("a payment was made without a bank");
+    }
+    // Another method hides the list; PSE again shows it, as it was.
+    find(d, ".cw-method[data-type=NEQUI]").await?.click().await?;
+    shows(&list, "the bank list to hide", false).await?;
+    find(d, ".cw-method[data-type=PSE]").await?.click().await?;
+    shows(&list, "the bank list again", true).await?;
+    list.find(By::Css("option[value='1007']"))
+        .await?
+        .click()
+        .await?;
+    if !text_of(d, ".cw-issuer [role=alert]").await.is_empty() {
+        bail!("the bank is chosen, but the list still says to choose one");
+    }
     pay(d).await?;
     wait_for(20, "the bank's page", || async {
         d.current_url()
@@ -213,6 +256,10 @@ pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
             .then_some(())
     })
     .await?;
+    let bank = find(d, "p.bank").await?.text().await?;
+    if bank != "BANCOLOMBIA" {
+        bail!("the bank's page names {bank:?}, not the bank the shopper chose");
+    }
     axe(d, "bank's page").await?;
     find(d, "button[value=approve]").await?.click().await?;
     wait_for(20, "the return page", || async {
@@ -267,7 +314,8 @@ async fn enter_challenge_page(d: &WebDriver) -> anyhow::Result<()> {
 }
 
 pub async fn redirect_returned(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    open_after_page(d, s, "country=CO&redirect=return").await?;
+    // Without the bank list (`issuerForm: false`): PSE pays at once, and its bank's page asks.
+    open_after_page(d, s, "country=CO&redirect=return&issuerForm=false").await?;
     let here = d.current_url().await?;
     find(d, ".cw-method[data-type=PSE]").await?.click().await?;
     pay(d).await?;
@@ -281,6 +329,9 @@ pub async fn redirect_returned(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()>
         if !said.contains(part) {
             bail!("continuePayment resolved to {said:?}");
         }
+    }
+    if !d.find_all(By::Css(".cw-issuer")).await?.is_empty() {
+        bail!("a bank list showed with `issuerForm: false`");
     }
     if d.current_url().await? != here {
         bail!("the page navigated although it asked for the redirect object");

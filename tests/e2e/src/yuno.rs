@@ -117,6 +117,10 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
             "stepperType",
             "TypeError: checkout-widget: option `card.type` must be \"extends\" or \"step\"",
         ),
+        (
+            "issuersAsAWord",
+            "TypeError: checkout-widget: option `issuersFormEnable` must be a boolean",
+        ),
         ("notOffered", "resolved"),
     ] {
         let got = said[call].as_str().unwrap_or_default();

@@ -1,5 +1,5 @@
 // A native integration that sets the after-the-payment options from the query string
-// (`country`, `challengeTimeout`, `redirect`), and shows what `continuePayment()` resolves to
+// (`country`, `challengeTimeout`, `redirect`, `issuerForm`), and shows what `continuePayment()` resolves to
 // and what `onError` says.
 import { loadSdk, post } from "./page.js";
 
@@ -16,6 +16,7 @@ const handle = await CheckoutWidget.mount("#root", {
   language: "en",
   challengeTimeout: query.has("challengeTimeout") ? Number(query.get("challengeTimeout")) : undefined,
   redirect: query.get("redirect") || undefined,
+  issuerForm: query.has("issuerForm") ? query.get("issuerForm") == "true" : undefined,
   async onToken(token) {
     await post("/api/payments", { checkout_session: checkout.checkout_session, token });
     $("result").textContent = `continuePayment: ${JSON.stringify(await handle.continuePayment())}`;

@@ -38,6 +38,9 @@ const start = (card, texts) => () =>
     async yunoCreatePayment() {},
   });
 await attempt("stepperType", start({ type: "stepper" }));
+await attempt("issuersAsAWord", () =>
+  yuno.startCheckout({ checkoutSession: checkout.checkout_session, elementSelector: "#form-element", countryCode: "BR", issuersFormEnable: "yes", async yunoCreatePayment() {} }),
+);
 await attempt(
   "notOffered",
   start(
