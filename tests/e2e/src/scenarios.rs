@@ -119,6 +119,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno::step_card_form(d, s)),
     },
     Scenario {
+        name: "yuno-pse-bank-list",
+        run: |d, s| Box::pin(yuno::pse_bank_list(d, s)),
+    },
+    Scenario {
         name: "yuno-unsupported-features",
         run: |d, s| Box::pin(yuno::unsupported_features(d, s)),
     },

@@ -84,6 +84,39 @@ pub async fn enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     check_spy(d).await
 }
 
+/// Yuno's Lite checkout for PSE, with `issuersFormEnable` as its guide passes it: the SDK's
+/// form lists the banks (in Spanish), the shopper picks one and pays with the form's own
+/// button, and `continuePayment()` takes them to that bank's page.
+pub async fn pse_bank_list(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-pse.html", s.merchant)).await?;
+    install_spy(d).await?;
+    let list = find(d, ".cw-issuer select").await?;
+    let first = list.find(By::Css("option")).await?.text().await?;
+    if first != "Elige tu banco" {
+        bail!("the bank list's first entry: {first:?}");
+    }
+    list.find(By::Css("option[value='1051']"))
+        .await?
+        .click()
+        .await?;
+    check_spy(d).await?;
+    find(d, ".cw-pay").await?.click().await?;
+    wait_for(20, "the bank's page", || async {
+        d.current_url()
+            .await
+            .ok()?
+            .path()
+            .starts_with("/sandbox/pay/")
+            .then_some(())
+    })
+    .await?;
+    let bank = find(d, "p.bank").await?.text().await?;
+    if bank != "BANCO DAVIVIENDA" {
+        bail!("the bank's page names {bank:?}, not the bank the shopper chose");
+    }
+    Ok(())
+}
+
 /// A page asks for Yuno features this SDK does not offer, and for an enrollment without its
 /// customer session: each call rejects, naming the feature (or the option), and nothing is
 /// mounted. Yuno's options for what this SDK lacks (`card.texts.cardStepper`, `card.fonts`,
