@@ -420,11 +420,9 @@ impl Checkout {
             FrameToHost::SubmitRequested => {
                 let _ = self.submit();
             }
-            FrameToHost::LanguageUnavailable => self.call_on_error(
-                "LANGUAGE_PACK_UNAVAILABLE",
-                self.lang.code(),
-                false,
-            ),
+            FrameToHost::LanguageUnavailable => {
+                self.call_on_error("LANGUAGE_PACK_UNAVAILABLE", self.lang.code(), false)
+            }
             FrameToHost::Resized { .. } => {}
         }
     }

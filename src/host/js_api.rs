@@ -202,9 +202,7 @@ pub fn try_mount(
     early_frame: Option<js_sys::Function>,
 ) -> Result<CheckoutHandle, String> {
     // (Neither this nor the checkout missing below happens on a web page: no words for them.)
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("")?;
     let parent = resolve_target(target, &document)?;
     let (opts, callbacks) = options::read(options, default_api, lang)?;
     adopt_styles(&document);

@@ -158,7 +158,9 @@ fn issuer_form(options: &JsValue) -> Result<Option<Function>, String> {
     if !given(&v) || v.as_bool() == Some(false) {
         return Ok(None);
     }
-    v.dyn_into().map(Some).map_err(|_| problem("issuerForm", "b"))
+    v.dyn_into()
+        .map(Some)
+        .map_err(|_| problem("issuerForm", "b"))
 }
 
 /// Validates `options`; `default_api_url` fills what is not given. The caller picked the

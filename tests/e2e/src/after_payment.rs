@@ -235,7 +235,10 @@ pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         bail!("a payment was made without a bank");
     }
     // Another method hides the list; PSE again shows it, as it was.
-    find(d, ".cw-method[data-type=NEQUI]").await?.click().await?;
+    find(d, ".cw-method[data-type=NEQUI]")
+        .await?
+        .click()
+        .await?;
     shows(&list, "the bank list to hide", false).await?;
     find(d, ".cw-method[data-type=PSE]").await?.click().await?;
     shows(&list, "the bank list again", true).await?;
