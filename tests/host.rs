@@ -148,6 +148,11 @@ async fn bad_options_reject_with_a_type_error_naming_the_option() {
         .await
         .contains("option `card.document` m, got \"always\""));
     let o = base();
+    set(&o, "issuerForm", &"yes".into());
+    assert!(rejection(target.clone(), o)
+        .await
+        .contains("option `issuerForm` b"));
+    let o = base();
     set(&o, "payButtonText", &"  ".into());
     assert!(rejection(target.clone(), o)
         .await

@@ -67,6 +67,7 @@ const results = {
   countryAsAName: await attempt({ countryCode: "Brazil" }),
   themeMisspelt: await attempt({ appearance: { theme: "night" } }),
   stepsAsAWord: await attempt({ card: { steps: "yes" } }),
+  issuerFormAsAWord: await attempt({ issuerForm: "no" }),
   noSession: await attempt({ checkoutSession: undefined }),
   noOnToken: await attempt({ onToken: undefined }),
   blankPayButton: await attempt({ payButtonText: "  " }),
