@@ -93,8 +93,8 @@ export interface CheckoutOptions {
   payButtonText?: string;
   /**
    * Default true: a method that has issuers (PSE's banks) shows their list once chosen, and
-   * the shopper picks their bank before paying; the token carries it. False: the bank's own
-   * page asks instead.
+   * the shopper picks their bank before paying; the token carries it. False: no list, and
+   * the token carries no bank.
    */
   issuerForm?: boolean;
   appearance?: {

@@ -66,12 +66,12 @@ export async function mount(target, options) {
             paymentMethods: Array.isArray(only) ? (only.length ? [...only] : undefined) : only,
             onToken: (t, i) => (after().then((m) => m.prepare(api, language), () => {}), onToken(t, i)),
             // A method's bank list (PSE's; the wasm asks for no card's), unless `issuerForm`
-            // is false: shown once the method is chosen, read as it pays. (Anything but a
-            // boolean is left for the wasm to refuse.)
+            // is false: shown once the method is chosen, read as it pays. Anything but a
+            // boolean (a function too) goes to the wasm as a string, refused by name.
             issuerForm:
               (options.issuerForm ?? true) === true
-                ? (row, paying) => (paying ? bankLists?.detail(row) : import("./issuers.mjs").then((m) => (bankLists = m).show(row, api, options), () => {}))
-                : options.issuerForm,
+                ? (row, paying) => (paying ? bankLists?.detail(row) : import("./issuers.mjs").then((m) => (bankLists = m).show(row, api, o), () => {}))
+                : options.issuerForm && "" + options.issuerForm,
             // (A throwing onError is the page's: ignored, as the wasm ignores other callbacks'.)
             onError: (e) =>
               diagnose()

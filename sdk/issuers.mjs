@@ -7,6 +7,8 @@
 
 /** Per method slot: its list (`<select>`) once built, null for a method without issuers. */
 const lists = new WeakMap();
+/** The slots whose list is still being asked for. */
+const pending = new WeakSet();
 
 const CSS =
   ".cw-issuer{display:grid;gap:4px}" +
@@ -29,17 +31,21 @@ function el(tag, attrs, ...children) {
  * Shows the bank list of the method of `row` (a method row of the checkout, `data-type` its
  * type) in the slot under it, if the method has one: built once, then shown while the row's
  * radio is checked. Never rejects (a list that could not be had is asked for again at the
- * next choice; meanwhile the bank's own page asks). `api` and `options` are the checkout's;
- * its words are in the checkout's language (`lang` on its root).
+ * next choice; meanwhile the token goes without a bank). `api` and `options` are the
+ * checkout's; its words are in the checkout's language (`lang` on its root).
  */
 export async function show(row, api, options) {
   const slot = row.nextElementSibling;
   let list = lists.get(slot);
   if (!list) {
-    list = build(row, slot, api, options).catch(() => lists.delete(slot) && undefined);
+    pending.add(slot);
+    list = build(row, slot, api, options)
+      .catch(() => lists.delete(slot) && undefined)
+      .finally(() => pending.delete(slot));
     lists.set(slot, list);
   }
-  if (await list) slot.hidden = false;
+  // (Shown only if the shopper has not chosen another method meanwhile.)
+  if (await list) slot.hidden = !row.querySelector("input").checked;
 }
 
 /**
@@ -48,12 +54,15 @@ export async function show(row, api, options) {
  * asks it as the shopper pays.
  */
 export function detail(row) {
-  const select = row.nextElementSibling?.querySelector(".cw-issuer select");
-  if (!select) return;
+  const slot = row.nextElementSibling;
+  const select = slot?.querySelector(".cw-issuer select");
+  // Still being asked for: no bank yet, and no token (the shopper pays again once it shows).
+  if (!select) return pending.has(slot) ? null : undefined;
   if (select.value) return { issuer_id: select.value };
   select.setAttribute("aria-invalid", "true");
   select.nextElementSibling.textContent = select.options[0].text;
-  select.focus();
+  // (Not at once: the checkout is asking, and a focus event's handler could call it back.)
+  setTimeout(() => select.focus());
   return null;
 }
 
@@ -64,15 +73,14 @@ async function build(row, slot, api, options) {
     country_code: options.countryCode,
     payment_method: row.dataset.type,
   });
-  const [answer, words] = await Promise.all([
-    fetch(`${api}/v1/issuers?${query}`, {
-      headers: { "public-api-key": options.publicApiKey },
-      signal: AbortSignal.timeout(15e3),
-    }).then((r) => (r.ok ? r.json() : Promise.reject(r.status))),
-    import("./actions.mjs").then((m) => m.prepare(api, row.closest("[lang]").lang)),
-  ]);
+  const answer = await fetch(`${api}/v1/issuers?${query}`, {
+    headers: { "public-api-key": options.publicApiKey },
+    signal: AbortSignal.timeout(15e3),
+  }).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
   const banks = answer?.issuers;
   if (!Array.isArray(banks) || !banks.length) return null;
+  // The words only for a method that has banks.
+  const words = await import("./actions.mjs").then((m) => m.prepare(api, row.closest("[lang]").lang));
   if (!sheet) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
@@ -83,7 +91,8 @@ async function build(row, slot, api, options) {
   const id = `cw-issuer-${Math.random().toString(36).slice(2)}`;
   const select = el(
     "select",
-    { id, required: "", "aria-describedby": `${id}-why` },
+    // (Not `required`: the merchant's own <form> around the checkout must not be held by it.)
+    { id, "aria-required": "true", "aria-describedby": `${id}-why` },
     el("option", { value: "" }, t.choose_bank),
     ...banks.map((b) => el("option", { value: String(b.id) }, String(b.name))),
   );
@@ -96,7 +105,9 @@ async function build(row, slot, api, options) {
   });
   slot.append(el("div", { class: "cw-issuer" }, el("label", { for: id }, t.bank), select, why));
   // It shows while its row's radio is checked (the checkout shows only a card's slot itself).
+  // (Until the rows are made anew: a retry keeps the list element, not its rows.)
   const radio = row.querySelector("input");
-  slot.parentElement?.addEventListener("change", () => (slot.hidden = !radio?.checked));
+  const follow = (e) => (slot.isConnected ? (slot.hidden = !radio.checked) : e.currentTarget.removeEventListener("change", follow));
+  slot.parentElement?.addEventListener("change", follow);
   return select;
 }

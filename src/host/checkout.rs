@@ -94,7 +94,10 @@ pub(super) struct Js {
 
 impl Js {
     /// The bank list of the selected method, `m` (see `Callbacks::issuers`; none for a card):
-    /// shown, or asked for the token's `detail` when `paying`. Undefined without one.
+    /// shown, or asked for the token's `detail` when `paying`. Undefined without one. (Called
+    /// within the checkout's state: the function makes the page dispatch nothing at once, or a
+    /// page's handler calling the checkout then would meet its lock; `issuers.mjs` moves the
+    /// focus in a task of its own.)
     fn issuer(&self, m: &Method, paying: bool) -> JsValue {
         match (
             self.selected.and_then(|i| self.rows.get(2 * i)),

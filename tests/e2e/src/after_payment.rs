@@ -317,7 +317,7 @@ async fn enter_challenge_page(d: &WebDriver) -> anyhow::Result<()> {
 }
 
 pub async fn redirect_returned(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
-    // Without the bank list (`issuerForm: false`): PSE pays at once, and its bank's page asks.
+    // Without the bank list (`issuerForm: false`): PSE pays at once, with no bank.
     open_after_page(d, s, "country=CO&redirect=return&issuerForm=false").await?;
     let here = d.current_url().await?;
     find(d, ".cw-method[data-type=PSE]").await?.click().await?;

@@ -644,7 +644,10 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
         &["option `appearance.theme` must be \"light\" or \"dark\", got \"night\""],
     )?;
     refused("stepsAsAWord", &["option `card.steps` must be a boolean"])?;
-    refused("issuerFormAsAWord", &["option `issuerForm` must be a boolean"])?;
+    refused(
+        "issuerFormAsAWord",
+        &["option `issuerForm` must be a boolean"],
+    )?;
     refused("noSession", &["option `checkoutSession` is required"])?;
     refused("noOnToken", &["option `onToken` is required (a function)"])?;
     refused(

@@ -86,7 +86,8 @@ pub async fn enrollment_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 
 /// Yuno's Lite checkout for PSE, with `issuersFormEnable` as its guide passes it: the SDK's
 /// form lists the banks (in Spanish), the shopper picks one and pays with the form's own
-/// button, and `continuePayment()` takes them to that bank's page.
+/// button, and `continuePayment()` takes them to that bank's page. With it false, no list
+/// shows and the bank's page names no bank.
 pub async fn pse_bank_list(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-pse.html", s.merchant)).await?;
     install_spy(d).await?;
@@ -113,6 +114,30 @@ pub async fn pse_bank_list(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     let bank = find(d, "p.bank").await?.text().await?;
     if bank != "BANCO DAVIVIENDA" {
         bail!("the bank's page names {bank:?}, not the bank the shopper chose");
+    }
+    // `issuersFormEnable: false`: no list, and the token carries no bank.
+    open(
+        d,
+        &format!("{}/yuno-pse.html?issuersFormEnable=false", s.merchant),
+    )
+    .await?;
+    install_spy(d).await?;
+    find(d, ".cw-method[data-type=PSE]").await?;
+    check_spy(d).await?;
+    find(d, ".cw-pay").await?.click().await?;
+    wait_for(20, "the bank's page", || async {
+        d.current_url()
+            .await
+            .ok()?
+            .path()
+            .starts_with("/sandbox/pay/")
+            .then_some(())
+    })
+    .await?;
+    let bank = find(d, "p.bank").await?.text().await?;
+    // (The sandbox's own bank, in the page's Spanish.)
+    if bank != "Banco de pruebas" {
+        bail!("with issuersFormEnable false, the bank's page names {bank:?}");
     }
     Ok(())
 }

@@ -15,7 +15,8 @@ await yuno.startCheckout({
   countryCode: "CO",
   language: "es",
   showLoading: true,
-  issuersFormEnable: true,
+  // (`?issuersFormEnable=false` for the e2e scenario's second run.)
+  issuersFormEnable: new URLSearchParams(location.search).get("issuersFormEnable") != "false",
   showPaymentStatus: true,
   async yunoCreatePayment(oneTimeToken) {
     await post("/api/payments", { checkout_session: checkout.checkout_session, token: oneTimeToken });
