@@ -200,6 +200,20 @@ pub async fn oxxo(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     check_spy(d).await
 }
 
+/// Waits for the sandbox's bank page (PSE's redirect) and reads the bank it names.
+pub(crate) async fn bank_page(d: &WebDriver) -> anyhow::Result<String> {
+    wait_for(20, "the bank's page", || async {
+        d.current_url()
+            .await
+            .ok()?
+            .path()
+            .starts_with("/sandbox/pay/")
+            .then_some(())
+    })
+    .await?;
+    Ok(find(d, "p.bank").await?.text().await?)
+}
+
 /// Whether `el` shows, within 10 s.
 async fn shows(el: &WebElement, what: &str, shown: bool) -> anyhow::Result<()> {
     wait_for(10, what, || async {
@@ -250,16 +264,7 @@ pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         bail!("the bank is chosen, but the list still says to choose one");
     }
     pay(d).await?;
-    wait_for(20, "the bank's page", || async {
-        d.current_url()
-            .await
-            .ok()?
-            .path()
-            .starts_with("/sandbox/pay/")
-            .then_some(())
-    })
-    .await?;
-    let bank = find(d, "p.bank").await?.text().await?;
+    let bank = bank_page(d).await?;
     if bank != "BANCOLOMBIA" {
         bail!("the bank's page names {bank:?}, not the bank the shopper chose");
     }

@@ -7,6 +7,7 @@
 use anyhow::{bail, Context};
 use thirtyfour::prelude::*;
 
+use crate::after_payment::bank_page;
 use crate::sandbox::Sandbox;
 use crate::scenarios::{
     check_spy, close_dialog, dialog_named, find, install_spy, open, open_demo_as, pay, read_js,
@@ -102,16 +103,7 @@ pub async fn pse_bank_list(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         .await?;
     check_spy(d).await?;
     find(d, ".cw-pay").await?.click().await?;
-    wait_for(20, "the bank's page", || async {
-        d.current_url()
-            .await
-            .ok()?
-            .path()
-            .starts_with("/sandbox/pay/")
-            .then_some(())
-    })
-    .await?;
-    let bank = find(d, "p.bank").await?.text().await?;
+    let bank = bank_page(d).await?;
     if bank != "BANCO DAVIVIENDA" {
         bail!("the bank's page names {bank:?}, not the bank the shopper chose");
     }
@@ -125,16 +117,7 @@ pub async fn pse_bank_list(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     find(d, ".cw-method[data-type=PSE]").await?;
     check_spy(d).await?;
     find(d, ".cw-pay").await?.click().await?;
-    wait_for(20, "the bank's page", || async {
-        d.current_url()
-            .await
-            .ok()?
-            .path()
-            .starts_with("/sandbox/pay/")
-            .then_some(())
-    })
-    .await?;
-    let bank = find(d, "p.bank").await?.text().await?;
+    let bank = bank_page(d).await?;
     // (The sandbox's own bank, in the page's Spanish.)
     if bank != "Banco de pruebas" {
         bail!("with issuersFormEnable false, the bank's page names {bank:?}");
