@@ -80,7 +80,7 @@ pub fn CheckoutWidget(
         on_ready: on_ready.map(|f| js_fn2(move |_, _| f.run(()))),
         on_change: None,
         on_payment_method_selected: None,
-        // (The bank lists are the JS entry's: PSE's bank is asked on the bank's page.)
+        // (The bank lists are the JS entry's: here PSE's token carries no bank.)
         issuers: None,
     };
     let c = Checkout::new(options, callbacks);
