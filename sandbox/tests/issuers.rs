@@ -110,15 +110,23 @@ async fn issuers_refuse_as_the_other_browser_endpoints() {
         assert!(v["messages"][0].as_str().unwrap().contains(field), "{v}");
     }
 
-    // A parameter given twice: the usual error shape, not axum's plain text.
+    // A parameter given twice: the usual error shape naming it, not axum's plain text.
     let (s, v) = issuers(
         &sb,
         "checkout_session=a&checkout_session=b&payment_method=PSE",
     )
     .await;
     assert_eq!(
-        (s, v["code"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("INVALID_REQUEST")),
+        (s, v["code"].as_str(), v["field"].as_str()),
+        (
+            StatusCode::BAD_REQUEST,
+            Some("INVALID_REQUEST"),
+            Some("checkout_session")
+        ),
+        "{v}"
+    );
+    assert_eq!(
+        v["messages"][0], "`checkout_session` must be given once",
         "{v}"
     );
 

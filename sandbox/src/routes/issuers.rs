@@ -43,12 +43,16 @@ pub async fn list(
     PublicKey(account): PublicKey,
     query: Result<Query<IssuersQuery>, QueryRejection>,
 ) -> ApiResult<Json<IssuerList>> {
-    // Only a repeated parameter fails here (each is an optional string).
-    let Query(q) = query.map_err(|_| {
-        ApiError::bad_request(
+    // Only a repeated parameter fails here (each is an optional string); serde's words name
+    // it: "duplicate field `checkout_session`".
+    let Query(q) = query.map_err(|e| match e.body_text().split('`').nth(1) {
+        Some(name @ ("checkout_session" | "country_code" | "payment_method")) => {
+            ApiError::invalid(name, "must be given once")
+        }
+        _ => ApiError::bad_request(
             "INVALID_REQUEST",
             "the query string is not valid: give each parameter once",
-        )
+        ),
     })?;
     let session_id = required(q.checkout_session, "checkout_session")?;
     let kind = required(q.payment_method, "payment_method")?;

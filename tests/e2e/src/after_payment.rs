@@ -284,6 +284,40 @@ pub async fn pse(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     axe(d, "return page").await
 }
 
+/// PSE's bank list on a slow network (it answers 2 s late): paying before it shows makes no
+/// token; a method chosen meanwhile keeps it hidden when it comes; then it works as always.
+pub async fn bank_list_while_loading(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open_after_page(d, s, "country=CO&slowIssuers").await?;
+    let here = d.current_url().await?;
+    find(d, ".cw-method[data-type=PSE]").await?.click().await?;
+    pay(d).await?;
+    find(d, ".cw-method[data-type=NEQUI]")
+        .await?
+        .click()
+        .await?;
+    let list = find(d, ".cw-issuer select").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    if list.is_displayed().await? {
+        bail!("PSE's bank list came while NEQUI was chosen, and showed");
+    }
+    if d.current_url().await? != here || !text_of(d, "#result").await.is_empty() {
+        bail!("a payment was made before the bank list came");
+    }
+    find(d, ".cw-method[data-type=PSE]").await?.click().await?;
+    shows(&list, "the bank list", true).await?;
+    list.find(By::Css("option[value='1809']"))
+        .await?
+        .click()
+        .await?;
+    check_spy(d).await?;
+    pay(d).await?;
+    let bank = bank_page(d).await?;
+    if bank != "NU" {
+        bail!("the bank's page names {bank:?}, not the bank the shopper chose");
+    }
+    Ok(())
+}
+
 /// A page with the after-the-payment options in its query string (`www/after.html`).
 async fn open_after_page(d: &WebDriver, s: &Sandbox, query: &str) -> anyhow::Result<()> {
     open(d, &format!("{}/after.html?{query}", s.merchant)).await?;

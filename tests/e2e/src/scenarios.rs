@@ -71,6 +71,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(after_payment::pse(d, s)),
     },
     Scenario {
+        name: "bank-list-while-loading",
+        run: |d, s| Box::pin(after_payment::bank_list_while_loading(d, s)),
+    },
+    Scenario {
         name: "npm-esbuild-page",
         run: |d, s| Box::pin(npm_page(d, s, "npm.html")),
     },

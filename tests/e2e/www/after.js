@@ -1,9 +1,15 @@
 // A native integration that sets the after-the-payment options from the query string
-// (`country`, `challengeTimeout`, `redirect`, `issuerForm`), and shows what `continuePayment()` resolves to
+// (`country`, `challengeTimeout`, `redirect`, `issuerForm`; `slowIssuers`: the bank lists
+// answer 2 s late, as on a slow network), and shows what `continuePayment()` resolves to
 // and what `onError` says.
 import { loadSdk, post } from "./page.js";
 
 const query = new URLSearchParams(location.search);
+if (query.has("slowIssuers")) {
+  const fetch = window.fetch;
+  window.fetch = (url, init) =>
+    String(url).includes("/v1/issuers") ? new Promise((r) => setTimeout(r, 2000)).then(() => fetch(url, init)) : fetch(url, init);
+}
 const checkout = await post("/api/checkout", { country: query.get("country") || "BR" });
 await loadSdk(checkout.api_url);
 const $ = (id) => document.getElementById(id);
