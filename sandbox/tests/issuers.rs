@@ -38,6 +38,16 @@ async fn pay_in_colombia(sb: &Sandbox, session: &str, token: &str) -> Value {
     payment
 }
 
+/// The HTML of the page at `url` (a JSON string).
+async fn page(url: &Value) -> String {
+    reqwest::get(url.as_str().unwrap())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn pse_lists_its_banks_and_other_methods_none() {
     let dir = data_dir();
@@ -187,12 +197,7 @@ async fn a_pse_token_carries_the_bank_to_the_payment_and_its_page() {
     );
 
     // The bank's page names the bank the shopper chose.
-    let html = reqwest::get(transfer["redirect_url"].as_str().unwrap())
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page(&transfer["redirect_url"]).await;
     assert!(html.contains("<p class=\"bank\">BANCOLOMBIA</p>"), "{html}");
     // Approved there (no return URL in this session): its last page is the same bank's.
     let done = reqwest::Client::new()
@@ -224,12 +229,7 @@ async fn a_pse_token_carries_the_bank_to_the_payment_and_its_page() {
         Value::Null,
         "{payment}"
     );
-    let html = reqwest::get(transfer["redirect_url"].as_str().unwrap())
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page(&transfer["redirect_url"]).await;
     assert!(
         html.contains("<p class=\"bank\">Sandbox Bank</p>"),
         "{html}"

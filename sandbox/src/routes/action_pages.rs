@@ -172,7 +172,8 @@ pub async fn bank(
     };
     // The bank the shopper chose (PSE) heads its page, so they see whose page it stands for.
     let bank = chosen_bank(&p.body).unwrap_or(w.bank_name);
-    if p.status != "PENDING" {
+    // Already final: said so, with the way back; else the bank's question.
+    let body = if p.status != "PENDING" {
         let back = to.map(|u| {
             format!(
                 "<p><a class=\"button\" href=\"{}\">{}</a></p>",
@@ -180,30 +181,23 @@ pub async fn bank(
                 esc(w.back_to_store)
             )
         });
-        let body = format!(
+        format!(
             "<p role=\"status\">{}</p>{}",
             esc(w.already_final),
             back.unwrap_or_default()
-        );
-        return Ok(page_of(
-            bank,
-            lang,
-            StatusCode::OK,
-            w.approve_title,
-            &body,
-            policy,
-        ));
-    }
-    let body = format!(
-        "<p>{prompt}</p>{facts}<form method=\"post\"><input type=\"hidden\" name=\"lang\" value=\"{code}\">\
-         <div class=\"row\"><button name=\"action\" value=\"approve\">{approve}</button>\
-         <button class=\"secondary\" name=\"action\" value=\"reject\">{reject}</button></div></form>",
-        prompt = esc(w.approve_prompt),
-        facts = facts(lang, &p.body),
-        code = lang.code(),
-        approve = esc(w.approve),
-        reject = esc(w.reject),
-    );
+        )
+    } else {
+        format!(
+            "<p>{prompt}</p>{facts}<form method=\"post\"><input type=\"hidden\" name=\"lang\" value=\"{code}\">\
+             <div class=\"row\"><button name=\"action\" value=\"approve\">{approve}</button>\
+             <button class=\"secondary\" name=\"action\" value=\"reject\">{reject}</button></div></form>",
+            prompt = esc(w.approve_prompt),
+            facts = facts(lang, &p.body),
+            code = lang.code(),
+            approve = esc(w.approve),
+            reject = esc(w.reject),
+        )
+    };
     Ok(page_of(
         bank,
         lang,
