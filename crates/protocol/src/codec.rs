@@ -74,9 +74,9 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<String> {
         let len = self.len()?;
         let (text, rest) = self.bytes.split_at_checked(len)?;
-        let text = core::str::from_utf8(text).ok()?;
+        let text = crate::utf8::text(text)?;
         self.bytes = rest;
-        Some(text.to_owned())
+        Some(text)
     }
 
     /// An enum's variant index, for an enum of `count` variants.

@@ -20,6 +20,7 @@
 mod card_info;
 mod codec;
 mod notice;
+mod utf8;
 
 pub use card_info::{CardInfo, Iin, LastFour};
 pub use checkout_card::Brand;
