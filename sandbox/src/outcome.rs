@@ -23,3 +23,70 @@ pub fn for_card(number: &str) -> Outcome {
         .find(|(n, _)| *n == number)
         .map_or(APPROVED, |(_, o)| *o)
 }
+
+/// What an issuer made a card: Yuno's `card_data.type` is what it is charged as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Funding {
+    Credit,
+    Debit,
+    /// A combo card (Brazil's *cartão múltiplo*): credit or debit, as the charge asks.
+    Both,
+}
+
+/// Numbers with a scripted funding; every other card is credit.
+const FUNDED: &[(&str, Funding)] = &[
+    ("4000056655665556", Funding::Debit),
+    ("5200828282828210", Funding::Debit),
+    ("5500000000000004", Funding::Both),
+];
+
+/// The funding of the card `number` (digits only).
+pub fn funding(number: &str) -> Funding {
+    FUNDED
+        .iter()
+        .find(|(n, _)| *n == number)
+        .map_or(Funding::Credit, |(_, f)| *f)
+}
+
+/// What a card of `funding` is charged as (`CREDIT` or `DEBIT`) when the token asks for
+/// `asked` (`payment_method.card.type`; Yuno's SDK asks for `CREDIT` under
+/// `isCreditCardProcessingOnly`), or `None` if it cannot be. Unasked, a combo card is charged
+/// as debit, as processors in its markets do: that default is why Yuno has the option.
+pub fn charged_as(funding: Funding, asked: Option<&str>) -> Option<&'static str> {
+    match (funding, asked) {
+        (Funding::Credit, None | Some("CREDIT")) | (Funding::Both, Some("CREDIT")) => {
+            Some("CREDIT")
+        }
+        (Funding::Debit, None | Some("DEBIT")) | (Funding::Both, None | Some("DEBIT")) => {
+            Some("DEBIT")
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_combo_card_is_debit_unless_asked_for_credit() {
+        let combo = funding("5500000000000004");
+        assert_eq!(combo, Funding::Both);
+        assert_eq!(charged_as(combo, None), Some("DEBIT"));
+        assert_eq!(charged_as(combo, Some("CREDIT")), Some("CREDIT"));
+        assert_eq!(charged_as(combo, Some("DEBIT")), Some("DEBIT"));
+    }
+
+    #[test]
+    fn a_card_is_charged_only_as_what_it_is() {
+        let credit = funding("4111111111111111");
+        assert_eq!(credit, Funding::Credit);
+        assert_eq!(charged_as(credit, None), Some("CREDIT"));
+        assert_eq!(charged_as(credit, Some("DEBIT")), None);
+        for debit in ["4000056655665556", "5200828282828210"] {
+            assert_eq!(funding(debit), Funding::Debit);
+            assert_eq!(charged_as(Funding::Debit, None), Some("DEBIT"));
+            assert_eq!(charged_as(Funding::Debit, Some("CREDIT")), None);
+        }
+    }
+}

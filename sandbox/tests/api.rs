@@ -1237,3 +1237,104 @@ async fn amounts_are_iso_4217_with_their_minor_units_and_payments_match_their_se
         "{e}"
     );
 }
+
+/// A token for `number` asking for `card.type` `asked` (none: no `type`) on a fresh session.
+async fn typed_token(
+    sb: &Sandbox,
+    session: &str,
+    number: &str,
+    asked: Option<&str>,
+) -> (StatusCode, Value) {
+    let mut card = json!({"number": number, "expiration_month": 12, "expiration_year": 2030, "security_code": "123"});
+    if let Some(t) = asked {
+        card["type"] = json!(t);
+    }
+    sb.call(
+        Method::POST,
+        &format!("/v1/checkout/sessions/{session}/token"),
+        Keys::Public,
+        Some(json!({"payment_method": {"type": "CARD", "card": card}})),
+        Some(&uuid::Uuid::new_v4().to_string()),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn cards_are_charged_as_credit_or_debit_as_asked_and_as_they_can_be() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let combo = "5500000000000004";
+    let debit = "4000056655665556";
+    for (number, asked, charged) in [
+        (VISA_OK, None, "CREDIT"),
+        (VISA_OK, Some("CREDIT"), "CREDIT"),
+        (debit, None, "DEBIT"),
+        ("5200828282828210", Some("DEBIT"), "DEBIT"),
+        // A combo card is debit unless asked for credit (Yuno's isCreditCardProcessingOnly).
+        (combo, None, "DEBIT"),
+        (combo, Some("CREDIT"), "CREDIT"),
+    ] {
+        let session = sb.session("BR", None, None).await;
+        let (s, tok) = typed_token(&sb, &session, number, asked).await;
+        assert_eq!(s, StatusCode::CREATED, "{tok}");
+        assert_eq!(tok["card_data"]["type"], charged, "{number} {asked:?}");
+        let (_, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
+        assert_eq!(pay["status"], "SUCCEEDED", "{pay}");
+        assert_eq!(pay["payment_method"]["card_data"]["type"], charged, "{pay}");
+    }
+
+    // A debit card cannot be charged as credit; a credit card not as debit.
+    for (number, asked) in [(debit, "CREDIT"), (VISA_OK, "DEBIT")] {
+        let session = sb.session("BR", None, None).await;
+        let (s, v) = typed_token(&sb, &session, number, Some(asked)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+        assert_eq!(
+            (v["code"].as_str(), v["field"].as_str()),
+            (
+                Some("UNSUPPORTED_CARD_TYPE"),
+                Some("payment_method.card.type")
+            ),
+            "{v}"
+        );
+        assert!(!v.to_string().contains(number), "{v}");
+    }
+    let session = sb.session("BR", None, None).await;
+    let (s, v) = typed_token(&sb, &session, VISA_OK, Some("credit")).await;
+    assert_eq!(
+        (s, v["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("payment_method.card.type")),
+        "{v}"
+    );
+    assert_eq!(
+        v["messages"][0],
+        "`payment_method.card.type` must be CREDIT or DEBIT"
+    );
+
+    // A saved combo card is charged as its token asks, too.
+    let customer = sb.customer("combo-shopper").await;
+    let first = sb.session("BR", Some(&customer), None).await;
+    let (_, tok) = sb.card_token(&first, combo, "123", true).await;
+    let (_, pay) = sb.pay(&first, tok["token"].as_str().unwrap()).await;
+    let vaulted = pay["payment_method"]["vaulted_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (asked, charged) in [(None, "DEBIT"), (Some("CREDIT"), "CREDIT")] {
+        let session = sb.session("BR", Some(&customer), None).await;
+        let mut method = json!({"type": "CARD", "vaulted_token": vaulted});
+        if let Some(t) = asked {
+            method["card"] = json!({"type": t});
+        }
+        let (s, tok) = sb
+            .call(
+                Method::POST,
+                &format!("/v1/checkout/sessions/{session}/token"),
+                Keys::Public,
+                Some(json!({"payment_method": method})),
+                None,
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{tok}");
+        assert_eq!(tok["card_data"]["type"], charged, "{asked:?}");
+    }
+}

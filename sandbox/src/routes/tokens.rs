@@ -15,6 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, PublicKey};
 use crate::issuers;
 use crate::limits::{self, Kind};
+use crate::outcome;
 use crate::state::AppState;
 use crate::store::tokens::TokenRow;
 
@@ -56,6 +57,11 @@ struct CardIn {
     expiration_year: Option<u16>,
     security_code: Option<String>,
     holder_name: Option<String>,
+    /// What to charge the card as, `CREDIT` or `DEBIT` (Yuno's `card.detail.type`; its SDK
+    /// sends `CREDIT` under `isCreditCardProcessingOnly`); absent, what the card is (a combo
+    /// card: debit). The token's `card_data.type` says what it will be.
+    #[serde(rename = "type")]
+    kind: Option<String>,
     /// The installments chosen (Yuno's `{ id, value }`: the plan, the number).
     installment: Option<InstallmentIn>,
 }
@@ -64,6 +70,33 @@ struct CardIn {
 struct InstallmentIn {
     id: Option<String>,
     value: u32,
+}
+
+/// `payment_method.card.type`, if given: `CREDIT` or `DEBIT`, else a 400 naming it.
+fn asked_type(card: Option<&CardIn>) -> ApiResult<Option<String>> {
+    match card.and_then(|c| c.kind.clone()) {
+        Some(t) if t != "CREDIT" && t != "DEBIT" => Err(ApiError::invalid(
+            "payment_method.card.type",
+            "must be CREDIT or DEBIT",
+        )),
+        asked => Ok(asked),
+    }
+}
+
+/// What the card `number` is charged as when the token asks for `asked` (see
+/// [`outcome::charged_as`]); a 400 `UNSUPPORTED_CARD_TYPE` naming `payment_method.card.type`
+/// if it cannot be (a debit card asked to be charged as credit).
+fn charged_as(number: &str, asked: Option<&str>) -> ApiResult<&'static str> {
+    outcome::charged_as(outcome::funding(number), asked).ok_or_else(|| {
+        ApiError::field(
+            "UNSUPPORTED_CARD_TYPE",
+            "payment_method.card.type",
+            format!(
+                "this card cannot be charged as {}",
+                asked.unwrap_or_default()
+            ),
+        )
+    })
 }
 
 /// The sealed parts of a card, as stored.
@@ -287,6 +320,7 @@ pub async fn create(
         .as_ref()
         .and_then(|c| c.installment.as_ref())
         .map(|i| (i.id.clone(), i.value));
+    let asked = asked_type(m.card.as_ref())?;
     let mut new_card = None;
     let card_data: Option<Value> = match (m.kind.as_str(), m.vaulted_token, m.card) {
         ("CARD", Some(vaulted), card) => {
@@ -302,7 +336,12 @@ pub async fn create(
                         "`payment_method.vaulted_token` is not a saved card of this session's customer",
                     )
                 })?;
-            let facts: Value = serde_json::from_str(&saved.card_facts).unwrap_or(Value::Null);
+            let mut facts: Value = serde_json::from_str(&saved.card_facts).unwrap_or(Value::Null);
+            let number =
+                serde_json::from_slice::<SealedCard>(&state.vault.open(&vaulted, &saved.card)?)
+                    .map_err(anyhow::Error::from)?
+                    .number;
+            facts["type"] = charged_as(&number, asked.as_deref())?.into();
             if let Some(code) = card.and_then(|c| c.security_code) {
                 let brand = facts["brand"]
                     .as_str()
@@ -339,6 +378,7 @@ pub async fn create(
                 "iin": &digits[..iin_len],
                 "lfd": &digits[digits.len() - 4..],
                 "brand": brand.api_name(),
+                "type": charged_as(&digits, asked.as_deref())?,
                 "number_length": digits.len(),
                 "security_code_length": brand.rules().cvc_len,
                 "expiration_month": month,
