@@ -125,6 +125,13 @@ export interface CheckoutOptions {
      * Enter and Next check the field before moving on. Default false: every field at once.
      */
     steps?: boolean;
+    /**
+     * Charge the card as credit (Yuno: `card.isCreditCardProcessingOnly`): a card that is both
+     * credit and debit is charged as credit, and a debit card gets no token (the form says so
+     * under the number). Default false: a card is charged as what it is, a combo card as debit.
+     * Saved cards are charged as they were when saved.
+     */
+    creditOnly?: boolean;
     styles?: string;
   };
   /** The method to select first (default: the first listed). */

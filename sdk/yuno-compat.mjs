@@ -13,6 +13,12 @@ const paySubmitText = (t) =>
     ? t
     : fail("option `card.texts.cardForm.paymentSubmitButton` must be a non-empty string");
 
+/** Yuno's `card.isCreditCardProcessingOnly`, checked under its own name: the native `card.creditOnly`. */
+export const creditOnly = (card) =>
+  [undefined, true, false].includes(card?.isCreditCardProcessingOnly)
+    ? card?.isCreditCardProcessingOnly
+    : fail("option `card.isCreditCardProcessingOnly` must be a boolean");
+
 /**
  * Yuno's options for what this SDK does not have: a wrong value is refused; a right one is
  * said in the console, with what the shopper gets instead (the page still works).
@@ -42,13 +48,14 @@ export function pick(options, names) {
  * method, and for cards the IIN, last four, brand and expiry (the holder's name stays in the
  * secure frame).
  */
-const oneTimeToken = (token, i) => ({
+const oneTimeToken = (token, i, credit) => ({
   token,
   type: i.type,
   vaulted_token: i.vaultedToken ?? null,
   vault_on_success: !!i.saveCard, // the shopper's tick in the card form (cardSaveEnable)
   // Yuno's fields; the holder's name stays in the secure frame, and the sandbox knows no
-  // issuer, category or card type.
+  // issuer or category. The card type is known under `isCreditCardProcessingOnly`: the API
+  // charges the card as credit or makes no token.
   card_data: i.lfd
     ? {
         holder_name: "",
@@ -60,7 +67,7 @@ const oneTimeToken = (token, i) => ({
         issuer_name: "",
         issuer_code: null,
         category: null,
-        type: "",
+        type: credit && !i.vaultedToken ? "CREDIT" : "",
         expiration_month: i.expirationMonth,
         expiration_year: i.expirationYear,
       }
@@ -214,6 +221,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       ];
       for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
       if (![undefined, true, false].includes(o.issuersFormEnable)) fail("option `issuersFormEnable` must be a boolean");
+      creditOnly(o.card);
       unoffered(o);
       opts = o;
       selector = where;
@@ -257,6 +265,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
                 holderName: o.card.hideCardholderName ? "hidden" : undefined,
                 styles: o.card.styles || undefined,
                 document: o.card.documentEnable ? "required" : undefined,
+                creditOnly: creditOnly(o.card),
               }
             : undefined,
         initialPaymentMethod: selection.paymentMethodType
@@ -294,7 +303,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           if (o.showLoading ?? true) loader(selector, true);
           o.onLoading?.({ isLoading: false, type: "ONE_TIME_TOKEN" });
           // The loader goes with a payment that could not be created.
-          return Promise.resolve(create(token, oneTimeToken(token, info))).catch((e) => {
+          return Promise.resolve(create(token, oneTimeToken(token, info, o.card?.isCreditCardProcessingOnly))).catch((e) => {
             loader(selector, false);
             throw e;
           });

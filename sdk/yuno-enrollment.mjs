@@ -4,7 +4,7 @@
 // the customer. The page is told with `yunoEnrollmentStatus({ status, vaultedToken })`.
 // (Fetched by the Yuno layer only when a page mounts an enrollment.)
 
-import { adopt, el, fail, loader, modal, pick, placement } from "./yuno-compat.mjs";
+import { adopt, creditOnly, el, fail, loader, modal, pick, placement } from "./yuno-compat.mjs";
 
 // The button's and the message's look (a constructed stylesheet: `style-src 'self'` holds).
 let sheet;
@@ -24,6 +24,7 @@ export function enroll(mount, publicApiKey, o, live, close) {
   const told = pick(o, ["yunoEnrollmentStatus"]);
   const onError = pick(o, ["yunoError", "error"]);
   for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
+  const card = { creditOnly: creditOnly(o.card) };
   // Yuno's default here is the modal.
   const { inModal, where } = placement(o, true);
   const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
@@ -140,6 +141,7 @@ export function enroll(mount, publicApiKey, o, live, close) {
       apiUrl: o.apiUrl,
       publicApiKey,
       paymentMethods: ["CARD"],
+      card,
       showPayButton: false,
       onReady: () => o.onRendered?.(),
       onToken,

@@ -418,6 +418,7 @@ fn configure(language: &str) -> Configure {
         document: FieldMode::Hidden,
         save_card: false,
         steps: false,
+        credit_only: false,
         theme: Theme::Dark,
         variables: vec![
             ("--cw-color-accent".into(), "rgb(1, 2, 3)".into()),

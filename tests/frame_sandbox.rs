@@ -33,6 +33,7 @@ fn config(session: &str, key: &str) -> Configure {
         document: FieldMode::Hidden,
         save_card: false,
         steps: false,
+        credit_only: false,
         theme: Theme::Light,
         variables: vec![],
         styles: String::new(),

@@ -446,6 +446,7 @@ fn api_field_message(
     let s = lang.frame();
     match (field, code) {
         (Field::Number, "UNSUPPORTED_CARD_BRAND") => s.number_unsupported,
+        (Field::Number, "UNSUPPORTED_CARD_TYPE") => s.number_debit_only,
         (Field::Number, _) => s.number_invalid,
         (Field::Expiry, _) => s.expiry_expired,
         (Field::Cvc, _) if brand.rules().cvc_len == 4 => s.cvc_incomplete_4,

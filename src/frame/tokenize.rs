@@ -16,9 +16,9 @@ pub struct Card {
     pub holder_name: Option<String>,
 }
 
-/// The request body: `{"payment_method": {"type": "CARD", "card": {…, "installment"}},
+/// The request body: `{"payment_method": {"type": "CARD", "card": {…, "installment", "type"}},
 /// "save": …, "customer_payer": {"document"}}` (Yuno's fields; absent ones left out).
-fn body(card: &Card, save: bool, chosen: &Chosen) -> String {
+fn body(card: &Card, save: bool, credit: bool, chosen: &Chosen) -> String {
     let card = object(&[
         ("number", card.number.as_str().into()),
         ("expiration_month", card.expiration_month.into()),
@@ -26,6 +26,8 @@ fn body(card: &Card, save: bool, chosen: &Chosen) -> String {
         ("security_code", card.security_code.as_str().into()),
         ("holder_name", opt_str(card.holder_name.as_deref())),
         ("installment", get(chosen, "installment")),
+        // Credit only (a combo card as credit; a debit card refused), else what the card is.
+        ("type", opt_str(credit.then_some("CREDIT"))),
     ]);
     let method = object(&[("type", "CARD".into()), ("card", card)]);
     to_json(&object(&[
@@ -53,6 +55,8 @@ pub fn field_of(path: &str) -> Option<Field> {
         "expiration_month" | "expiration_year" => Some(Field::Expiry),
         "security_code" => Some(Field::Cvc),
         "holder_name" => Some(Field::HolderName),
+        // What the card is charged as: the card itself (a debit card, for credit only).
+        "type" => Some(Field::Number),
         _ => None,
     }
 }
@@ -74,7 +78,7 @@ pub async fn tokenize(
         "/token",
     ]
     .concat();
-    let body = body(card, save, chosen);
+    let body = body(card, save, config.credit_only, chosen);
     let headers = [
         ("public-api-key", config.public_api_key.as_str()),
         ("x-idempotency-key", idempotency_key),
@@ -148,6 +152,7 @@ mod tests {
             field_of("payment_method.card.holder_name"),
             Some(Field::HolderName)
         );
+        assert_eq!(field_of("payment_method.card.type"), Some(Field::Number));
         assert_eq!(field_of("payment_method.type"), None);
         assert_eq!(field_of("number"), None);
     }

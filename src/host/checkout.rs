@@ -378,6 +378,7 @@ impl Checkout {
             document: o.document,
             save_card: o.save_card,
             steps: o.steps,
+            credit_only: o.credit_only,
             theme: o.theme,
             variables: o.variables.clone(),
             styles: o.styles.clone(),

@@ -41,6 +41,7 @@ pub fn options(
         document: FieldMode::Hidden,
         save_card: false,
         steps: false,
+        credit_only: false,
         styles: String::new(),
         initial_method: None,
         only_methods: None,

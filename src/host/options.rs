@@ -36,6 +36,8 @@ pub struct Options {
     pub save_card: bool,
     /// The card form one field at a time (`card.steps`).
     pub steps: bool,
+    /// Charge the card as credit (`card.creditOnly`, Yuno's `isCreditCardProcessingOnly`).
+    pub credit_only: bool,
     /// The merchant's CSS for the card form (`card.styles`), for the secure frame to filter.
     pub styles: String,
     /// The method to select first: `(type, vaulted token)`.
@@ -247,6 +249,7 @@ fn fill(o: &mut Options, options: &JsValue) -> Result<Callbacks, String> {
         o.document = [Hidden, Required, Optional][picked];
         o.save_card = boolean(&card, "card.saveCard", false)?;
         o.steps = boolean(&card, "card.steps", false)?;
+        o.credit_only = boolean(&card, "card.creditOnly", false)?;
         o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
     }
 

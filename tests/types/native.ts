@@ -10,7 +10,7 @@ export async function page(): Promise<PaymentResult | null> {
     countryCode: "BR",
     showPaymentStatus: true,
     challengeTimeout: 300,
-    card: { saveCard: true, steps: true },
+    card: { saveCard: true, steps: true, creditOnly: true },
     async onToken(token, info) {
       void token;
       void info.brand;
@@ -24,6 +24,8 @@ export async function page(): Promise<PaymentResult | null> {
   await mount("#checkout", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR" });
   // @ts-expect-error: redirect is "navigate" or "return"
   await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, redirect: "go" });
+  // @ts-expect-error: card.creditOnly is a boolean
+  await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, card: { creditOnly: "yes" } });
   // @ts-expect-error: card.steps is a boolean
   await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, card: { steps: "step" } });
   handle.continuePayment({ status: "DECLINED", subStatus: "INSUFFICIENT_FUNDS" });

@@ -39,6 +39,7 @@ export async function page(): Promise<ContinuePaymentResponse> {
     language: "es",
     showLoading: true,
     renderMode: { type: "element", elementSelector: { apmForm: "#form", actionForm: "#action" } },
+    card: { type: "extends", isCreditCardProcessingOnly: true },
     async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
       void oneTimeToken;
       void tokenWithInformation.card_data?.lfd;

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "رقم البطاقة غير مكتمل.",
     number_invalid: "رقم البطاقة غير صالح. يُرجى التحقق من عدم وجود أخطاء في الكتابة.",
     number_unsupported: "هذا النوع من البطاقات غير مقبول.",
+    number_debit_only: "هذه بطاقة خصم مباشر. يُرجى استخدام بطاقة ائتمان.",
     expiry_required: "يُرجى إدخال تاريخ انتهاء الصلاحية.",
     expiry_incomplete: "تاريخ انتهاء الصلاحية غير مكتمل.",
     expiry_invalid: "يُرجى إدخال تاريخ انتهاء الصلاحية بالصيغة MM / YY.",

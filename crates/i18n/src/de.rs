@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Ihre Kartennummer ist unvollständig.",
     number_invalid: "Ihre Kartennummer ist ungültig. Bitte prüfen Sie sie auf Tippfehler.",
     number_unsupported: "Dieser Kartentyp wird nicht akzeptiert.",
+    number_debit_only: "Das ist eine Debitkarte. Bitte verwenden Sie eine Kreditkarte.",
     expiry_required: "Geben Sie das Ablaufdatum ein.",
     expiry_incomplete: "Das Ablaufdatum ist unvollständig.",
     expiry_invalid: "Geben Sie das Ablaufdatum im Format MM / JJ ein.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Your card number is incomplete.",
     number_invalid: "Your card number is invalid. Check it for typos.",
     number_unsupported: "This card brand is not accepted.",
+    number_debit_only: "This is a debit card. Use a credit card.",
     expiry_required: "Enter the expiry date.",
     expiry_incomplete: "The expiry date is incomplete.",
     expiry_invalid: "Enter the expiry date as MM / YY.",

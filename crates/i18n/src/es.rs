@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "El número de tu tarjeta está incompleto.",
     number_invalid: "El número de tu tarjeta no es válido. Revisa si hay errores.",
     number_unsupported: "No aceptamos esta marca de tarjeta.",
+    number_debit_only: "Esta es una tarjeta de débito. Usa una tarjeta de crédito.",
     expiry_required: "Ingresa la fecha de vencimiento.",
     expiry_incomplete: "La fecha de vencimiento está incompleta.",
     expiry_invalid: "Ingresa la fecha de vencimiento como MM / AA.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Kulang ang numero ng inyong kard.",
     number_invalid: "Hindi wasto ang numero ng inyong kard. Tingnan kung may mali sa pagta-type.",
     number_unsupported: "Hindi tinatanggap ang brand ng kard na ito.",
+    number_debit_only: "Debit kard ito. Gumamit ng credit kard.",
     expiry_required: "Pakilagay ang petsa ng pag-expire.",
     expiry_incomplete: "Kulang ang petsa ng pag-expire.",
     expiry_invalid: "Pakilagay ang petsa ng pag-expire sa anyong BB / TT.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Votre numéro de carte est incomplet.",
     number_invalid: "Votre numéro de carte n’est pas valide. Vérifiez qu’il ne contient pas de faute de frappe.",
     number_unsupported: "Ce type de carte n’est pas accepté.",
+    number_debit_only: "Il s’agit d’une carte de débit. Utilisez une carte de crédit.",
     expiry_required: "Saisissez la date d’expiration.",
     expiry_incomplete: "La date d’expiration est incomplète.",
     expiry_invalid: "Saisissez la date d’expiration au format MM / AA.",

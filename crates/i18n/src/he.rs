@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "מספר הכרטיס לא שלם.",
     number_invalid: "מספר הכרטיס לא תקין. יש לבדוק שאין שגיאות הקלדה.",
     number_unsupported: "לא ניתן לשלם בכרטיס מסוג זה.",
+    number_debit_only: "זהו כרטיס חיוב מיידי. יש להשתמש בכרטיס אשראי.",
     expiry_required: "יש להזין את תוקף הכרטיס.",
     expiry_incomplete: "תוקף הכרטיס לא שלם.",
     expiry_invalid: "יש להזין את התוקף בפורמט MM / YY.",

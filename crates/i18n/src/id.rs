@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Nomor kartu Anda belum lengkap.",
     number_invalid: "Nomor kartu Anda tidak valid. Periksa apakah ada salah ketik.",
     number_unsupported: "Merek kartu ini tidak diterima.",
+    number_debit_only: "Ini kartu debit. Gunakan kartu kredit.",
     expiry_required: "Masukkan masa berlaku kartu.",
     expiry_incomplete: "Masa berlaku belum lengkap.",
     expiry_invalid: "Masukkan masa berlaku dengan format BB / TT.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Il numero della carta è incompleto.",
     number_invalid: "Il numero della carta non è valido. Controlla che non ci siano errori di battitura.",
     number_unsupported: "Questo tipo di carta non è accettato.",
+    number_debit_only: "Questa è una carta di debito. Usa una carta di credito.",
     expiry_required: "Inserisci la data di scadenza.",
     expiry_incomplete: "La data di scadenza è incompleta.",
     expiry_invalid: "Inserisci la data di scadenza nel formato MM / AA.",

@@ -386,6 +386,8 @@ table! {
         number_incomplete,
         number_invalid,
         number_unsupported,
+        /// A debit card where the merchant charges cards as credit only (`card.creditOnly`).
+        number_debit_only,
         expiry_required,
         expiry_incomplete,
         expiry_invalid,

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Nombor kad anda tidak lengkap.",
     number_invalid: "Nombor kad anda tidak sah. Semak jika ada kesilapan taip.",
     number_unsupported: "Jenama kad ini tidak diterima.",
+    number_debit_only: "Ini kad debit. Gunakan kad kredit.",
     expiry_required: "Masukkan tarikh luput.",
     expiry_incomplete: "Tarikh luput tidak lengkap.",
     expiry_invalid: "Masukkan tarikh luput dalam format BB / TT.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Je kaartnummer is onvolledig.",
     number_invalid: "Je kaartnummer is ongeldig. Controleer het op typefouten.",
     number_unsupported: "Dit type kaart wordt niet geaccepteerd.",
+    number_debit_only: "Dit is een debitcard. Gebruik een creditcard.",
     expiry_required: "Vul de vervaldatum in.",
     expiry_incomplete: "De vervaldatum is onvolledig.",
     expiry_invalid: "Vul de vervaldatum in als MM / JJ.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Numer karty jest niekompletny.",
     number_invalid: "Numer karty jest nieprawidłowy. Sprawdź, czy nie ma w nim literówek.",
     number_unsupported: "Ten rodzaj karty nie jest akceptowany.",
+    number_debit_only: "To karta debetowa. Użyj karty kredytowej.",
     expiry_required: "Wpisz datę ważności.",
     expiry_incomplete: "Data ważności jest niekompletna.",
     expiry_invalid: "Wpisz datę ważności w formacie MM / RR.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "O número do cartão está incompleto.",
     number_invalid: "O número do cartão é inválido. Verifique se há erros de digitação.",
     number_unsupported: "Esta bandeira de cartão não é aceita.",
+    number_debit_only: "Este é um cartão de débito. Use um cartão de crédito.",
     expiry_required: "Informe a validade.",
     expiry_incomplete: "A validade está incompleta.",
     expiry_invalid: "Informe a validade como MM / AA.",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Номер карты введён не полностью.",
     number_invalid: "Неверный номер карты. Проверьте, нет ли опечаток.",
     number_unsupported: "Карты этой платёжной системы не принимаются.",
+    number_debit_only: "Это дебетовая карта. Используйте кредитную карту.",
     expiry_required: "Введите срок действия карты.",
     expiry_incomplete: "Срок действия введён не полностью.",
     expiry_invalid: "Введите срок действия в формате ММ / ГГ.",

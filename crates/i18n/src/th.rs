@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "หมายเลขบัตรไม่ครบถ้วน",
     number_invalid: "หมายเลขบัตรไม่ถูกต้อง โปรดตรวจสอบการพิมพ์อีกครั้ง",
     number_unsupported: "ไม่รับบัตรประเภทนี้",
+    number_debit_only: "บัตรนี้เป็นบัตรเดบิต โปรดใช้บัตรเครดิต",
     expiry_required: "โปรดกรอกวันหมดอายุ",
     expiry_incomplete: "วันหมดอายุไม่ครบถ้วน",
     expiry_invalid: "โปรดกรอกวันหมดอายุในรูปแบบ ดด / ปป",

@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Số thẻ chưa đầy đủ.",
     number_invalid: "Số thẻ không hợp lệ. Vui lòng kiểm tra lại các chữ số đã nhập.",
     number_unsupported: "Loại thẻ này không được chấp nhận.",
+    number_debit_only: "Đây là thẻ ghi nợ. Vui lòng dùng thẻ tín dụng.",
     expiry_required: "Vui lòng nhập ngày hết hạn.",
     expiry_incomplete: "Ngày hết hạn chưa đầy đủ.",
     expiry_invalid: "Vui lòng nhập ngày hết hạn theo định dạng TT / NN.",

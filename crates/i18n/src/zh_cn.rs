@@ -18,6 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "卡号不完整。",
     number_invalid: "卡号无效，请检查是否输入有误。",
     number_unsupported: "不支持该品牌的银行卡。",
+    number_debit_only: "这是借记卡，请使用信用卡。",
     expiry_required: "请输入有效期。",
     expiry_incomplete: "有效期不完整。",
     expiry_invalid: "请按 MM / YY 格式输入有效期。",

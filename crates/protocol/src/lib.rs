@@ -20,6 +20,7 @@
 mod card_info;
 mod codec;
 mod notice;
+#[cfg(any(feature = "small-utf8", test))]
 mod utf8;
 
 pub use card_info::{CardInfo, Iin, LastFour};
@@ -30,7 +31,7 @@ pub use notice::Notice;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version both sides must speak.
-pub const VERSION: u16 = 9;
+pub const VERSION: u16 = 10;
 
 /// A message with its protocol version and sequence number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,6 +127,9 @@ pub struct Configure {
     pub save_card: bool,
     /// Show the card form one field at a time, with Back and Next (Yuno's `card.type: "step"`).
     pub steps: bool,
+    /// Charge the card as credit (Yuno's `isCreditCardProcessingOnly`): the token asks for
+    /// `card.type: "CREDIT"`, so a combo card is charged as credit and a debit card refused.
+    pub credit_only: bool,
     /// Light or dark.
     pub theme: Theme,
     /// CSS custom properties from `appearance.variables` (name, value).

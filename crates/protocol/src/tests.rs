@@ -58,6 +58,7 @@ fn every_host_message() -> Vec<HostToFrame> {
             document: FieldMode::Required,
             save_card: true,
             steps: true,
+            credit_only: true,
             theme: Theme::Dark,
             variables: vec![("--cw-accent".into(), "#0a7".into())],
             styles: "input { color: red }".into(),
@@ -90,14 +91,14 @@ fn every_message_round_trips() {
 /// new `VERSION` (the other side may be an older frame).
 #[test]
 fn wire_bytes_are_pinned_for_this_version() {
-    assert_eq!(VERSION, 9);
-    // v = 9, seq = 3, variant 1 (resized), height 120.
+    assert_eq!(VERSION, 10);
+    // v = 10, seq = 3, variant 1 (resized), height 120.
     assert_eq!(
         encode(3, &FrameToHost::Resized { height: 120 }),
-        [9, 3, 1, 120]
+        [10, 3, 1, 120]
     );
-    assert_eq!(encode(0, &FrameToHost::Ready), [9, 0, 0]);
-    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [9, 0, 6]);
+    assert_eq!(encode(0, &FrameToHost::Ready), [10, 0, 0]);
+    assert_eq!(encode(0, &FrameToHost::LanguageUnavailable), [10, 0, 6]);
     // Variant 2 (changed): Some(AMEX = 2), complete false, one error (cvc = 2, incomplete = 1),
     // 3 installments.
     let changed = FrameToHost::Changed {
@@ -106,7 +107,7 @@ fn wire_bytes_are_pinned_for_this_version() {
         errors: vec![(Field::Cvc, FieldError::Incomplete)],
         installments: 3,
     };
-    assert_eq!(encode(1, &changed), [9, 1, 2, 1, 2, 0, 1, 2, 1, 3]);
+    assert_eq!(encode(1, &changed), [10, 1, 2, 1, 2, 0, 1, 2, 1, 3]);
     assert_eq!(
         encode(
             300,
@@ -114,7 +115,7 @@ fn wire_bytes_are_pinned_for_this_version() {
                 field: Field::HolderName
             }
         ),
-        [9, 0xac, 0x02, 2, 3]
+        [10, 0xac, 0x02, 2, 3]
     );
     // Variant 4 (failed): too many attempts (5), not retryable, the shopper's words.
     let failed = FrameToHost::Failed {
@@ -124,12 +125,12 @@ fn wire_bytes_are_pinned_for_this_version() {
     };
     assert_eq!(
         encode(0, &failed),
-        [9, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
+        [10, 0, 4, 5, 0, 4, b'W', b'a', b'i', b't']
     );
-    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 9]);
+    assert_eq!(encode_handshake(HandshakeStep::Connect), [1, 10]);
     // What tests/e2e/www/hostile-frame.js forges must be a valid message, or that test
     // would prove nothing.
-    let mut forged = vec![9, 0, 3, 12];
+    let mut forged = vec![10, 0, 3, 12];
     forged.extend(b"forged-token");
     forged.extend([0, 6]);
     forged.extend(b"411111");

@@ -1,6 +1,7 @@
-//! UTF-8 decoded by hand. `core::str::from_utf8` was the host's largest function from outside
-//! its own code (616 B of wasm, most of it a word-at-a-time fast path that messages of a few
-//! dozen bytes never use); this loop is a fraction of that. The tests hold it to
+//! UTF-8 decoded by hand (feature `small-utf8`, the host's). `core::str::from_utf8` was the
+//! host's largest function from outside its own code (616 B of wasm, most of it a
+//! word-at-a-time fast path that messages of a few dozen bytes never use), and the host has no
+//! other use for it; this loop is a fraction of that. The tests hold it to
 //! `core::str::from_utf8`: every sequence of up to three bytes, and any bytes by proptest.
 
 /// The text `bytes` spell, or `None` where `core::str::from_utf8` would refuse them: a byte

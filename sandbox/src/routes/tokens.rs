@@ -341,7 +341,10 @@ pub async fn create(
                 serde_json::from_slice::<SealedCard>(&state.vault.open(&vaulted, &saved.card)?)
                     .map_err(anyhow::Error::from)?
                     .number;
-            facts["type"] = charged_as(&number, asked.as_deref())?.into();
+            // Unasked, a saved card is charged as it was when saved (a stored credential's
+            // later charges follow its first), so a card saved under credit only stays credit.
+            let asked = asked.as_deref().or(facts["type"].as_str());
+            facts["type"] = charged_as(&number, asked)?.into();
             if let Some(code) = card.and_then(|c| c.security_code) {
                 let brand = facts["brand"]
                     .as_str()

@@ -68,6 +68,7 @@ const results = {
   themeMisspelt: await attempt({ appearance: { theme: "night" } }),
   stepsAsAWord: await attempt({ card: { steps: "yes" } }),
   issuerFormAsAWord: await attempt({ issuerForm: "no" }),
+  creditOnlyAsAWord: await attempt({ card: { creditOnly: "yes" } }),
   noSession: await attempt({ checkoutSession: undefined }),
   noOnToken: await attempt({ onToken: undefined }),
   blankPayButton: await attempt({ payButtonText: "  " }),

@@ -127,6 +127,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno::pse_bank_list(d, s)),
     },
     Scenario {
+        name: "yuno-credit-only",
+        run: |d, s| Box::pin(yuno::credit_only(d, s)),
+    },
+    Scenario {
         name: "yuno-unsupported-features",
         run: |d, s| Box::pin(yuno::unsupported_features(d, s)),
     },
@@ -651,6 +655,10 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
     refused(
         "issuerFormAsAWord",
         &["option `issuerForm` must be a boolean"],
+    )?;
+    refused(
+        "creditOnlyAsAWord",
+        &["option `card.creditOnly` must be a boolean"],
     )?;
     refused("noSession", &["option `checkoutSession` is required"])?;
     refused("noOnToken", &["option `onToken` is required (a function)"])?;

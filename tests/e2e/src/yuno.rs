@@ -2,7 +2,8 @@
 //! out: card enrollment (`mountEnrollmentLite`, from Yuno's enrollment demo: the form in a modal
 //! dialog on a customer session, a declined card refused with the form back for another, an
 //! approved one saved, the customer's next checkout offering it), more of `startCheckout`'s
-//! options, the modal mounted twice, and the features this SDK does not offer.
+//! options, credit only (`card.isCreditCardProcessingOnly`), the modal mounted twice, and the
+//! features this SDK does not offer.
 
 use anyhow::{bail, Context};
 use thirtyfour::prelude::*;
@@ -162,6 +163,10 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
             "issuersAsAWord",
             "TypeError: checkout-widget: option `issuersFormEnable` must be a boolean",
         ),
+        (
+            "creditOnlyAsAWord",
+            "TypeError: checkout-widget: option `card.isCreditCardProcessingOnly` must be a boolean",
+        ),
         ("notOffered", "resolved"),
     ] {
         let got = said[call].as_str().unwrap_or_default();
@@ -242,6 +247,68 @@ pub async fn modal_mounted_twice(d: &WebDriver, s: &Sandbox) -> anyhow::Result<(
         .click()
         .await?;
     wait_text(d, "#result", "result: SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+/// A card the sandbox charges only as debit, and one that is both credit and debit (its
+/// test-card table).
+const DEBIT: &str = "4000056655665556";
+const COMBO: &str = "5500000000000004";
+
+/// `card.isCreditCardProcessingOnly` on a page written from Yuno's full checkout guide, in
+/// Portuguese: a debit card gets no token, and the form says why under the number and marks
+/// it; a card that is both credit and debit is charged as credit, as the token Yuno's page is
+/// given and the payment both say. Without the option, the same card is charged as debit.
+pub async fn credit_only(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/yuno-credit.html", s.merchant)).await?;
+    install_spy(d).await?;
+    type_card(d, DEBIT, "1230", CVC, Some("Ana Souza")).await?;
+    click(d, "#pay").await?;
+    crate::scenarios::enter_secure_frame(d).await?;
+    wait_text(
+        d,
+        "#cw-number-error",
+        "Este é um cartão de débito. Use um cartão de crédito.",
+    )
+    .await?;
+    let number = d.find(By::Id("cw-number")).await?;
+    if number.attr("aria-invalid").await?.as_deref() != Some("true") {
+        bail!("the number of a debit card is not marked invalid");
+    }
+    number.click().await?;
+    for _ in 0..19 {
+        number.send_keys(Key::Backspace).await?;
+    }
+    number.send_keys(COMBO).await?;
+    d.enter_default_frame().await?;
+    let token = read_js(d, "#result", "el.dataset.token ?? 'none'").await?;
+    if token != "none" {
+        bail!("a debit card made a token under credit only ({token:?})");
+    }
+    click(d, "#pay").await?;
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
+    let charged = read_js(d, "#result", "el.dataset.token + ' ' + el.dataset.charged").await?;
+    if charged != "CREDIT CREDIT" {
+        bail!("a combo card under credit only: the token and the payment say {charged:?}");
+    }
+    check_spy(d).await?;
+
+    open(
+        d,
+        &format!(
+            "{}/yuno-credit.html?isCreditCardProcessingOnly=false",
+            s.merchant
+        ),
+    )
+    .await?;
+    install_spy(d).await?;
+    type_card(d, COMBO, "1230", CVC, Some("Ana Souza")).await?;
+    click(d, "#pay").await?;
+    wait_text(d, "#result", "result: SUCCEEDED").await?;
+    let charged = read_js(d, "#result", "el.dataset.token + '/' + el.dataset.charged").await?;
+    if charged != "/DEBIT" {
+        bail!("a combo card without credit only: the token and the payment say {charged:?}");
+    }
     check_spy(d).await
 }
 

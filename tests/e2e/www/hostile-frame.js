@@ -1,6 +1,6 @@
 // Forges every protocol message it can think of, at the page and at the secure frame: in the
 // real wire format (postcard bytes, as crates/protocol encodes them) and as plain objects.
-const VERSION = 9;
+const VERSION = 10;
 const varint = (n) => {
   const out = [];
   for (; n >= 0x80; n >>>= 7) out.push((n & 0x7f) | 0x80);
