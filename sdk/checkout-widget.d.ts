@@ -224,7 +224,9 @@ export interface YunoOneTimeToken {
   vault_on_success: boolean;
   /**
    * Cards. `holder_name` is empty: like the number, the name stays in the secure frame (the
-   * payment has it). The sandbox knows no issuer, category or card type: empty and null.
+   * payment has it). The sandbox knows no issuer or category: empty and null. `type` is
+   * `CREDIT` for a new card under `card.isCreditCardProcessingOnly` (the API charges it so or
+   * makes no token), else empty.
    */
   card_data?: {
     holder_name: string;
@@ -272,6 +274,8 @@ export interface YunoStartCheckoutOptions {
     documentEnable?: boolean;
     /** The number of installments the shopper picked, when it changes. */
     onInstallmentSelected?(selection: { installment: number }): void;
+    /** Charge the card as credit (native `card.creditOnly`). */
+    isCreditCardProcessingOnly?: boolean;
   };
   yunoCreatePayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
   createPayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
@@ -317,7 +321,7 @@ export interface YunoEnrollmentOptions {
   showPaymentStatus?: boolean;
   apiUrl?: string;
   /** Yuno's `card.texts.cardForm.enrollmentSubmitButton`: the Save card button's label. */
-  card?: { texts?: { cardForm?: { enrollmentSubmitButton?: string } } };
+  card?: { texts?: { cardForm?: { enrollmentSubmitButton?: string } }; isCreditCardProcessingOnly?: boolean };
   /** Once the card is verified: `ENROLLED` with its `vaultedToken`, or `DECLINED` / `ERROR` (the form comes back for another card). */
   yunoEnrollmentStatus?(result: { status: YunoEnrollmentStatus; vaultedToken?: string }): void;
   /** Errors; `CANCELED_BY_USER` when the shopper closes the dialog before the card is saved. */

@@ -24,7 +24,7 @@ export function enroll(mount, publicApiKey, o, live, close) {
   const told = pick(o, ["yunoEnrollmentStatus"]);
   const onError = pick(o, ["yunoError", "error"]);
   for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
-  const card = { creditOnly: creditOnly(o.card) };
+  const cardOptions = { creditOnly: creditOnly(o.card) };
   // Yuno's default here is the modal.
   const { inModal, where } = placement(o, true);
   const api = (o.apiUrl || new URL(import.meta.url).origin).replace(/\/+$/, "");
@@ -141,7 +141,7 @@ export function enroll(mount, publicApiKey, o, live, close) {
       apiUrl: o.apiUrl,
       publicApiKey,
       paymentMethods: ["CARD"],
-      card,
+      card: cardOptions,
       showPayButton: false,
       onReady: () => o.onRendered?.(),
       onToken,

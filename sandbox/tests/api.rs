@@ -1310,7 +1310,62 @@ async fn cards_are_charged_as_credit_or_debit_as_asked_and_as_they_can_be() {
         "`payment_method.card.type` must be CREDIT or DEBIT"
     );
 
-    // A saved combo card is charged as its token asks, too.
+    // Installments are credit's: a combo card in three is charged as credit unasked, and not
+    // at all asked for debit; a debit card is offered none.
+    let session = sb.session("BR", None, None).await;
+    let installments = |asked: Option<&str>| {
+        let mut card = json!({"number": combo, "expiration_month": 12, "expiration_year": 2030,
+            "security_code": "123", "installment": {"value": 3}});
+        if let Some(t) = asked {
+            card["type"] = json!(t);
+        }
+        json!({"payment_method": {"type": "CARD", "card": card}})
+    };
+    let path = format!("/v1/checkout/sessions/{session}/token");
+    let (s, tok) = sb
+        .call(
+            Method::POST,
+            &path,
+            Keys::Public,
+            Some(installments(None)),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, &tok["card_data"]["type"]),
+        (StatusCode::CREATED, &json!("CREDIT")),
+        "{tok}"
+    );
+    let (s, v) = sb
+        .call(
+            Method::POST,
+            &path,
+            Keys::Public,
+            Some(installments(Some("DEBIT"))),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, v["field"].as_str()),
+        (
+            StatusCode::BAD_REQUEST,
+            Some("payment_method.card.installment.value")
+        ),
+        "{v}"
+    );
+    let (_, offer) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{session}/installments?iin=40000566"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(offer["installments"], json!([]), "{offer}");
+
+    // A saved combo card is charged as it was saved (debit, here), unless its token asks
+    // otherwise.
     let customer = sb.customer("combo-shopper").await;
     let first = sb.session("BR", Some(&customer), None).await;
     let (_, tok) = sb.card_token(&first, combo, "123", true).await;
@@ -1337,4 +1392,56 @@ async fn cards_are_charged_as_credit_or_debit_as_asked_and_as_they_can_be() {
         assert_eq!(s, StatusCode::CREATED, "{tok}");
         assert_eq!(tok["card_data"]["type"], charged, "{asked:?}");
     }
+}
+
+#[tokio::test]
+async fn a_card_saved_as_credit_stays_credit() {
+    let dir = data_dir();
+    let sb = Sandbox::start(dir.path(), &[]).await;
+    let customer = sb.customer("credit-shopper").await;
+    let first = sb.session("BR", Some(&customer), None).await;
+    let (s, tok) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{first}/token"),
+            Keys::Public,
+            Some(
+                json!({"payment_method": {"type": "CARD", "card": {"number": "5500000000000004",
+                "expiration_month": 12, "expiration_year": 2030, "security_code": "123",
+                "type": "CREDIT"}}, "save": true}),
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{tok}");
+    let (_, pay) = sb.pay(&first, tok["token"].as_str().unwrap()).await;
+    assert_eq!(pay["status"], "SUCCEEDED", "{pay}");
+
+    // The payment-methods list says what it was saved as; its next token is charged so.
+    let second = sb.session("BR", Some(&customer), None).await;
+    let (_, methods) = sb
+        .call(
+            Method::GET,
+            &format!("/v1/checkout/sessions/{second}/payment-methods"),
+            Keys::Public,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(methods[0]["card_data"]["type"], "CREDIT", "{methods}");
+    let vaulted = methods[0]["vaulted_token"].as_str().unwrap();
+    let (s, tok) = sb
+        .call(
+            Method::POST,
+            &format!("/v1/checkout/sessions/{second}/token"),
+            Keys::Public,
+            Some(json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}})),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (s, &tok["card_data"]["type"]),
+        (StatusCode::CREATED, &json!("CREDIT")),
+        "{tok}"
+    );
 }

@@ -18,7 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Ditt kortnummer är ofullständigt.",
     number_invalid: "Ditt kortnummer är ogiltigt. Kontrollera att det inte innehåller skrivfel.",
     number_unsupported: "Den här korttypen accepteras inte.",
-    number_debit_only: "Det här är ett betalkort. Använd ett kreditkort.",
+    number_debit_only: "Det här är ett debetkort. Använd ett kreditkort.",
     expiry_required: "Ange utgångsdatum.",
     expiry_incomplete: "Utgångsdatumet är ofullständigt.",
     expiry_invalid: "Ange utgångsdatum som MM / ÅÅ.",

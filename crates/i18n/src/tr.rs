@@ -18,7 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "Kart numaranız eksik.",
     number_invalid: "Kart numaranız geçersiz. Yazım hatası olup olmadığını kontrol edin.",
     number_unsupported: "Bu kart markası kabul edilmiyor.",
-    number_debit_only: "Bu bir banka kartı. Lütfen bir kredi kartı kullanın.",
+    number_debit_only: "Bu bir banka kartı. Kredi kartı kullanın.",
     expiry_required: "Son kullanma tarihini girin.",
     expiry_incomplete: "Son kullanma tarihi eksik.",
     expiry_invalid: "Son kullanma tarihini AA / YY biçiminde girin.",

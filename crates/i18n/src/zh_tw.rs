@@ -18,7 +18,7 @@ pub static FRAME: FrameStrings = FrameStrings {
     number_incomplete: "信用卡號碼不完整。",
     number_invalid: "信用卡號碼無效，請檢查是否輸入錯誤。",
     number_unsupported: "不接受此信用卡品牌。",
-    number_debit_only: "這是金融卡，請使用信用卡。",
+    number_debit_only: "這是簽帳金融卡，請使用信用卡。",
     expiry_required: "請輸入有效期限。",
     expiry_incomplete: "有效期限不完整。",
     expiry_invalid: "請以 MM / YY 格式輸入有效期限。",

@@ -39,8 +39,9 @@ pub fn offer_for(
             "must be the card's first 6 to 8 digits",
         ));
     }
-    // Saving a card (a customer session) pays nothing, in one payment or several.
-    if session.enrollment {
+    // Saving a card (a customer session) pays nothing, in one payment or several; a debit
+    // card pays at once.
+    if session.enrollment || crate::outcome::funding(iin) == crate::outcome::Funding::Debit {
         return Ok(None);
     }
     let brand = checkout_card::detect(iin.as_bytes()).brand();

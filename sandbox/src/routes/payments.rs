@@ -94,7 +94,7 @@ pub(crate) fn vault_card(
     let vaulted_token = uuid::Uuid::new_v4().to_string();
     let facts: Value = serde_json::from_str(card_facts.unwrap_or("null")).unwrap_or(Value::Null);
     let saved_facts = json!({
-        "iin": facts["iin"], "lfd": facts["lfd"], "brand": facts["brand"],
+        "iin": facts["iin"], "lfd": facts["lfd"], "brand": facts["brand"], "type": facts["type"],
         "expiration_month": facts["expiration_month"], "expiration_year": facts["expiration_year"],
     });
     let sealed = serde_json::to_vec(&card).map_err(anyhow::Error::from)?;

@@ -83,16 +83,17 @@ fn asked_type(card: Option<&CardIn>) -> ApiResult<Option<String>> {
     }
 }
 
-/// What the card `number` is charged as when the token asks for `asked` (see
-/// [`outcome::charged_as`]); a 400 `UNSUPPORTED_CARD_TYPE` naming `payment_method.card.type`
-/// if it cannot be (a debit card asked to be charged as credit).
-fn charged_as(number: &str, asked: Option<&str>) -> ApiResult<&'static str> {
-    outcome::charged_as(outcome::funding(number), asked).ok_or_else(|| {
+/// What the card whose number (or IIN) is `digits` is charged as when the token asks for
+/// `asked` and `installments` payments (see [`outcome::charged_as`]); a 400
+/// `UNSUPPORTED_CARD_TYPE` naming `payment_method.card.type` if it cannot be (a debit card
+/// asked to be charged as credit).
+fn charged_as(digits: &str, asked: Option<&str>, installments: u32) -> ApiResult<&'static str> {
+    outcome::charged_as(outcome::funding(digits), asked, installments).ok_or_else(|| {
         ApiError::field(
             "UNSUPPORTED_CARD_TYPE",
             "payment_method.card.type",
             format!(
-                "this card cannot be charged as {}",
+                "`payment_method.card.type`: this card cannot be charged as {}",
                 asked.unwrap_or_default()
             ),
         )
@@ -121,6 +122,13 @@ fn chosen_installment(
     let Some(iin) = card_data.and_then(|c| c["iin"].as_str()) else {
         return Err(ApiError::invalid(field, "is only for card payments"));
     };
+    // Installments are credit's: none for a card charged as debit.
+    if value > 1 && card_data.is_some_and(|c| c["type"] == "DEBIT") {
+        return Err(ApiError::invalid(
+            &format!("{field}.value"),
+            "is not offered for a card charged as debit",
+        ));
+    }
     let offer = super::installments::offer_for(state, session, iin, field)?;
     if plan
         .as_deref()
@@ -321,6 +329,7 @@ pub async fn create(
         .and_then(|c| c.installment.as_ref())
         .map(|i| (i.id.clone(), i.value));
     let asked = asked_type(m.card.as_ref())?;
+    let installments_asked = installment.as_ref().map_or(1, |(_, value)| *value);
     let mut new_card = None;
     let card_data: Option<Value> = match (m.kind.as_str(), m.vaulted_token, m.card) {
         ("CARD", Some(vaulted), card) => {
@@ -337,14 +346,14 @@ pub async fn create(
                     )
                 })?;
             let mut facts: Value = serde_json::from_str(&saved.card_facts).unwrap_or(Value::Null);
-            let number =
-                serde_json::from_slice::<SealedCard>(&state.vault.open(&vaulted, &saved.card)?)
-                    .map_err(anyhow::Error::from)?
-                    .number;
             // Unasked, a saved card is charged as it was when saved (a stored credential's
             // later charges follow its first), so a card saved under credit only stays credit.
-            let asked = asked.as_deref().or(facts["type"].as_str());
-            facts["type"] = charged_as(&number, asked)?.into();
+            let asked = asked
+                .as_deref()
+                .or(facts["type"].as_str())
+                .map(str::to_owned);
+            let iin = facts["iin"].as_str().unwrap_or_default().to_owned();
+            facts["type"] = charged_as(&iin, asked.as_deref(), installments_asked)?.into();
             if let Some(code) = card.and_then(|c| c.security_code) {
                 let brand = facts["brand"]
                     .as_str()
@@ -381,7 +390,7 @@ pub async fn create(
                 "iin": &digits[..iin_len],
                 "lfd": &digits[digits.len() - 4..],
                 "brand": brand.api_name(),
-                "type": charged_as(&digits, asked.as_deref())?,
+                "type": charged_as(&digits, asked.as_deref(), installments_asked)?,
                 "number_length": digits.len(),
                 "security_code_length": brand.rules().cvc_len,
                 "expiration_month": month,
