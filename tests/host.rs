@@ -875,3 +875,25 @@ async fn a_pack_that_does_not_fit_this_build_is_refused() {
     assert_eq!(Lang::Vi.install_host(short), Err(PackError::WrongCount(1)));
     assert!(!Lang::Vi.host_installed());
 }
+
+/// Idempotency keys (and the radio group's name) are UUID v4s from the browser's CSPRNG: the
+/// version and variant bits set, lower-case hex, never the same twice.
+#[wasm_bindgen_test]
+fn new_uuids_are_random_version_4_uuids() {
+    let ids: Vec<String> = (0..64).map(|_| checkout_widget::http::new_uuid()).collect();
+    for id in &ids {
+        let parts: Vec<&str> = id.split('-').collect();
+        let lengths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        assert_eq!(lengths, [8, 4, 4, 4, 12], "{id}");
+        assert!(
+            id.bytes().all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+            "{id}"
+        );
+        assert!(parts[2].starts_with('4'), "version 4: {id}");
+        assert!(matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'), "variant: {id}");
+    }
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
