@@ -886,11 +886,15 @@ fn new_uuids_are_random_version_4_uuids() {
         let lengths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
         assert_eq!(lengths, [8, 4, 4, 4, 12], "{id}");
         assert!(
-            id.bytes().all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+            id.bytes()
+                .all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
             "{id}"
         );
         assert!(parts[2].starts_with('4'), "version 4: {id}");
-        assert!(matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'), "variant: {id}");
+        assert!(
+            matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'),
+            "variant: {id}"
+        );
     }
     let mut unique = ids.clone();
     unique.sort();

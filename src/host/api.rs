@@ -214,9 +214,22 @@ pub async fn amount(o: &Options) -> Option<Amount> {
 
 /// The token request's `payment_method` for a method that needs no card form, with its
 /// `detail` (the bank chosen from a bank list; undefined, and left out, without one).
-pub fn payment_method(method: &Method, detail: JsValue) -> JsValue {
+pub fn payment_method(method: &Method, detail: JsValue, credit: bool) -> JsValue {
     match &method.vaulted_token {
-        Some(v) => object(&[("type", "CARD".into()), ("vaulted_token", v.into())]),
+        // Credit only (`card.creditOnly`) for a saved card too: a combo card as credit, a
+        // debit card refused (`UNSUPPORTED_CARD_TYPE`).
+        Some(v) => object(&[
+            ("type", "CARD".into()),
+            ("vaulted_token", v.into()),
+            (
+                "card",
+                if credit {
+                    object(&[("type", "CREDIT".into())])
+                } else {
+                    JsValue::UNDEFINED
+                },
+            ),
+        ]),
         None => object(&[("type", method.kind.as_str().into()), ("detail", detail)]),
     }
 }

@@ -482,7 +482,10 @@ impl Checkout {
                     return None; // none chosen yet (the list says so): no token
                 }
                 let info = payloads::method_token_info(m);
-                Some(Some((api::payment_method(m, detail), info)))
+                Some(Some((
+                    api::payment_method(m, detail, j.options.credit_only),
+                    info,
+                )))
             })
             .flatten()
         else {
@@ -512,7 +515,13 @@ impl Checkout {
             match token {
                 Ok(token) => self.deliver(token, info),
                 Err(e) => {
-                    let message = self.lang.host().api_error;
+                    let s = self.lang.host();
+                    // A saved debit card, under credit only: the shopper picks another.
+                    let message = if e.code == "UNSUPPORTED_CARD_TYPE" {
+                        s.debit_only
+                    } else {
+                        s.api_error
+                    };
                     self.status.set(message.to_owned());
                     self.call_on_error(&e.code, message, e.retryable);
                     self.finish();

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "رصيد البطاقة غير كافٍ. يُرجى تجربة بطاقة أخرى.",
     fraud_declined: "رفض البنك المُصدِر للبطاقة عملية الدفع هذه. يُرجى تجربة بطاقة أخرى.",
     payment_error: "تعذّرت معالجة عملية الدفع. يُرجى المحاولة مرة أخرى.",
+    debit_only: "هذه بطاقة خصم مباشر. يُرجى استخدام بطاقة ائتمان.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "أكّد هويتك",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Die Karte ist nicht ausreichend gedeckt. Versuchen Sie es mit einer anderen Karte.",
     fraud_declined: "Ihre Bank hat diese Zahlung abgelehnt. Versuchen Sie es mit einer anderen Karte.",
     payment_error: "Die Zahlung konnte nicht verarbeitet werden. Bitte versuchen Sie es erneut.",
+    debit_only: "Das ist eine Debitkarte. Bitte verwenden Sie eine Kreditkarte.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Bestätigen Sie, dass Sie es sind",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "The card has insufficient funds. Try another card.",
     fraud_declined: "Your bank declined this payment. Try another card.",
     payment_error: "The payment could not be processed. Try again.",
+    debit_only: "This is a debit card. Use a credit card.",
 };
 
 // English is compiled into the wasm pieces, which read only its frame and host words; these

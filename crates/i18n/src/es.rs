@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "La tarjeta no tiene fondos suficientes. Prueba con otra tarjeta.",
     fraud_declined: "Tu banco rechazó este pago. Prueba con otra tarjeta.",
     payment_error: "No se pudo procesar el pago. Inténtalo de nuevo.",
+    debit_only: "Esta es una tarjeta de débito. Usa una tarjeta de crédito.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirma que eres tú",

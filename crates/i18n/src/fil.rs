@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Kulang ang pondo sa kard. Gumamit ng ibang kard.",
     fraud_declined: "Tinanggihan ng inyong bangko ang bayad na ito. Gumamit ng ibang kard.",
     payment_error: "Hindi maproseso ang bayad. Pakisubukang muli.",
+    debit_only: "Debit kard ito. Gumamit ng credit kard.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Kumpirmahin na kayo ito",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "La carte ne dispose pas de fonds suffisants. Essayez une autre carte.",
     fraud_declined: "Votre banque a refusé ce paiement. Essayez une autre carte.",
     payment_error: "Le paiement n’a pas pu être traité. Veuillez réessayer.",
+    debit_only: "Il s’agit d’une carte de débit. Utilisez une carte de crédit.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirmez votre identité",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "אין בכרטיס יתרה או מסגרת מספיקה. נא לנסות כרטיס אחר.",
     fraud_declined: "הבנק שלך דחה את התשלום הזה. נא לנסות כרטיס אחר.",
     payment_error: "לא ניתן היה לעבד את התשלום. נא לנסות שוב.",
+    debit_only: "זהו כרטיס חיוב מיידי. יש להשתמש בכרטיס אשראי.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "אימות זהות",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Saldo kartu tidak mencukupi. Coba kartu lain.",
     fraud_declined: "Bank Anda menolak pembayaran ini. Coba kartu lain.",
     payment_error: "Pembayaran tidak dapat diproses. Silakan coba lagi.",
+    debit_only: "Ini kartu debit. Gunakan kartu kredit.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Konfirmasi bahwa ini Anda",

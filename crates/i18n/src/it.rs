@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "La carta non ha fondi sufficienti. Prova con un’altra carta.",
     fraud_declined: "La tua banca ha rifiutato questo pagamento. Prova con un’altra carta.",
     payment_error: "Non è stato possibile elaborare il pagamento. Riprova.",
+    debit_only: "Questa è una carta di debito. Usa una carta di credito.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Conferma la tua identità",

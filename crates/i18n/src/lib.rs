@@ -436,6 +436,8 @@ table! {
         insufficient_funds,
         fraud_declined,
         payment_error,
+        /// A saved debit card where the merchant charges cards as credit only (`card.creditOnly`).
+        debit_only,
     }
 }
 

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Baki kad tidak mencukupi. Cuba kad lain.",
     fraud_declined: "Bank anda menolak pembayaran ini. Cuba kad lain.",
     payment_error: "Pembayaran tidak dapat diproses. Sila cuba lagi.",
+    debit_only: "Ini kad debit. Gunakan kad kredit.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Sahkan bahawa ini anda",

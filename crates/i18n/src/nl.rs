@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Er staat onvoldoende saldo op de kaart. Probeer een andere kaart.",
     fraud_declined: "Je bank heeft deze betaling geweigerd. Probeer een andere kaart.",
     payment_error: "De betaling kon niet worden verwerkt. Probeer het opnieuw.",
+    debit_only: "Dit is een debitcard. Gebruik een creditcard.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Bevestig dat jij het bent",

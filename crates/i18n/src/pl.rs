@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Brak wystarczających środków na karcie. Użyj innej karty.",
     fraud_declined: "Twój bank odrzucił tę płatność. Użyj innej karty.",
     payment_error: "Nie udało się przetworzyć płatności. Spróbuj ponownie.",
+    debit_only: "To karta debetowa. Użyj karty kredytowej.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Potwierdź, że to Ty",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "O cartão não tem saldo suficiente. Tente outro cartão.",
     fraud_declined: "Seu banco recusou este pagamento. Tente outro cartão.",
     payment_error: "Não foi possível processar o pagamento. Tente novamente.",
+    debit_only: "Este é um cartão de débito. Use um cartão de crédito.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Confirme que é você",

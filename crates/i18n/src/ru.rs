@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "На карте недостаточно средств. Попробуйте другую карту.",
     fraud_declined: "Ваш банк отклонил этот платёж. Попробуйте другую карту.",
     payment_error: "Не удалось провести платёж. Попробуйте ещё раз.",
+    debit_only: "Это дебетовая карта. Используйте кредитную карту.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Подтвердите, что это вы",

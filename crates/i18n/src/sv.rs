@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Kortet saknar täckning. Försök med ett annat kort.",
     fraud_declined: "Din bank nekade betalningen. Försök med ett annat kort.",
     payment_error: "Betalningen kunde inte genomföras. Försök igen.",
+    debit_only: "Det här är ett debetkort. Använd ett kreditkort.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Bekräfta att det är du",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "ยอดเงินในบัตรไม่เพียงพอ โปรดลองใช้บัตรอื่น",
     fraud_declined: "ธนาคารของคุณปฏิเสธการชำระเงินนี้ โปรดลองใช้บัตรอื่น",
     payment_error: "ไม่สามารถดำเนินการชำระเงินได้ โปรดลองอีกครั้ง",
+    debit_only: "บัตรนี้เป็นบัตรเดบิต โปรดใช้บัตรเครดิต",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "ยืนยันตัวตนของคุณ",

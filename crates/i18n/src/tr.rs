@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Kartınızda yeterli bakiye yok. Başka bir kart deneyin.",
     fraud_declined: "Bankanız bu ödemeyi reddetti. Başka bir kart deneyin.",
     payment_error: "Ödeme işlenemedi. Lütfen tekrar deneyin.",
+    debit_only: "Bu bir banka kartı. Kredi kartı kullanın.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Kimliğinizi doğrulayın",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "Thẻ không đủ số dư. Vui lòng thử thẻ khác.",
     fraud_declined: "Ngân hàng của bạn đã từ chối giao dịch này. Vui lòng thử thẻ khác.",
     payment_error: "Không thể xử lý thanh toán. Vui lòng thử lại.",
+    debit_only: "Đây là thẻ ghi nợ. Vui lòng dùng thẻ tín dụng.",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "Xác minh danh tính của bạn",

@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "该卡余额不足，请换一张卡。",
     fraud_declined: "您的银行拒绝了此笔付款，请换一张卡。",
     payment_error: "无法处理此笔付款，请重试。",
+    debit_only: "这是借记卡，请使用信用卡。",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "验证您的身份",

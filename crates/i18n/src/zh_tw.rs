@@ -54,6 +54,7 @@ pub static HOST: HostStrings = HostStrings {
     insufficient_funds: "此卡片的可用額度或餘額不足，請改用其他卡片。",
     fraud_declined: "您的發卡銀行拒絕了此筆付款，請改用其他卡片。",
     payment_error: "無法處理此筆付款，請再試一次。",
+    debit_only: "這是簽帳金融卡，請使用信用卡。",
 };
 pub static ACTIONS: ActionStrings = ActionStrings {
     verify_title: "驗證您的身分",
