@@ -10,6 +10,33 @@
 // where Enter pays as it always does) first asks the field whether it is right: a cancelable
 // `cw-check` event, which the form (and the document field) cancels when it is not, showing
 // and saying why.
+//
+// The merchant may label the buttons of the card's own steps (`card.steps` as an object, Yuno's
+// `card.texts.cardStepper`): `{ number: { next }, expiry: { back, next }, cvc: …, holderName: … }`.
+// A label must be a non-empty string of at most 40 characters; anything else is named in a
+// console warning and the button keeps the form's own words.
+
+/** The card's steps, by their control's id: the names their labels go under. */
+const STEPS = { "cw-number": "number", "cw-expiry": "expiry", "cw-cvc": "cvc", "cw-holder": "holderName" };
+
+/** The merchant's labels that are usable, by step and button; a warning names the others. */
+function usable(labels) {
+  const out = {};
+  if (!labels || typeof labels != "object") return out;
+  const bad = [];
+  for (const [step, buttons] of Object.entries(labels)) {
+    if (!Object.values(STEPS).includes(step) || !buttons || typeof buttons != "object") {
+      bad.push(`card.steps.${step} (not a step of the card form: ${Object.values(STEPS).join(", ")})`);
+      continue;
+    }
+    for (const [button, text] of Object.entries(buttons)) {
+      if ((button == "back" || button == "next") && typeof text == "string" && text.trim() && text.length <= 40) (out[step] ||= {})[button] = text;
+      else bad.push(`card.steps.${step}.${button} (a label is "back" or "next", a non-empty string of at most 40 characters)`);
+    }
+  }
+  if (bad.length) console.warn(`checkout-widget: ignored, the buttons keep the form's words: ${bad.join("; ")}`);
+  return out;
+}
 
 const CSS = `@layer cw {
 .cw-steps { display: flex; gap: var(--cw-gap); }
@@ -18,8 +45,12 @@ const CSS = `@layer cw {
 .cw-steps button:focus-visible { outline: 3px solid var(--cw-color-accent) !important; outline-offset: 2px !important; }
 }`;
 
-/** Adds Back and Next, saying `back` and `next`, to the form shown one field at a time. */
-export function start(next, back) {
+/**
+ * Adds Back and Next, saying `back` and `next` (or the merchant's `labels`, for the card's own
+ * steps), to the form shown one field at a time.
+ */
+export function start(next, back, labels) {
+  const own = usable(labels);
   const form = document.querySelector(".cw-form");
   if (!form || form.querySelector(".cw-steps")) return;
   const sheet = new CSSStyleSheet();
@@ -48,7 +79,14 @@ export function start(next, back) {
     if (now < 0) return;
     all.forEach((step, i) => step.toggleAttribute("data-now", i == now));
     // (Set only when it changes: a set attribute is a mutation, which calls this again.)
-    for (const [b, hidden] of [[backButton, now == 0], [nextButton, now == all.length - 1]]) if (b.hidden != hidden) b.hidden = hidden;
+    const mine = own[STEPS[control(field)?.id]] || {};
+    for (const [b, hidden, text] of [
+      [backButton, now == 0, mine.back || back],
+      [nextButton, now == all.length - 1, mine.next || next],
+    ]) {
+      if (b.hidden != hidden) b.hidden = hidden;
+      if (b.textContent != text) b.textContent = text;
+    }
   };
   /** Back or Next: the focus goes to that step's control, which makes it current. */
   const go = (forward) => {

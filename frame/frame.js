@@ -22,11 +22,14 @@ if (text === null && language !== "en") {
 startFrame(
   language,
   text ?? undefined,
-  (css) => import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`)),
+  (card) => {
+    const css = JSON.parse(card).styles;
+    css && import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`));
+  },
   latamHandle(new URL("frame-latam.mjs", import.meta.url).href),
-  (next, back) =>
+  (next, back, card) =>
     import("./frame-steps.mjs")
-      .then((m) => m.start(next, back))
+      .then((m) => m.start(next, back, JSON.parse(card).steps))
       .catch((e) => {
         // Without Back and Next, every field shows.
         document.documentElement.removeAttribute("data-steps");

@@ -123,13 +123,18 @@ export interface CheckoutOptions {
     /**
      * The card form one field at a time, with Back and Next (Yuno: `card.type: "step"`);
      * Enter and Next check the field before moving on. Default false: every field at once.
+     * An object is `true` with the buttons' labels for the card's steps (Yuno:
+     * `card.texts.cardStepper`), e.g. `{ number: { next: "Continue" }, cvc: { back: "Back to
+     * the date" } }`; a label is a non-empty string of at most 40 characters, and one that is
+     * not (or is for another step) is named in a console warning, its button keeping the
+     * form's words, which the other steps (the document, installments) use too.
      */
-    steps?: boolean;
+    steps?: boolean | Partial<Record<"number" | "expiry" | "cvc" | "holderName", { back?: string; next?: string }>>;
     /**
      * Charge the card as credit (Yuno: `card.isCreditCardProcessingOnly`): a card that is both
      * credit and debit is charged as credit, and a debit card gets no token (the form says so
-     * under the number). Default false: a card is charged as what it is, a combo card as debit.
-     * Saved cards are charged as they were when saved.
+     * under the number; a saved debit card, under the pay button). Default false: a card is
+     * charged as what it is, a combo card as debit, a saved card as it was when saved.
      */
     creditOnly?: boolean;
     styles?: string;
@@ -225,8 +230,8 @@ export interface YunoOneTimeToken {
   /**
    * Cards. `holder_name` is empty: like the number, the name stays in the secure frame (the
    * payment has it). The sandbox knows no issuer or category: empty and null. `type` is
-   * `CREDIT` for a new card under `card.isCreditCardProcessingOnly` (the API charges it so or
-   * makes no token), else empty.
+   * `CREDIT` under `card.isCreditCardProcessingOnly` (the API charges the card so or makes no
+   * token), else empty.
    */
   card_data?: {
     holder_name: string;
@@ -267,8 +272,16 @@ export interface YunoStartCheckoutOptions {
     cardSaveEnable?: boolean;
     /** No cardholder name field (native `card.holderName: "hidden"`). */
     hideCardholderName?: boolean;
-    /** `cardForm.paymentSubmitButton`: the pay button's label (native `payButtonText`). */
-    texts?: { cardForm?: { paymentSubmitButton?: string } };
+    /**
+     * `cardForm.paymentSubmitButton`: the pay button's label (native `payButtonText`);
+     * `cardStepper`: the step buttons' labels under `type: "step"` (native `card.steps`).
+     */
+    texts?: {
+      cardForm?: { paymentSubmitButton?: string };
+      cardStepper?: Partial<
+        Record<"numberCardStep" | "cardHolderNameStep" | "expirationDateStep" | "cvvStep", { prevButton?: string; nextButton?: string }>
+      >;
+    };
     styles?: string;
     /** Ask for the payer's identity document (native `card.document: "required"`). */
     documentEnable?: boolean;

@@ -55,7 +55,8 @@ export function worded(error) {
   error.message = error.message.replace(
     /^(checkout-widget: (?:option )?`[^`]*`) (\w)(?:, got "(.*)")?$/s,
     (all, option, letter, given) => {
-      const words = must[letter];
+      // (`card.steps` may also be its buttons' labels: the wasm says `b` for it.)
+      const words = option.endsWith("`card.steps`") && letter == "b" ? "must be a boolean, or an object of its buttons' labels" : must[letter];
       if (!words) return all;
       if (words.includes("$")) return `${option} ${words.replace("$", () => given)}`;
       return `${option} ${words}${given === undefined ? "" : `, got "${given}"`}`;

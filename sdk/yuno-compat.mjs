@@ -13,6 +13,22 @@ const paySubmitText = (t) =>
     ? t
     : fail("option `card.texts.cardForm.paymentSubmitButton` must be a non-empty string");
 
+/**
+ * Yuno's `card.texts.cardStepper` (its step buttons' labels) as the native `card.steps` labels,
+ * each checked under its own name; `true` (the form's words) without any.
+ */
+const stepLabels = (stepper) => {
+  const labels = {};
+  for (const [yuno, step] of [["numberCardStep", "number"], ["expirationDateStep", "expiry"], ["cvvStep", "cvc"], ["cardHolderNameStep", "holderName"]])
+    for (const [button, native] of [["prevButton", "back"], ["nextButton", "next"]]) {
+      const text = stepper?.[yuno]?.[button];
+      if (text === undefined) continue;
+      if (typeof text != "string" || !text.trim()) fail(`option \`card.texts.cardStepper.${yuno}.${button}\` must be a non-empty string`);
+      (labels[step] ||= {})[native] = text;
+    }
+  return Object.keys(labels).length ? labels : true;
+};
+
 /** Yuno's `card.isCreditCardProcessingOnly`, checked under its own name: the native `card.creditOnly`. */
 export const creditOnly = (card) =>
   [undefined, true, false].includes(card?.isCreditCardProcessingOnly)
@@ -27,7 +43,6 @@ const unoffered = (o) => {
   const type = o.card?.type;
   if (type !== undefined && type !== "extends" && type !== "step") fail('option `card.type` must be "extends" or "step"');
   for (const [given, option, what, instead] of [
-    [o.card?.texts?.cardStepper, "`card.texts.cardStepper`", "labels for the steps' buttons", "they say Next and Back in the shopper's language"],
     [o.card?.fonts, "`card.fonts`", "fonts loaded into the card form", "the form keeps its own font"],
     [o.texts?.customerForm, "`texts.customerForm`", "the customer data form", "its texts are not shown"],
     [o.texts?.paymentOtp, "`texts.paymentOtp`", "the one-time password form", "its texts are not shown"],
@@ -67,7 +82,7 @@ const oneTimeToken = (token, i, credit) => ({
         issuer_name: "",
         issuer_code: null,
         category: null,
-        type: credit && !i.vaultedToken ? "CREDIT" : "",
+        type: credit ? "CREDIT" : "",
         expiration_month: i.expirationMonth,
         expiration_year: i.expirationYear,
       }
@@ -222,6 +237,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       for (const name of ["onLoading", "onRendered", "onOneTimeTokenCreationStart"]) pick(o, [name]);
       if (![undefined, true, false].includes(o.issuersFormEnable)) fail("option `issuersFormEnable` must be a boolean");
       creditOnly(o.card);
+      stepLabels(o.card?.texts?.cardStepper);
       unoffered(o);
       opts = o;
       selector = where;
@@ -261,7 +277,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
           o.card && typeof o.card === "object"
             ? {
                 saveCard: !!o.card.cardSaveEnable,
-                steps: o.card.type == "step",
+                steps: o.card.type == "step" && stepLabels(o.card.texts?.cardStepper),
                 holderName: o.card.hideCardholderName ? "hidden" : undefined,
                 styles: o.card.styles || undefined,
                 document: o.card.documentEnable ? "required" : undefined,

@@ -424,7 +424,7 @@ fn configure(language: &str) -> Configure {
             ("--cw-color-accent".into(), "rgb(1, 2, 3)".into()),
             ("color".into(), "red".into()),
         ],
-        styles: String::new(),
+        card: String::new(),
     }
 }
 

@@ -36,7 +36,7 @@ fn config(session: &str, key: &str) -> Configure {
         credit_only: false,
         theme: Theme::Light,
         variables: vec![],
-        styles: String::new(),
+        card: String::new(),
     }
 }
 

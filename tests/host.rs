@@ -287,8 +287,9 @@ fn the_payer_document_is_asked_for_only_when_the_merchant_says_so() {
     assert_eq!(read(Some("hidden")), (Hidden, Required));
 }
 
-/// `card.steps`: the card form one field at a time, only when asked for; anything but a boolean
-/// is refused by name.
+/// `card.steps`: the card form one field at a time, only when asked for, by `true` or by the
+/// buttons' labels (an object, which reaches the frame in the `card` option's JSON); anything
+/// else is refused by name.
 #[wasm_bindgen_test]
 fn the_card_form_is_shown_one_field_at_a_time_only_when_asked() {
     let (_, on_token) = recorder();
@@ -299,11 +300,22 @@ fn the_card_form_is_shown_one_field_at_a_time_only_when_asked() {
             set(&c, "steps", &steps);
             set(&o, "card", &c);
         }
-        options::read(&o, api(), Lang::En).map(|(opts, _)| opts.steps)
+        options::read(&o, api(), Lang::En).map(|(opts, _)| (opts.steps, opts.card))
     };
-    assert_eq!(read(None), Ok(false));
-    assert_eq!(read(Some(true.into())), Ok(true));
-    assert_eq!(read(Some(false.into())), Ok(false));
+    assert_eq!(read(None), Ok((false, String::new())));
+    assert_eq!(
+        read(Some(true.into())),
+        Ok((true, r#"{"steps":true}"#.into()))
+    );
+    assert_eq!(
+        read(Some(false.into())),
+        Ok((false, r#"{"steps":false}"#.into()))
+    );
+    let labels = js_sys::JSON::parse(r#"{"cvc":{"next":"Pay"}}"#).unwrap();
+    assert_eq!(
+        read(Some(labels)),
+        Ok((true, r#"{"steps":{"cvc":{"next":"Pay"}}}"#.into()))
+    );
     assert_eq!(
         read(Some("step".into())),
         Err("option `card.steps` b".to_owned())

@@ -32,12 +32,13 @@ use tokenize::{tokenize, Card, Failure};
 pub type HostChannel = Rc<Channel<FrameToHost>>;
 
 thread_local! {
-    /// The loader's `(css) => …` that fetches `frame-styles.mjs` and applies the merchant's
-    /// CSS with it: only a form configured with `card.styles` fetches that module.
+    /// The loader's `(card) => …` that, for a `card` option (JSON) with `styles`, fetches
+    /// `frame-styles.mjs` and applies the merchant's CSS with it: only a form configured with
+    /// `card.styles` fetches that module.
     static STYLES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// The loader's `(next, back) => …` that fetches `frame-steps.mjs` and shows the form one
-    /// field at a time, its buttons saying those words: only a form configured with
-    /// `steps` fetches that module.
+    /// The loader's `(next, back, card) => …` that fetches `frame-steps.mjs` and shows the
+    /// form one field at a time, its buttons saying those words or the labels of the `card`
+    /// option's `steps`: only a form configured with `steps` fetches that module.
     static STEPS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
@@ -204,10 +205,10 @@ fn apply_language(lang: Lang) {
 /// them; the form's changes and Enter go to the host.
 fn render(config: &Configure, channel: HostChannel) -> (FormState, Extras) {
     apply_appearance(config);
-    if !config.styles.is_empty() {
+    if !config.card.is_empty() {
         STYLES.with(|s| {
             if let Some(apply) = s.borrow().as_ref() {
-                let _ = apply.call1(&JsValue::NULL, &config.styles.as_str().into());
+                let _ = apply.call1(&JsValue::NULL, &config.card.as_str().into());
             }
         });
     }
@@ -243,7 +244,13 @@ fn render(config: &Configure, channel: HostChannel) -> (FormState, Extras) {
         STEPS.with(|s| {
             if let Some(start) = s.borrow().as_ref() {
                 let words = lang.frame();
-                let _ = start.call2(&JsValue::NULL, &words.next.into(), &words.back.into());
+                let card = JsValue::from_str(&config.card);
+                let _ = start.call3(
+                    &JsValue::NULL,
+                    &words.next.into(),
+                    &words.back.into(),
+                    &card,
+                );
             }
         });
     }

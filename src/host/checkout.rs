@@ -381,7 +381,7 @@ impl Checkout {
             credit_only: o.credit_only,
             theme: o.theme,
             variables: o.variables.clone(),
-            styles: o.styles.clone(),
+            card: o.card.clone(),
         };
         let title = self.lang.host().frame_title;
         if let Ok(frame) = SecureFrame::mount(slot, &o.api_url, title, early, config, move |m| {

@@ -42,7 +42,7 @@ pub fn options(
         save_card: false,
         steps: false,
         credit_only: false,
-        styles: String::new(),
+        card: String::new(),
         initial_method: None,
         only_methods: None,
     }

@@ -14,7 +14,7 @@ use js_sys::{Function, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Lang;
-use crate::js_object::{get, given};
+use crate::js_object::{get, given, to_json};
 
 /// The options, validated.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,8 +38,10 @@ pub struct Options {
     pub steps: bool,
     /// Charge the card as credit (`card.creditOnly`, Yuno's `isCreditCardProcessingOnly`).
     pub credit_only: bool,
-    /// The merchant's CSS for the card form (`card.styles`), for the secure frame to filter.
-    pub styles: String,
+    /// The `card` option as JSON (empty without one): the secure frame's modules read its CSS
+    /// (`card.styles`, checked to be a string here) and its step buttons' labels (`card.steps`
+    /// as an object).
+    pub card: String,
     /// The method to select first: `(type, vaulted token)`.
     pub initial_method: Option<(String, Option<String>)>,
     /// Only the methods of these types are shown (`paymentMethods`, a JS array: tested with
@@ -248,9 +250,11 @@ fn fill(o: &mut Options, options: &JsValue) -> Result<Callbacks, String> {
         let picked = one_of(&card, "card.document", &names, expected)?;
         o.document = [Hidden, Required, Optional][picked];
         o.save_card = boolean(&card, "card.saveCard", false)?;
-        o.steps = boolean(&card, "card.steps", false)?;
+        // `true`, or the buttons' labels (an object, which the frame's module checks).
+        o.steps = get(&card, "steps").is_object() || boolean(&card, "card.steps", false)?;
         o.credit_only = boolean(&card, "card.creditOnly", false)?;
-        o.styles = string(&card, "card.styles", false)?.unwrap_or_default();
+        string(&card, "card.styles", false)?;
+        o.card = to_json(&card);
     }
 
     let only = get(options, "paymentMethods");

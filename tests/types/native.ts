@@ -10,7 +10,7 @@ export async function page(): Promise<PaymentResult | null> {
     countryCode: "BR",
     showPaymentStatus: true,
     challengeTimeout: 300,
-    card: { saveCard: true, steps: true, creditOnly: true },
+    card: { saveCard: true, steps: { number: { next: "Continue" }, cvc: { back: "Back" } }, creditOnly: true },
     async onToken(token, info) {
       void token;
       void info.brand;
@@ -26,7 +26,9 @@ export async function page(): Promise<PaymentResult | null> {
   await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, redirect: "go" });
   // @ts-expect-error: card.creditOnly is a boolean
   await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, card: { creditOnly: "yes" } });
-  // @ts-expect-error: card.steps is a boolean
+  // @ts-expect-error: card.steps labels only the card's own steps
+  await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, card: { steps: { pin: { next: "Go" } } } });
+  // @ts-expect-error: card.steps is a boolean or its labels
   await mount("#c", { publicApiKey: "pk", checkoutSession: "s", countryCode: "BR", onToken() {}, card: { steps: "step" } });
   handle.continuePayment({ status: "DECLINED", subStatus: "INSUFFICIENT_FUNDS" });
   const shown = await mountStatus("#status", { publicApiKey: "pk", checkoutSession: "session" });

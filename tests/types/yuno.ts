@@ -39,7 +39,7 @@ export async function page(): Promise<ContinuePaymentResponse> {
     language: "es",
     showLoading: true,
     renderMode: { type: "element", elementSelector: { apmForm: "#form", actionForm: "#action" } },
-    card: { type: "extends", isCreditCardProcessingOnly: true },
+    card: { type: "step", isCreditCardProcessingOnly: true, texts: { cardStepper: { cvvStep: { prevButton: "Back", nextButton: "Pay" } } } },
     async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
       void oneTimeToken;
       void tokenWithInformation.card_data?.lfd;

@@ -203,7 +203,7 @@ impl Wire for Configure {
             put_str(out, name);
             put_str(out, value);
         }
-        put_str(out, &self.styles);
+        put_str(out, &self.card);
     }
     fn take(r: &mut Reader) -> Option<Self> {
         Some(Configure {
@@ -226,7 +226,7 @@ impl Wire for Configure {
                 }
                 v
             },
-            styles: r.string()?,
+            card: r.string()?,
         })
     }
 }

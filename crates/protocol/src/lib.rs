@@ -134,9 +134,11 @@ pub struct Configure {
     pub theme: Theme,
     /// CSS custom properties from `appearance.variables` (name, value).
     pub variables: Vec<(String, String)>,
-    /// The merchant's CSS for the card form (`card.styles`); the frame keeps only what
-    /// restyles it (`frame/frame-styles.mjs`).
-    pub styles: String,
+    /// The merchant's `card` option as JSON (empty without one), for what only the frame's
+    /// on-demand modules read: its CSS (`styles`; `frame/frame-styles.mjs` keeps only what
+    /// restyles the form) and its step buttons' labels (`steps`, when an object;
+    /// `frame/frame-steps.mjs` checks them). The wasm parses none of it.
+    pub card: String,
 }
 
 /// Why a field is not acceptable, as the frame reports it to the host (no values).

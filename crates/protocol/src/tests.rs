@@ -61,7 +61,7 @@ fn every_host_message() -> Vec<HostToFrame> {
             credit_only: true,
             theme: Theme::Dark,
             variables: vec![("--cw-accent".into(), "#0a7".into())],
-            styles: "input { color: red }".into(),
+            card: r#"{"styles":"input { color: red }","steps":{"cvc":{"next":"Pay"}}}"#.into(),
         }),
         HostToFrame::Submit,
         HostToFrame::Focus {

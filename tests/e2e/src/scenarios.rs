@@ -91,6 +91,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(card_styles(d, s)),
     },
     Scenario {
+        name: "card-step-labels",
+        run: |d, s| Box::pin(card_step_labels(d, s)),
+    },
+    Scenario {
         name: "integration-mistakes",
         run: |d, s| Box::pin(integration_mistakes(d, s)),
     },
@@ -569,6 +573,62 @@ async fn npm_page(d: &WebDriver, s: &Sandbox, page: &str) -> anyhow::Result<()> 
     check_spy(d).await
 }
 
+/// `card.steps` with the merchant's labels, in Spanish: a card step's button says the label it
+/// was given; one that is not a non-empty string of at most 40 characters, or is for a step the
+/// form does not have, is dropped (the button keeps the form's words) and named in one console
+/// warning in the frame.
+async fn card_step_labels(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/steps.html", s.merchant)).await?;
+    install_spy(d).await?;
+    wait_text(d, "#result", "ready").await?;
+    enter_secure_frame(d).await?;
+    let says = |want: [&'static str; 2]| async move {
+        wait_for(
+            10,
+            &format!("the step's buttons to say {want:?}"),
+            || async {
+                let back = d.find(By::Css(".cw-steps button:first-child")).await.ok()?;
+                let next = d.find(By::Css(".cw-steps button:last-child")).await.ok()?;
+                let shown = [back.text().await.ok()?, next.text().await.ok()?];
+                // (Back is hidden on the first step: its text reads empty there.)
+                (shown[1] == want[1] && (want[0].is_empty() || shown[0] == want[0])).then_some(())
+            },
+        )
+        .await
+    };
+    says(["", "Continuar"]).await?;
+    let number = find(d, "#cw-number").await?;
+    number.click().await?;
+    number.send_keys(PAN).await?;
+    says(["Atrás", "Al código"]).await?;
+    let expiry = find(d, "#cw-expiry").await?;
+    expiry.send_keys("1230").await?;
+    says(["Atrás", "Siguiente"]).await?;
+    let warned = wait_for(10, "the card.steps warning", || async {
+        let v = d
+            .execute("return (window.__warnings || []).join('\\n')", vec![])
+            .await
+            .ok()?;
+        let text = v.json().as_str().unwrap_or_default().to_owned();
+        text.contains("card.steps.").then_some(text)
+    })
+    .await?;
+    for named in [
+        "card.steps.expiry.back",
+        "card.steps.cvc.next",
+        "card.steps.pin",
+    ] {
+        if !warned.contains(named) {
+            bail!("the warning does not name {named}: {warned}");
+        }
+    }
+    if warned.contains("card.steps.number") || warned.matches("card.steps.").count() != 3 {
+        bail!("the warning names more than the three dropped labels: {warned}");
+    }
+    d.enter_default_frame().await?;
+    check_spy(d).await
+}
+
 /// `card.styles`: what restyles the card form is applied inside the secure frame; what would
 /// hide or move a field, or load a resource, is dropped (no request, no CSP report) and named
 /// in one console warning in the frame.
@@ -651,7 +711,10 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
         "themeMisspelt",
         &["option `appearance.theme` must be \"light\" or \"dark\", got \"night\""],
     )?;
-    refused("stepsAsAWord", &["option `card.steps` must be a boolean"])?;
+    refused(
+        "stepsAsAWord",
+        &["option `card.steps` must be a boolean, or an object of its buttons' labels"],
+    )?;
     refused(
         "issuerFormAsAWord",
         &["option `issuerForm` must be a boolean"],

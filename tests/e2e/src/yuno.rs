@@ -128,7 +128,7 @@ pub async fn pse_bank_list(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
 
 /// A page asks for Yuno features this SDK does not offer, and for an enrollment without its
 /// customer session: each call rejects, naming the feature (or the option), and nothing is
-/// mounted. Yuno's options for what this SDK lacks (`card.texts.cardStepper`, `card.fonts`,
+/// mounted. Yuno's options for what this SDK lacks (`card.fonts`,
 /// `texts.customerForm`, `texts.paymentOtp`) start the checkout, each named in a warning.
 pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno-mistakes.html", s.merchant)).await?;
@@ -164,6 +164,10 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
             "TypeError: checkout-widget: option `issuersFormEnable` must be a boolean",
         ),
         (
+            "stepperLabelNotText",
+            "TypeError: checkout-widget: option `card.texts.cardStepper.cvvStep.nextButton` must be a non-empty string",
+        ),
+        (
             "creditOnlyAsAWord",
             "TypeError: checkout-widget: option `card.isCreditCardProcessingOnly` must be a boolean",
         ),
@@ -177,7 +181,6 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
     // Each option for what this SDK lacks is named once, with what the shopper gets.
     let warnings: Vec<String> = serde_json::from_value(said["warnings"].clone())?;
     for words in [
-        "`card.texts.cardStepper` (labels for the steps' buttons) is not offered by this SDK: they say Next and Back",
         "`card.fonts` (fonts loaded into the card form) is not offered",
         "`texts.customerForm` (the customer data form) is not offered",
         "`texts.paymentOtp` (the one-time password form) is not offered",
@@ -371,8 +374,20 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     // stale once the focus has moved within the frame.)
     let back = ".cw-steps button:first-child";
     let next = ".cw-steps button:last-child";
+    // Each card step's buttons say the page's labels (Yuno's `cardStepper`); the document's,
+    // the form's own words.
+    let says = |back_label: &'static str, next_label: &'static str| async move {
+        let shown = (
+            find(d, back).await?.text().await?,
+            find(d, next).await?.text().await?,
+        );
+        if shown != (back_label.to_owned(), next_label.to_owned()) {
+            bail!("the step's buttons say {shown:?}, not {back_label:?} and {next_label:?}");
+        }
+        anyhow::Ok(())
+    };
     let label = find(d, next).await?.text().await?;
-    if find(d, back).await?.is_displayed().await? || label != "Next" {
+    if find(d, back).await?.is_displayed().await? || label != "Continue" {
         bail!("the first step offers Back, or its Next says {label:?}");
     }
     let number_error = || async {
@@ -394,6 +409,7 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     wait_for(10, "the number's error, at Next", number_error).await?;
     keys(d, "#cw-number", PAN).await?;
     step_is(d, "cw-expiry").await?;
+    says("Back to the number", "Continue").await?;
     click(d, back).await?;
     step_is(d, "cw-number").await?;
     keys(d, "#cw-number", Key::Enter).await?;
@@ -414,8 +430,10 @@ pub async fn step_card_form(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
         step_is(d, then).await?;
     }
     keys(d, "#cw-holder", "Ana Souza").await?;
+    says("Back to the code", "Done with the card").await?;
     click(d, next).await?;
     step_is(d, "cw-document-type").await?;
+    says("Back", "Next").await?;
     click(d, next).await?;
     step_is(d, "cw-document").await?;
     click(d, next).await?;

@@ -42,12 +42,12 @@ await attempt("issuersAsAWord", () =>
   yuno.startCheckout({ checkoutSession: checkout.checkout_session, elementSelector: "#form-element", countryCode: "BR", issuersFormEnable: "yes", async yunoCreatePayment() {} }),
 );
 await attempt("creditOnlyAsAWord", start({ type: "extends", isCreditCardProcessingOnly: "yes" }));
+await attempt("stepperLabelNotText", start({ type: "step", texts: { cardStepper: { cvvStep: { nextButton: 5 } } } }));
 await attempt(
   "notOffered",
   start(
     {
       type: "step",
-      texts: { cardStepper: { numberCardStep: { nextButton: "Continue" } } },
       fonts: [{ familyName: "Inter", files: [{ url: "https://fonts.example/inter.woff2", weight: 400 }] }],
     },
     { customerForm: { submitButton: "Continue" }, paymentOtp: { sendOtpButton: "Send code" } },
