@@ -13,11 +13,15 @@
 //
 // The merchant may label the buttons of the card's own steps (`card.steps` as an object, Yuno's
 // `card.texts.cardStepper`): `{ number: { next }, expiry: { back, next }, cvc: …, holderName: … }`.
-// A label must be a non-empty string of at most 40 characters; anything else is named in a
-// console warning and the button keeps the form's own words.
+// A label must be a string of at most 40 characters with a letter or a digit and no control,
+// format or unassigned character (no invisible, bidi-reordered or empty name); anything else is
+// named in a console warning and the button keeps the form's own words.
 
 /** The card's steps, by their control's id: the names their labels go under. */
 const STEPS = { "cw-number": "number", "cw-expiry": "expiry", "cw-cvc": "cvc", "cw-holder": "holderName" };
+
+/** Whether `text` can label a button: see above. */
+const label = (text) => typeof text == "string" && [...text].length <= 40 && /[\p{L}\p{N}]/u.test(text) && !/\p{C}/u.test(text);
 
 /** The merchant's labels that are usable, by step and button; a warning names the others. */
 function usable(labels) {
@@ -30,8 +34,8 @@ function usable(labels) {
       continue;
     }
     for (const [button, text] of Object.entries(buttons)) {
-      if ((button == "back" || button == "next") && typeof text == "string" && text.trim() && text.length <= 40) (out[step] ||= {})[button] = text;
-      else bad.push(`card.steps.${step}.${button} (a label is "back" or "next", a non-empty string of at most 40 characters)`);
+      if ((button == "back" || button == "next") && label(text)) (out[step] ||= {})[button] = text;
+      else bad.push(`card.steps.${step}.${button} (a label is "back" or "next": at most 40 characters, with a letter or a digit, and none invisible)`);
     }
   }
   if (bad.length) console.warn(`checkout-widget: ignored, the buttons keep the form's words: ${bad.join("; ")}`);

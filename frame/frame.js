@@ -15,6 +15,14 @@ const text = await pack;
 if (text === null && language !== "en") {
   console.warn(`checkout-widget: the "${language}" pack of the card form could not be loaded; it is shown in English`);
 }
+// The merchant's `card` option, as JSON (the wasm reads none of it); `{}` if it is not.
+const card = (json) => {
+  try {
+    return JSON.parse(json) || {};
+  } catch {
+    return {};
+  }
+};
 // The merchant's CSS (`card.styles`) is applied by a module of its own, fetched only by a form
 // that has some; so are the identity document and installment fields, fetched only by a form
 // whose country has them (their handle answers for them until they are in), and the form one
@@ -22,14 +30,14 @@ if (text === null && language !== "en") {
 startFrame(
   language,
   text ?? undefined,
-  (card) => {
-    const css = JSON.parse(card).styles;
+  (json) => {
+    const css = card(json).styles;
     css && import("./frame-styles.mjs").then((m) => m.apply(css)).catch((e) => console.warn(`checkout-widget: card.styles: ${e}`));
   },
   latamHandle(new URL("frame-latam.mjs", import.meta.url).href),
-  (next, back, card) =>
+  (next, back, json) =>
     import("./frame-steps.mjs")
-      .then((m) => m.start(next, back, JSON.parse(card).steps))
+      .then((m) => m.start(next, back, card(json).steps))
       .catch((e) => {
         // Without Back and Next, every field shows.
         document.documentElement.removeAttribute("data-steps");

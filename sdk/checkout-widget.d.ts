@@ -125,9 +125,10 @@ export interface CheckoutOptions {
      * Enter and Next check the field before moving on. Default false: every field at once.
      * An object is `true` with the buttons' labels for the card's steps (Yuno:
      * `card.texts.cardStepper`), e.g. `{ number: { next: "Continue" }, cvc: { back: "Back to
-     * the date" } }`; a label is a non-empty string of at most 40 characters, and one that is
-     * not (or is for another step) is named in a console warning, its button keeping the
-     * form's words, which the other steps (the document, installments) use too.
+     * the date" } }`; a label is at most 40 characters, with a letter or a digit and nothing
+     * invisible, and one that is not (or is for another step) is named in a console warning,
+     * its button keeping the form's words, which the other steps (the document, installments)
+     * use too.
      */
     steps?: boolean | Partial<Record<"number" | "expiry" | "cvc" | "holderName", { back?: string; next?: string }>>;
     /**
@@ -289,6 +290,11 @@ export interface YunoStartCheckoutOptions {
     onInstallmentSelected?(selection: { installment: number }): void;
     /** Charge the card as credit (native `card.creditOnly`). */
     isCreditCardProcessingOnly?: boolean;
+    /**
+     * As the card form changes: whether it shows an error. (Not Yuno's `data.cardIIN`, the
+     * IIN's issuer lookup: the IIN stays in the secure frame.)
+     */
+    onChange?(args: { error: boolean; data?: { isCardIINLoading: boolean; isInstallmentLoading: boolean; cardConfig: null } }): void;
   };
   yunoCreatePayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;
   createPayment?(oneTimeToken: string, tokenWithInformation: YunoOneTimeToken): void | Promise<void>;

@@ -23,7 +23,8 @@ const stepLabels = (stepper) => {
     for (const [button, native] of [["prevButton", "back"], ["nextButton", "next"]]) {
       const text = stepper?.[yuno]?.[button];
       if (text === undefined) continue;
-      if (typeof text != "string" || !text.trim()) fail(`option \`card.texts.cardStepper.${yuno}.${button}\` must be a non-empty string`);
+      if (typeof text != "string" || !text.trim() || [...text].length > 40)
+        fail(`option \`card.texts.cardStepper.${yuno}.${button}\` must be a non-empty string of at most 40 characters`);
       (labels[step] ||= {})[native] = text;
     }
   return Object.keys(labels).length ? labels : true;
@@ -238,6 +239,7 @@ export async function initialize(mount, publicApiKey, mountStatus) {
       if (![undefined, true, false].includes(o.issuersFormEnable)) fail("option `issuersFormEnable` must be a boolean");
       creditOnly(o.card);
       stepLabels(o.card?.texts?.cardStepper);
+      if (o.card?.onChange !== undefined && typeof o.card.onChange != "function") fail("option `card.onChange` must be a function");
       unoffered(o);
       opts = o;
       selector = where;
@@ -300,8 +302,11 @@ export async function initialize(mount, publicApiKey, mountStatus) {
         // behind it cannot be used).
         showPayButton: o.showPayButton ?? (!!selection.lite || inModal),
         onReady: () => o.onRendered?.(),
-        // The number of installments the shopper picked, when it changes (1: a single payment).
         onChange: (c) => {
+          // Yuno's `card.onChange({ error, data })`: whether the card form shows an error. (Not
+          // its `data.cardIIN`, the IIN's issuer lookup: the IIN stays in the secure frame.)
+          o.card?.onChange?.({ error: c.errors.length > 0, data: { isCardIINLoading: false, isInstallmentLoading: false, cardConfig: null } });
+          // The number of installments the shopper picked, when it changes (1: a single payment).
           if (c.installment !== installments) {
             installments = c.installment;
             o.card?.onInstallmentSelected?.({ installment: installments });

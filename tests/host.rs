@@ -913,3 +913,46 @@ fn new_uuids_are_random_version_4_uuids() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
 }
+
+/// `card.creditOnly` reaches a saved card's token request as Yuno's `card.type: "CREDIT"`
+/// (the API then charges a combo card as credit and refuses a debit card); without it, the
+/// request carries no `card`. A method other than a card carries only its `detail`.
+#[wasm_bindgen_test]
+fn a_saved_cards_token_asks_for_credit_only_under_credit_only() {
+    let method = |kind: &str, vaulted: Option<&str>| Method {
+        name: kind.into(),
+        kind: kind.into(),
+        icon: None,
+        description: None,
+        preferred: false,
+        vaulted_token: vaulted.map(Into::into),
+        last_successfully_used: None,
+        card_data: None,
+    };
+    let json = |v: JsValue| String::from(js_sys::JSON::stringify(&v).unwrap());
+    let saved = method("CARD", Some("v-1"));
+    assert_eq!(
+        json(checkout_widget::host::api::payment_method(
+            &saved,
+            JsValue::UNDEFINED,
+            true
+        )),
+        r#"{"type":"CARD","vaulted_token":"v-1","card":{"type":"CREDIT"}}"#
+    );
+    assert_eq!(
+        json(checkout_widget::host::api::payment_method(
+            &saved,
+            JsValue::UNDEFINED,
+            false
+        )),
+        r#"{"type":"CARD","vaulted_token":"v-1"}"#
+    );
+    let pse = method("PSE", None);
+    let detail = js_sys::JSON::parse(r#"{"issuer_id":"1007"}"#).unwrap();
+    assert_eq!(
+        json(checkout_widget::host::api::payment_method(
+            &pse, detail, true
+        )),
+        r#"{"type":"PSE","detail":{"issuer_id":"1007"}}"#
+    );
+}

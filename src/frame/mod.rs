@@ -45,7 +45,8 @@ thread_local! {
 /// Starts the frame (its page's loader calls this): installs the language pack the loader
 /// fetched for `language` (English when there is none, or it does not fit), waits for the
 /// host's port, and renders nothing until then, so a page that frames it from another origin
-/// gets no form. `styles` applies merchant CSS (`frame-styles.mjs`), when a form has some;
+/// gets no form. `styles` is given the merchant's `card` option (JSON) of any form that has one,
+/// and applies its CSS (`frame-styles.mjs`), when it has some;
 /// `latam` loads the document and installment fields ([`latam`]), when its country has them;
 /// `steps` shows the form one field at a time (`frame-steps.mjs`), when it is asked to.
 #[wasm_bindgen(js_name = startFrame)]

@@ -39,7 +39,15 @@ export async function page(): Promise<ContinuePaymentResponse> {
     language: "es",
     showLoading: true,
     renderMode: { type: "element", elementSelector: { apmForm: "#form", actionForm: "#action" } },
-    card: { type: "step", isCreditCardProcessingOnly: true, texts: { cardStepper: { cvvStep: { prevButton: "Back", nextButton: "Pay" } } } },
+    card: {
+      type: "step",
+      isCreditCardProcessingOnly: true,
+      texts: { cardStepper: { cvvStep: { prevButton: "Back", nextButton: "Pay" } } },
+      onChange({ error, data }) {
+        void error;
+        void data?.isCardIINLoading;
+      },
+    },
     async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
       void oneTimeToken;
       void tokenWithInformation.card_data?.lfd;

@@ -131,6 +131,10 @@ pub static ALL: &[Scenario] = &[
         run: |d, s| Box::pin(yuno::pse_bank_list(d, s)),
     },
     Scenario {
+        name: "credit-only-saved-debit-card",
+        run: |d, s| Box::pin(credit_only_saved_debit_card(d, s)),
+    },
+    Scenario {
         name: "yuno-credit-only",
         run: |d, s| Box::pin(yuno::credit_only(d, s)),
     },
@@ -574,9 +578,9 @@ async fn npm_page(d: &WebDriver, s: &Sandbox, page: &str) -> anyhow::Result<()> 
 }
 
 /// `card.steps` with the merchant's labels, in Spanish: a card step's button says the label it
-/// was given; one that is not a non-empty string of at most 40 characters, or is for a step the
-/// form does not have, is dropped (the button keeps the form's words) and named in one console
-/// warning in the frame.
+/// was given; one that is not a string of at most 40 characters with a letter or a digit and
+/// nothing invisible, or is for a step the form does not have, is dropped (the button keeps the
+/// form's words) and named in one console warning in the frame.
 async fn card_step_labels(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/steps.html", s.merchant)).await?;
     install_spy(d).await?;
@@ -616,14 +620,15 @@ async fn card_step_labels(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     for named in [
         "card.steps.expiry.back",
         "card.steps.cvc.next",
+        "card.steps.holderName.next",
         "card.steps.pin",
     ] {
         if !warned.contains(named) {
             bail!("the warning does not name {named}: {warned}");
         }
     }
-    if warned.contains("card.steps.number") || warned.matches("card.steps.").count() != 3 {
-        bail!("the warning names more than the three dropped labels: {warned}");
+    if warned.contains("card.steps.number") || warned.matches("card.steps.").count() != 4 {
+        bail!("the warning names more than the four dropped labels: {warned}");
     }
     d.enter_default_frame().await?;
     check_spy(d).await
@@ -821,7 +826,39 @@ async fn integration_mistakes(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> 
 async fn yuno_page(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     open(d, &format!("{}/yuno.html", s.merchant)).await?;
     install_spy(d).await?;
-    type_card(d, PAN, "1230", CVC, Some("Ana Souza")).await?;
+    // `card.onChange`, as Yuno's guide logs it: with the number's error once it shows, then
+    // without.
+    enter_secure_frame(d).await?;
+    let number = find(d, "#cw-number").await?;
+    number.click().await?;
+    number.send_keys("4242").await?;
+    find(d, "#cw-expiry").await?.click().await?;
+    d.enter_default_frame().await?;
+    wait_for(10, "card.onChange with the number's error", || async {
+        let said = read_js(d, "#result", "el.dataset.cardChange").await.ok()?;
+        (said == "true false").then_some(())
+    })
+    .await?;
+    enter_secure_frame(d).await?;
+    let number = find(d, "#cw-number").await?;
+    number.click().await?;
+    number.send_keys(Key::End).await?;
+    number.send_keys(&PAN[4..]).await?;
+    for (id, text) in [
+        ("#cw-expiry", "1230"),
+        ("#cw-cvc", CVC),
+        ("#cw-holder", "Ana Souza"),
+    ] {
+        let field = find(d, id).await?;
+        field.click().await?;
+        field.send_keys(text).await?;
+    }
+    d.enter_default_frame().await?;
+    wait_for(10, "card.onChange without an error", || async {
+        let said = read_js(d, "#result", "el.dataset.cardChange").await.ok()?;
+        (said == "false false").then_some(())
+    })
+    .await?;
     // `cardSaveEnable`: the form asks; the shopper ticks. `documentEnable`: a CPF.
     enter_secure_frame(d).await?;
     find(d, "#cw-save").await?.click().await?;
@@ -1082,6 +1119,34 @@ async fn saved_card(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     }
     pay(d).await?;
     wait_text(d, "#result", "SUCCEEDED").await?;
+    check_spy(d).await
+}
+
+/// `card.creditOnly` and a returning shopper whose saved card is debit only: the checkout
+/// offers it first, and paying with it makes no token; the shopper is told why under the pay
+/// button, and `onError` gets `UNSUPPORTED_CARD_TYPE`.
+async fn credit_only_saved_debit_card(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
+    open(d, &format!("{}/credit-saved.html", s.merchant)).await?;
+    install_spy(d).await?;
+    type_card(d, "4000056655665556", "1230", CVC, Some("Ana Souza")).await?;
+    pay(d).await?;
+    wait_text(d, "#result", "second checkout").await?;
+    let saved = read_js(d, "#result", "el.dataset.saved").await?;
+    let first = text_of(d, ".cw-method .cw-method-name").await;
+    if saved != "SUCCEEDED" || first != "VISA •••• 5556" {
+        bail!("the debit card was not saved and offered first ({saved:?}, {first:?})");
+    }
+    pay(d).await?;
+    wait_text(d, ".cw-status", "This is a debit card. Use a credit card.").await?;
+    let said = read_js(
+        d,
+        "#result",
+        "(el.dataset.error ?? '') + '/' + (el.dataset.token ?? '')",
+    )
+    .await?;
+    if said != "UNSUPPORTED_CARD_TYPE/" {
+        bail!("onError and onToken: {said:?}");
+    }
     check_spy(d).await
 }
 

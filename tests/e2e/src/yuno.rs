@@ -165,7 +165,11 @@ pub async fn unsupported_features(d: &WebDriver, s: &Sandbox) -> anyhow::Result<
         ),
         (
             "stepperLabelNotText",
-            "TypeError: checkout-widget: option `card.texts.cardStepper.cvvStep.nextButton` must be a non-empty string",
+            "TypeError: checkout-widget: option `card.texts.cardStepper.cvvStep.nextButton` must be a non-empty string of at most 40 characters",
+        ),
+        (
+            "cardOnChangeNotAFunction",
+            "TypeError: checkout-widget: option `card.onChange` must be a function",
         ),
         (
             "creditOnlyAsAWord",

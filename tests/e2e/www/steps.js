@@ -15,6 +15,7 @@ await CheckoutWidget.mount("#widget", {
       number: { next: "Continuar" },
       expiry: { back: "x".repeat(41), next: "Al código" },
       cvc: { next: 5 },
+      holderName: { next: "\u200b" },
       pin: { next: "Seguir" },
     },
   },

@@ -41,6 +41,7 @@ await attempt("stepperType", start({ type: "stepper" }));
 await attempt("issuersAsAWord", () =>
   yuno.startCheckout({ checkoutSession: checkout.checkout_session, elementSelector: "#form-element", countryCode: "BR", issuersFormEnable: "yes", async yunoCreatePayment() {} }),
 );
+await attempt("cardOnChangeNotAFunction", start({ type: "extends", onChange: "log" }));
 await attempt("creditOnlyAsAWord", start({ type: "extends", isCreditCardProcessingOnly: "yes" }));
 await attempt("stepperLabelNotText", start({ type: "step", texts: { cardStepper: { cvvStep: { nextButton: 5 } } } }));
 await attempt(

@@ -13,7 +13,14 @@ yuno.startCheckout({
   language: "en",
   showLoading: true,
   // Yuno's "save card" checkbox in the card form, and the payer's document (CPF in Brazil).
-  card: { cardSaveEnable: true, documentEnable: true },
+  card: {
+    cardSaveEnable: true,
+    documentEnable: true,
+    // Yuno's guide logs the card form's errors and data.
+    onChange: ({ error, data }) => {
+      document.getElementById("result").dataset.cardChange = `${error} ${data?.isCardIINLoading}`;
+    },
+  },
   async yunoCreatePayment(oneTimeToken, tokenWithInformation) {
     // Yuno's OneTimeToken: the card's last four under `card_data.lfd`.
     document.getElementById("result").dataset.card = `${tokenWithInformation.type} ${tokenWithInformation.card_data?.lfd}`;
