@@ -134,15 +134,7 @@ async fn bad_bodies_get_400_naming_the_field() {
     // A card number sent with the wrong type is not echoed back.
     let session = sb.session("BR", None, None).await;
     let body = json!({"payment_method": {"type": "CARD", "card": {"number": 4111111111111111u64}}});
-    let (s, v) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{session}/token"),
-            Keys::Public,
-            Some(body),
-            None,
-        )
-        .await;
+    let (s, v) = token_request(&sb, &session, body).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["field"], "payment_method.card.number", "{v}");
     assert!(!v.to_string().contains("4111111111111111"), "{v}");
@@ -516,15 +508,7 @@ async fn saved_cards_are_vaulted_on_success_and_listed_later() {
         .to_owned();
 
     let second = sb.session("BR", Some(&customer), None).await;
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{second}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
+    let methods = payment_methods(&sb, &second).await;
     let saved = &methods[0];
     assert_eq!(saved["vaulted_token"], vaulted.as_str());
     assert_eq!(saved["card_data"]["lfd"], "4444");
@@ -533,15 +517,7 @@ async fn saved_cards_are_vaulted_on_success_and_listed_later() {
     assert!(!methods.to_string().contains(MC_OK));
 
     let body = json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}});
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{second}/token"),
-            Keys::Public,
-            Some(body),
-            None,
-        )
-        .await;
+    let (s, tok) = token_request(&sb, &second, body).await;
     assert_eq!(s, StatusCode::CREATED, "{tok}");
     let (_, pay) = sb.pay(&second, tok["token"].as_str().unwrap()).await;
     assert_eq!(pay["status"], "SUCCEEDED");
@@ -551,15 +527,7 @@ async fn saved_cards_are_vaulted_on_success_and_listed_later() {
         .session("BR", Some(&sb.customer("stranger").await), None)
         .await;
     let body = json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}});
-    let (_, v) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{stranger}/token"),
-            Keys::Public,
-            Some(body),
-            None,
-        )
-        .await;
+    let (_, v) = token_request(&sb, &stranger, body).await;
     assert_eq!(v["code"], "VAULTED_TOKEN_NOT_FOUND");
 }
 
@@ -569,15 +537,7 @@ async fn alternative_method_is_pending_until_completed() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let session = sb.session("BR", None, None).await;
     let body = json!({"payment_method": {"type": "PIX"}});
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{session}/token"),
-            Keys::Public,
-            Some(body),
-            None,
-        )
-        .await;
+    let (s, tok) = token_request(&sb, &session, body).await;
     assert_eq!(s, StatusCode::CREATED);
     let (_, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
     assert_eq!(
@@ -606,15 +566,7 @@ async fn racing_completions_settle_once_with_one_webhook() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let receiver = format!("{}/webhooks", sb.merchant);
     let session = sb.session("BR", None, Some(&receiver)).await;
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{session}/token"),
-            Keys::Public,
-            Some(json!({"payment_method": {"type": "PIX"}})),
-            None,
-        )
-        .await;
+    let (s, tok) = token_request(&sb, &session, json!({"payment_method": {"type": "PIX"}})).await;
     assert_eq!(s, StatusCode::CREATED);
     let (_, pay) = sb.pay(&session, tok["token"].as_str().unwrap()).await;
     let id = pay["id"].as_str().unwrap().to_owned();
@@ -701,15 +653,7 @@ async fn demo_merchant_backend_runs_steps_1_2_and_4() {
             && !checkout.to_string().contains(&sb.secret_key)
     );
     let session = checkout["checkout_session"].as_str().unwrap();
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{session}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
+    let methods = payment_methods(&sb, session).await;
     assert!(methods.to_string().contains("OXXO"));
     let token = sb.token(session, VISA_OK).await;
     let pay: Value = http
@@ -1238,6 +1182,21 @@ async fn amounts_are_iso_4217_with_their_minor_units_and_payments_match_their_se
     );
 }
 
+/// `GET …/payment-methods` of `session`, as the browser reads it.
+async fn payment_methods(sb: &Sandbox, session: &str) -> Value {
+    let path = format!("/v1/checkout/sessions/{session}/payment-methods");
+    sb.call(Method::GET, &path, Keys::Public, None, None)
+        .await
+        .1
+}
+
+/// `POST …/token` of `session` with `body`, as the browser sends it.
+async fn token_request(sb: &Sandbox, session: &str, body: Value) -> (StatusCode, Value) {
+    let path = format!("/v1/checkout/sessions/{session}/token");
+    sb.call(Method::POST, &path, Keys::Public, Some(body), None)
+        .await
+}
+
 /// A token for `number` asking for `card.type` `asked` (none: no `type`) on a fresh session.
 async fn typed_token(
     sb: &Sandbox,
@@ -1400,45 +1359,29 @@ async fn a_card_saved_as_credit_stays_credit() {
     let sb = Sandbox::start(dir.path(), &[]).await;
     let customer = sb.customer("credit-shopper").await;
     let first = sb.session("BR", Some(&customer), None).await;
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{first}/token"),
-            Keys::Public,
-            Some(
-                json!({"payment_method": {"type": "CARD", "card": {"number": "5500000000000004",
+    let (s, tok) = token_request(
+        &sb,
+        &first,
+        json!({"payment_method": {"type": "CARD", "card": {"number": "5500000000000004",
                 "expiration_month": 12, "expiration_year": 2030, "security_code": "123",
                 "type": "CREDIT"}}, "save": true}),
-            ),
-            None,
-        )
-        .await;
+    )
+    .await;
     assert_eq!(s, StatusCode::CREATED, "{tok}");
     let (_, pay) = sb.pay(&first, tok["token"].as_str().unwrap()).await;
     assert_eq!(pay["status"], "SUCCEEDED", "{pay}");
 
     // The payment-methods list says what it was saved as; its next token is charged so.
     let second = sb.session("BR", Some(&customer), None).await;
-    let (_, methods) = sb
-        .call(
-            Method::GET,
-            &format!("/v1/checkout/sessions/{second}/payment-methods"),
-            Keys::Public,
-            None,
-            None,
-        )
-        .await;
+    let methods = payment_methods(&sb, &second).await;
     assert_eq!(methods[0]["card_data"]["type"], "CREDIT", "{methods}");
     let vaulted = methods[0]["vaulted_token"].as_str().unwrap();
-    let (s, tok) = sb
-        .call(
-            Method::POST,
-            &format!("/v1/checkout/sessions/{second}/token"),
-            Keys::Public,
-            Some(json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}})),
-            None,
-        )
-        .await;
+    let (s, tok) = token_request(
+        &sb,
+        &second,
+        json!({"payment_method": {"type": "CARD", "vaulted_token": vaulted}}),
+    )
+    .await;
     assert_eq!(
         (s, &tok["card_data"]["type"]),
         (StatusCode::CREATED, &json!("CREDIT")),

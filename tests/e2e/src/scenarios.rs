@@ -577,6 +577,24 @@ async fn npm_page(d: &WebDriver, s: &Sandbox, page: &str) -> anyhow::Result<()> 
     check_spy(d).await
 }
 
+/// The console warnings of the document the driver is in (the secure frame's), once one says
+/// `needle`: the frame's on-demand modules are fetched as it renders.
+async fn warned_in_frame(d: &WebDriver, needle: &str) -> anyhow::Result<String> {
+    wait_for(
+        15,
+        &format!("a console warning saying {needle:?}"),
+        || async {
+            let v = d
+                .execute("return (window.__warnings || []).join('\\n')", vec![])
+                .await
+                .ok()?;
+            let text = v.json().as_str().unwrap_or_default().to_owned();
+            text.contains(needle).then_some(text)
+        },
+    )
+    .await
+}
+
 /// `card.steps` with the merchant's labels, in Spanish: a card step's button says the label it
 /// was given; one that is not a string of at most 40 characters with a letter or a digit and
 /// nothing invisible, or is for a step the form does not have, is dropped (the button keeps the
@@ -608,15 +626,7 @@ async fn card_step_labels(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     let expiry = find(d, "#cw-expiry").await?;
     expiry.send_keys("1230").await?;
     says(["Atrás", "Siguiente"]).await?;
-    let warned = wait_for(10, "the card.steps warning", || async {
-        let v = d
-            .execute("return (window.__warnings || []).join('\\n')", vec![])
-            .await
-            .ok()?;
-        let text = v.json().as_str().unwrap_or_default().to_owned();
-        text.contains("card.steps.").then_some(text)
-    })
-    .await?;
+    let warned = warned_in_frame(d, "card.steps.").await?;
     for named in [
         "card.steps.expiry.back",
         "card.steps.cvc.next",
@@ -643,15 +653,7 @@ async fn card_styles(d: &WebDriver, s: &Sandbox) -> anyhow::Result<()> {
     wait_text(d, "#result", "ready").await?;
     enter_secure_frame(d).await?;
     // The module that applies them is fetched on demand: wait for its warning.
-    let warned = wait_for(15, "the card.styles warning", || async {
-        let v = d
-            .execute("return (window.__warnings || []).join('\\n')", vec![])
-            .await
-            .ok()?;
-        let text = v.json().as_str().unwrap_or_default().to_owned();
-        text.contains("card.styles: dropped").then_some(text)
-    })
-    .await?;
+    let warned = warned_in_frame(d, "card.styles: dropped").await?;
     let style = d
         .execute(
             r#"const n = getComputedStyle(document.getElementById("cw-number"));
